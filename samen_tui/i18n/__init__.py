@@ -1,0 +1,46 @@
+"""The one catalog of interface strings, Dutch first, English by choice.
+
+``t("key", name=...)`` looks a key up in the current language (``set_language``)
+and formats it. The messages are kept per area in the modules of this package
+(``ui``, ``workshop``, ``session``, ...), each defining ``NL`` and ``EN`` with the
+same keys; a test checks that every key exists in both. Never imports textual.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+LANGUAGES = ("nl", "en")
+AREAS = ("ui", "workshop", "session", "report", "steps")
+
+_language = "nl"
+
+
+@cache
+def catalog(language: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for area in AREAS:
+        try:
+            module = importlib.import_module(f"samen_tui.i18n.{area}")
+        except ModuleNotFoundError:
+            continue
+        merged.update(getattr(module, language.upper(), {}))
+    return merged
+
+
+def set_language(language: str) -> None:
+    global _language
+    _language = language if language in LANGUAGES else "nl"
+
+
+def language() -> str:
+    return _language
+
+
+def t(key: str, /, **values: object) -> str:
+    """The text for ``key`` in the current language, formatted with ``values``."""
+    text = catalog(_language).get(key)
+    if text is None:
+        text = catalog("nl").get(key, key)
+    return text.format(**values) if values else text

@@ -1,0 +1,149 @@
+"""Dataclasses <-> TOML-ready dicts, driven by the type annotations.
+
+Writing keeps the field order of the dataclass (stable key order for ``git diff``)
+and leaves empty values out (TOML has no null). Reading checks every type and
+raises :class:`DecodeError` with the dotted path of the offending key; a missing
+key takes the field's default. Every field of a class handled here must have a
+default, so that "left out because empty" reads back as the same value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+T = TypeVar("T")
+
+
+class DecodeError(ValueError):
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.message = message
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, (list, dict, tuple)) and not value)
+
+
+def encode(obj: Any) -> Any:
+    """Turn a dataclass (or a value inside one) into plain TOML-ready data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(obj):
+            if not f.init or f.metadata.get("skip"):
+                continue
+            value = encode(getattr(obj, f.name))
+            if not _is_empty(value):
+                out[f.name] = value
+        return out
+    if isinstance(obj, (list, tuple)):
+        return [encode(v) for v in obj]
+    if isinstance(obj, dict):
+        return {str(k): encode(v) for k, v in obj.items() if not _is_empty(encode(v))}
+    if isinstance(obj, dt.datetime):
+        return obj.replace(microsecond=0)
+    return obj
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def decode(cls: type[T], data: Any, path: str = "") -> T:
+    """Build ``cls`` from TOML data, checking every type."""
+    return typing.cast(T, _decode_value(cls, data, path))
+
+
+def _type_name(tp: Any) -> str:
+    origin = get_origin(tp)
+    if tp is str:
+        return "text"
+    if tp is int:
+        return "a whole number"
+    if tp is float:
+        return "a number"
+    if tp is bool:
+        return "true or false"
+    if tp is dt.date:
+        return "a date"
+    if tp is dt.datetime:
+        return "a date and time"
+    if origin in (list, tuple):
+        return "a list"
+    if origin is dict or dataclasses.is_dataclass(tp):
+        return "a table"
+    if origin is Literal:
+        return " or ".join(repr(a) for a in get_args(tp))
+    return str(tp)
+
+
+def _decode_value(tp: Any, data: Any, path: str) -> Any:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if data is None:
+            return None
+        return _decode_value(args[0], data, path)
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        if not isinstance(data, Mapping):
+            raise DecodeError(path, f"expected a table, found {type(data).__name__}")
+        hints = _hints(tp)
+        names = {f.name for f in dataclasses.fields(tp) if f.init}
+        unknown = [k for k in data if k not in names]
+        if unknown:
+            raise DecodeError(_join(path, unknown[0]), "unknown key")
+        kwargs = {}
+        for f in dataclasses.fields(tp):
+            if not f.init:
+                continue
+            if f.name in data:
+                kwargs[f.name] = _decode_value(hints[f.name], data[f.name], _join(path, f.name))
+        try:
+            return tp(**kwargs)
+        except TypeError as exc:  # a required field is missing
+            raise DecodeError(path, str(exc)) from None
+    if origin is Literal:
+        if data not in get_args(tp):
+            raise DecodeError(path, f"expected {_type_name(tp)}, found {data!r}")
+        return data
+    if origin is list or origin is tuple:
+        if not isinstance(data, list):
+            raise DecodeError(path, f"expected a list, found {type(data).__name__}")
+        (item_tp, *_rest) = get_args(tp)
+        items = [_decode_value(item_tp, v, f"{path}[{i}]") for i, v in enumerate(data)]
+        return items if origin is list else tuple(items)
+    if origin is dict:
+        key_tp, value_tp = get_args(tp)
+        if not isinstance(data, Mapping):
+            raise DecodeError(path, f"expected a table, found {type(data).__name__}")
+        return {str(k): _decode_value(value_tp, v, _join(path, str(k))) for k, v in data.items()}
+    if tp is Any:
+        return data
+    if tp is float:
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
+            raise DecodeError(path, f"expected a number, found {type(data).__name__}")
+        return float(data)
+    if tp is int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            raise DecodeError(path, f"expected a whole number, found {type(data).__name__}")
+        return data
+    if tp is dt.date:
+        if isinstance(data, dt.datetime) or not isinstance(data, dt.date):
+            raise DecodeError(path, f"expected a date, found {type(data).__name__}")
+        return data
+    if isinstance(tp, type):
+        if not isinstance(data, tp):
+            raise DecodeError(path, f"expected {_type_name(tp)}, found {type(data).__name__}")
+        return data
+    raise DecodeError(path, f"cannot read type {tp!r}")  # pragma: no cover
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
