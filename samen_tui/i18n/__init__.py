@@ -9,10 +9,10 @@ same keys; a test checks that every key exists in both. Never imports textual.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from functools import cache
 
 LANGUAGES = ("nl", "en")
-AREAS = ("ui", "workshop", "session", "report", "steps")
 
 _language = "nl"
 
@@ -20,11 +20,8 @@ _language = "nl"
 @cache
 def catalog(language: str) -> dict[str, str]:
     merged: dict[str, str] = {}
-    for area in AREAS:
-        try:
-            module = importlib.import_module(f"samen_tui.i18n.{area}")
-        except ModuleNotFoundError:
-            continue
+    for area in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        module = importlib.import_module(f"{__name__}.{area}")
         merged.update(getattr(module, language.upper(), {}))
     return merged
 

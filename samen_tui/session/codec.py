@@ -47,6 +47,11 @@ def encode(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {str(k): encode(v) for k, v in obj.items() if not _is_empty(encode(v))}
     if isinstance(obj, dt.datetime):
+        offset = obj.utcoffset()
+        if offset is not None and offset % dt.timedelta(minutes=1):
+            # TOML offsets are whole minutes (a historic zone may have seconds): keep
+            # the same moment, written in UTC
+            obj = obj.astimezone(dt.timezone.utc)
         return obj.replace(microsecond=0)
     return obj
 
@@ -120,7 +125,7 @@ def _decode_value(tp: Any, data: Any, path: str) -> Any:
         items = [_decode_value(item_tp, v, f"{path}[{i}]") for i, v in enumerate(data)]
         return items if origin is list else tuple(items)
     if origin is dict:
-        key_tp, value_tp = get_args(tp)
+        _key_tp, value_tp = get_args(tp)
         if not isinstance(data, Mapping):
             raise DecodeError(path, f"expected a table, found {type(data).__name__}")
         return {str(k): _decode_value(value_tp, v, _join(path, str(k))) for k, v in data.items()}

@@ -266,12 +266,12 @@ class Session:
 
     def who_name(self, pid: str, group: str = "groep") -> str:
         p = self.participant(pid) if pid else None
-        return p.name if p else (group if not pid else pid)
+        return p.name if p else (pid if pid else group)
 
     def record(self, step_id: str, kind: str) -> Record:
         """The record of a step, made empty if it does not exist yet."""
         rec = self.records.get(step_id)
-        if rec is None or rec.KIND != kind:
+        if rec is None or kind != rec.KIND:
             rec = RECORD_CLASSES[kind]()
             self.records[step_id] = rec
         return rec

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Literal
 
+from samen_tui.i18n import t
+
 Problem = tuple[tuple[str | int, ...], str]
 """A problem found by a ``check``: the path of the offending key (relative to the
 object checked) and a message."""
@@ -60,19 +62,22 @@ class Scale:
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
         if self.min < 0:
-            problems.append((("min",), "the scale must not start below 0"))
+            problems.append((("min",), t("workshop.check.scale_below_zero")))
         if self.max <= self.min:
-            problems.append((("max",), f"max ({self.max}) must be greater than min ({self.min})"))
+            problems.append((("max",), t("workshop.check.scale_max", max=self.max, min=self.min)))
         elif self.max - self.min > 9:
-            problems.append(
-                (("max",), "a scale may have at most 10 points (one number key each)")
-            )
+            problems.append((("max",), t("workshop.check.scale_too_long")))
         elif self.labels and len(self.labels) != self.max - self.min + 1:
             problems.append(
                 (
                     ("labels",),
-                    f"{len(self.labels)} labels for a scale of {self.max - self.min + 1} points"
-                    f" ({self.min}..{self.max}); give one label per point, or none",
+                    t(
+                        "workshop.check.scale_labels",
+                        labels=len(self.labels),
+                        points=self.max - self.min + 1,
+                        min=self.min,
+                        max=self.max,
+                    ),
                 )
             )
         return problems
@@ -112,9 +117,9 @@ class Voting:
 
     def check(self) -> list[Problem]:
         if self.budget < 1:
-            return [(("budget",), "the vote budget must be at least 1")]
+            return [(("budget",), t("workshop.check.budget_low"))]
         if self.budget > 99:
-            return [(("budget",), "the vote budget must be at most 99")]
+            return [(("budget",), t("workshop.check.budget_high"))]
         return []
 
 
@@ -206,22 +211,23 @@ class SortStep(Step):
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
         if not self.categories:
-            problems.append((("categories",), "a sort step needs at least one category"))
+            problems.append((("categories",), t("workshop.check.no_categories")))
         if len(self.categories) > 9:
-            problems.append((("categories",), "a sort step may have at most 9 categories"))
+            problems.append((("categories",), t("workshop.check.too_many_categories")))
         seen_keys: dict[str, int] = {}
         for index, category in enumerate(self.categories):
             if category.key:
                 if len(category.key) != 1 or not category.key.isprintable():
-                    problems.append(
-                        (("categories", index, "key"), "a key must be one printable character")
-                    )
+                    problems.append((("categories", index, "key"), t("workshop.check.key_char")))
                 elif category.key in seen_keys:
                     problems.append(
                         (
                             ("categories", index, "key"),
-                            f"key {category.key!r} is already used by category"
-                            f" {self.categories[seen_keys[category.key]].id!r}",
+                            t(
+                                "workshop.check.key_used",
+                                key=category.key,
+                                category=self.categories[seen_keys[category.key]].id,
+                            ),
                         )
                     )
                 else:
@@ -248,24 +254,26 @@ class RateStep(Step):
     def check(self) -> list[Problem]:
         problems: list[Problem] = [(("scale", *path), msg) for path, msg in self.scale.check()]
         if not self.groups:
-            problems.append((("groups",), "a rate step needs at least one group"))
+            problems.append((("groups",), t("workshop.check.no_groups")))
         if not self.items:
-            problems.append((("items",), "a rate step needs at least one item"))
+            problems.append((("items",), t("workshop.check.no_items")))
         group_ids = {g.id for g in self.groups}
         for index, item in enumerate(self.items):
             if item.group not in group_ids:
-                known = ", ".join(sorted(group_ids)) or "none"
+                known = ", ".join(sorted(group_ids)) or t("workshop.check.none")
                 problems.append(
                     (
                         ("items", index, "group"),
-                        f"unknown group {item.group!r} (groups: {known})",
+                        t("workshop.check.unknown_group", group=item.group, known=known),
                     )
                 )
         for index, group in enumerate(self.groups):
             if not any(item.group == group.id for item in self.items):
-                problems.append((("groups", index, "id"), f"group {group.id!r} has no items"))
+                problems.append(
+                    (("groups", index, "id"), t("workshop.check.group_empty", group=group.id))
+                )
         if self.weakest < 0:
-            problems.append((("weakest",), "weakest must be 0 or more"))
+            problems.append((("weakest",), t("workshop.check.weakest")))
         return problems
 
     def items_of(self, group_id: str) -> tuple[RateItem, ...]:
@@ -283,7 +291,7 @@ class BrainstormStep(Step):
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
         if not self.prompts:
-            problems.append((("prompts",), "a brainstorm step needs at least one prompt"))
+            problems.append((("prompts",), t("workshop.check.no_prompts")))
         if self.voting is not None:
             problems.extend((("voting", *path), msg) for path, msg in self.voting.check())
         return problems
@@ -300,23 +308,23 @@ class ConversationStep(Step):
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
         if not self.flows:
-            problems.append((("flows",), "a conversation step needs at least one flow"))
+            problems.append((("flows",), t("workshop.check.no_flows")))
         for index, flow in enumerate(self.flows):
             if not flow.phases:
-                problems.append((("flows", index, "phases"), "a flow needs at least one phase"))
+                problems.append((("flows", index, "phases"), t("workshop.check.no_phases")))
             seen: set[str] = set()
             for p_index, phase in enumerate(flow.phases):
                 if phase.id in seen:
                     problems.append(
                         (
                             ("flows", index, "phases", p_index, "id"),
-                            f"duplicate phase id {phase.id!r} in flow {flow.id!r}",
+                            t("workshop.check.duplicate_phase", phase=phase.id, flow=flow.id),
                         )
                     )
                 seen.add(phase.id)
         for index, ctype in enumerate(self.types):
             if not ctype.chain:
-                problems.append((("types", index, "chain"), "a chain needs at least one step"))
+                problems.append((("types", index, "chain"), t("workshop.check.empty_chain")))
         return problems
 
 
@@ -330,7 +338,7 @@ class QuestionsStep(Step):
 
     def check(self) -> list[Problem]:
         if not self.questions:
-            return [(("questions",), "a questions step needs at least one question")]
+            return [(("questions",), t("workshop.check.no_questions"))]
         return []
 
 
@@ -350,7 +358,7 @@ class ReferencesStep(Step):
 
     def check(self) -> list[Problem]:
         if not self.references:
-            return [(("references",), "a references step needs at least one reference")]
+            return [(("references",), t("workshop.check.no_references"))]
         return []
 
 

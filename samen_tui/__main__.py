@@ -1,0 +1,3 @@
+from samen_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,199 @@
+"""The ``samen`` command: the app and its subcommands.
+
+    samen                       start screen (new session, resume, review)
+    samen run WORKSHOP          straight into a new session (id or path)
+    samen resume [SESSION]      back into a session (default: the newest unfinished)
+    samen review                the saved sessions
+    samen check FILE...         check workshop files
+    samen export SESSION        a verslag (md, html) or the actions (csv)
+    samen new ID                a new workshop file with an example of every step kind
+    samen dirs                  where everything lives
+    samen serve                 the app in a browser (textual-serve, 127.0.0.1)
+
+Textual is imported only by the subcommands that show the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from samen_tui.i18n import set_language, t
+
+
+def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--sessions",
+        metavar="DIR",
+        default=default,
+        help="folder with the session files (default: see `samen dirs`)",
+    )
+    parser.add_argument(
+        "--workshops",
+        metavar="DIR",
+        default=default,
+        help="folder searched first for workshop files",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=default,
+        help="interface language (default: the workshop's)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="samen",
+        description="Samen Ouder Worden: a workshop companion for the terminal, fully offline.",
+    )
+    _common(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _common(p, suppress=True)
+        return p
+
+    run = add("run", "start a new session of a workshop at its first step")
+    run.add_argument("workshop", help="workshop id (see `samen dirs`) or path to a .toml file")
+    run.add_argument("--title", default="", help="session title")
+    run.add_argument("--place", default="", help="where the session takes place")
+    run.add_argument("--trainer", default="", help="who leads it")
+
+    resume = add("resume", "go back into a saved session, on the step where it was left")
+    resume.add_argument("session", nargs="?", help="session file (default: newest unfinished)")
+
+    add("review", "read back, compare and export saved sessions")
+
+    check = add("check", "check workshop files; prints file:line:col: message per problem")
+    check.add_argument("files", nargs="+", metavar="FILE")
+
+    export = add("export", "write a report of a session")
+    export.add_argument("session", help="session file")
+    export.add_argument("--format", choices=("md", "html", "csv"), default="md")
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+
+    new = add("new", "write a new workshop file with an example of every step kind")
+    new.add_argument("id", help="the new workshop's id, e.g. mijn-workshop")
+    new.add_argument("--dir", default="workshops", help="folder to write it in")
+
+    add("dirs", "show where workshops, sessions and settings live")
+
+    serve = add("serve", "serve the app in a web browser (textual-serve)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: loopback only)"
+    )
+    serve.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    command = args.command or "start"
+    if command == "check":
+        from samen_tui.workshop.check import check_files
+
+        return check_files(args.files, out, sys.stderr)
+    if command == "dirs":
+        return cmd_dirs(args, out)
+    if command == "export":
+        return cmd_export(args, out)
+    if command == "new":
+        return cmd_new(args, out)
+    if command == "serve":
+        return cmd_serve(args, out)
+    return run_app(args, command)
+
+
+def cmd_dirs(args: argparse.Namespace, out: TextIO) -> int:
+    from samen_tui import paths
+
+    out.write(f"{t('dirs.sessions')}: {paths.sessions_dir(args.sessions)}\n")
+    out.write(f"{t('dirs.workshops')}:\n")
+    for number, (label, folder) in enumerate(paths.workshop_dirs(args.workshops), start=1):
+        there = "" if folder.is_dir() else f"  ({t('dirs.missing')})"
+        out.write(f"  {number}. {folder}  [{label}]{there}\n")
+    out.write(f"{t('dirs.config')}: {paths.config_file()}\n")
+    out.write(f"{t('dirs.cache')}: {paths.cache_dir()}\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from samen_tui import paths
+    from samen_tui.session.report import export_session
+
+    target = Path(args.output) if args.output else None
+    try:
+        result = export_session(
+            Path(args.session), args.format, target, paths.workshop_dirs(args.workshops)
+        )
+    except Exception as exc:  # every failure is a message, never a traceback
+        sys.stderr.write(f"samen export: {exc}\n")
+        return 1
+    if isinstance(result, Path):
+        out.write(t("export.done", path=str(result)) + "\n")
+    else:
+        out.write(result)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    from samen_tui.workshop.scaffold import write_scaffold
+
+    try:
+        path = write_scaffold(args.id, Path(args.dir))
+    except (FileExistsError, ValueError, OSError) as exc:
+        sys.stderr.write(f"samen new: {exc}\n")
+        return 1
+    out.write(t("new.written", path=str(path)) + "\n")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        sys.stderr.write(t("serve.missing") + "\n")
+        return 1
+    parts = [sys.executable, "-m", "samen_tui"]
+    for option in ("sessions", "workshops", "lang"):
+        value = getattr(args, option, None)
+        if value:
+            parts += [f"--{option}", str(value)]
+    import shlex
+
+    server = Server(shlex.join(parts), host=args.host, port=args.port, title="samen")
+    out.write(t("serve.address", url=f"http://{args.host}:{args.port}") + "\n")
+    out.flush()
+    server.serve()
+    return 0
+
+
+def run_app(args: argparse.Namespace, command: str) -> int:
+    from samen_tui.tui.app import Launch, SamenApp
+
+    launch = Launch(
+        mode=command,
+        sessions_dir=Path(args.sessions) if args.sessions else None,
+        workshops_dir=Path(args.workshops) if args.workshops else None,
+        language=args.lang or "",
+    )
+    if command == "run":
+        launch.workshop = args.workshop
+        launch.title, launch.place, launch.trainer = args.title, args.place, args.trainer
+    elif command == "resume" and args.session:
+        launch.session = Path(args.session)
+    app = SamenApp(launch)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,260 @@
+"""Texts of the report (verslag), the statistics and the comparison."""
+
+from __future__ import annotations
+
+NL: dict[str, str] = {
+    # statistics
+    "stats.group": "groep",
+    "stats.no_organisation": "zonder organisatie",
+    # formatting
+    "report.none": "–",
+    "report.decimal": ",",
+    "report.date_format": "{day} {month} {year}",
+    "report.month.1": "januari",
+    "report.month.2": "februari",
+    "report.month.3": "maart",
+    "report.month.4": "april",
+    "report.month.5": "mei",
+    "report.month.6": "juni",
+    "report.month.7": "juli",
+    "report.month.8": "augustus",
+    "report.month.9": "september",
+    "report.month.10": "oktober",
+    "report.month.11": "november",
+    "report.month.12": "december",
+    "report.status.open": "open",
+    "report.status.done": "afgerond",
+    # header
+    "report.title": "Verslag: {title}",
+    "report.workshop": "Workshop",
+    "report.date": "Datum",
+    "report.time": "Tijd",
+    "report.place": "Plaats",
+    "report.trainer": "Trainer",
+    "report.no_workshop": (
+        "De workshop '{id}' is niet gevonden: dit verslag toont alleen wat in de sessie"
+        " is vastgelegd, met de ids van de stappen in plaats van hun titels."
+    ),
+    "report.workshop_changed": (
+        "Het workshopbestand is gewijzigd sinds deze sessie is gehouden; titels kunnen"
+        " afwijken van wat de groep toen zag."
+    ),
+    "report.participants": "Deelnemers",
+    "report.participant.name": "Naam",
+    "report.organisation": "Organisatie",
+    "report.role": "Rol",
+    "report.nothing": "Niets vastgelegd.",
+    "report.item_time": "Besteed: {spent} min (gepland: {planned} min).",
+    "report.other_records": "Overige vastgelegde gegevens",
+    "report.other_records.note": (
+        "Deze gegevens horen bij stappen die niet (meer) in de workshop staan."
+    ),
+    "report.actions": "Actielijst",
+    "report.notes": "Notities:",
+    "report.other": "Overig",
+    "report.said_by": "{text} — {who}",
+    "report.total": "Totaal",
+    # participants
+    "report.participants.count": "{n} deelnemers uit {orgs} organisatie(s).",
+    "report.participants.count.one": "1 deelnemer uit {orgs} organisatie(s).",
+    # sort
+    "report.sort.category": "Categorie",
+    "report.sort.cards": "Kaartjes",
+    "report.sort.per_organisation": "Per organisatie",
+    # rate
+    "report.rate.scale": "Schaal {low} ({low_label}) tot {high} ({high_label}).",
+    "report.rate.unrated": "niet gescoord",
+    "report.rate.item": "Onderdeel",
+    "report.rate.items": "Onderdelen",
+    "report.rate.mean": "Gemiddeld",
+    "report.rate.spread": "Spreiding",
+    "report.rate.n": "Scores",
+    "report.rate.note": "Toelichting",
+    "report.rate.weak_mark": "zwakst",
+    "report.rate.weakest": "Zwakste punten (hier begint het gesprek):",
+    "report.rate.weak_item": "{title}: gemiddeld {mean}, spreiding {spread}",
+    # brainstorm
+    "report.brainstorm.rank": "Plaats",
+    "report.brainstorm.idea": "Idee",
+    "report.brainstorm.votes": "Stemmen",
+    "report.brainstorm.who": "Van",
+    # conversation
+    "report.conversation.flow": "Gespreksvorm:",
+    "report.conversation.mandates": "Mandaten",
+    "report.conversation.decisions": "Besluiten",
+    "report.conversation.actions": "{n} acties afgesproken: zie de actielijst.",
+    "report.conversation.actions.one": "1 actie afgesproken: zie de actielijst.",
+    "report.mandate.partner": "Partner",
+    "report.mandate.take_back": "Neemt mee terug",
+    "report.mandate.holder": "Mandaat bij",
+    "report.mandate.by": "Uiterlijk",
+    # actions
+    "report.action.who": "Wie",
+    "report.action.what": "Wat",
+    "report.action.when": "Wanneer",
+    "report.action.status": "Status",
+    "report.action.from": "Uit",
+    "report.action.taken_over": "overgenomen uit {origin}",
+    # csv
+    "report.csv.who": "wie",
+    "report.csv.what": "wat",
+    "report.csv.when": "wanneer",
+    "report.csv.status": "status",
+    "report.csv.step": "stap",
+    "report.csv.origin": "herkomst",
+    # export
+    "report.export.format": "Onbekend formaat '{fmt}'; kies uit: {formats}.",
+    "report.export.unreadable": "Kan de sessie {path} niet lezen: {reason}",
+    "report.export.write": "Kan {path} niet schrijven: {reason}",
+    # compare
+    "compare.too_few": "Kies minstens twee sessies om te vergelijken.",
+    "compare.different_workshops": (
+        "Deze sessies horen bij verschillende workshops ({ids}); alleen sessies van"
+        " dezelfde workshop zijn te vergelijken."
+    ),
+    "compare.wrong_workshop": (
+        "De sessie '{title}' hoort bij workshop '{found}', niet bij '{expected}'."
+    ),
+    "compare.not_actions_step": (
+        "Stap '{step}' is geen actielijst; acties kunnen alleen in een actielijst"
+        " worden overgenomen."
+    ),
+    "compare.title": "Vergelijking",
+    "compare.ratings": "Scores per cluster",
+    "compare.motives": "Motieven",
+    "compare.actions": "Besluiten en acties",
+    "compare.decision": "besluit",
+    "compare.action": "actie",
+    "compare.kind": "Soort",
+    "compare.absent": "–",
+    "compare.present": "ja",
+    "compare.group_mean": "{title} (gemiddeld)",
+}
+
+EN: dict[str, str] = {
+    # statistics
+    "stats.group": "group",
+    "stats.no_organisation": "no organisation",
+    # formatting
+    "report.none": "–",
+    "report.decimal": ".",
+    "report.date_format": "{day} {month} {year}",
+    "report.month.1": "January",
+    "report.month.2": "February",
+    "report.month.3": "March",
+    "report.month.4": "April",
+    "report.month.5": "May",
+    "report.month.6": "June",
+    "report.month.7": "July",
+    "report.month.8": "August",
+    "report.month.9": "September",
+    "report.month.10": "October",
+    "report.month.11": "November",
+    "report.month.12": "December",
+    "report.status.open": "open",
+    "report.status.done": "done",
+    # header
+    "report.title": "Report: {title}",
+    "report.workshop": "Workshop",
+    "report.date": "Date",
+    "report.time": "Time",
+    "report.place": "Place",
+    "report.trainer": "Trainer",
+    "report.no_workshop": (
+        "The workshop '{id}' was not found: this report shows only what the session"
+        " captured, with the ids of the steps instead of their titles."
+    ),
+    "report.workshop_changed": (
+        "The workshop file has changed since this session was held; titles may differ"
+        " from what the group saw."
+    ),
+    "report.participants": "Participants",
+    "report.participant.name": "Name",
+    "report.organisation": "Organisation",
+    "report.role": "Role",
+    "report.nothing": "Nothing captured.",
+    "report.item_time": "Spent: {spent} min (planned: {planned} min).",
+    "report.other_records": "Other captured data",
+    "report.other_records.note": (
+        "These records belong to steps that are not (or no longer) in the workshop."
+    ),
+    "report.actions": "Action list",
+    "report.notes": "Notes:",
+    "report.other": "Other",
+    "report.said_by": "{text} — {who}",
+    "report.total": "Total",
+    # participants
+    "report.participants.count": "{n} participants from {orgs} organisation(s).",
+    "report.participants.count.one": "1 participant from {orgs} organisation(s).",
+    # sort
+    "report.sort.category": "Category",
+    "report.sort.cards": "Cards",
+    "report.sort.per_organisation": "Per organisation",
+    # rate
+    "report.rate.scale": "Scale {low} ({low_label}) to {high} ({high_label}).",
+    "report.rate.unrated": "not rated",
+    "report.rate.item": "Item",
+    "report.rate.items": "Items",
+    "report.rate.mean": "Mean",
+    "report.rate.spread": "Spread",
+    "report.rate.n": "Ratings",
+    "report.rate.note": "Note",
+    "report.rate.weak_mark": "weakest",
+    "report.rate.weakest": "Weakest points (where the conversation starts):",
+    "report.rate.weak_item": "{title}: mean {mean}, spread {spread}",
+    # brainstorm
+    "report.brainstorm.rank": "Rank",
+    "report.brainstorm.idea": "Idea",
+    "report.brainstorm.votes": "Votes",
+    "report.brainstorm.who": "By",
+    # conversation
+    "report.conversation.flow": "Conversation form:",
+    "report.conversation.mandates": "Mandates",
+    "report.conversation.decisions": "Decisions",
+    "report.conversation.actions": "{n} actions agreed: see the action list.",
+    "report.conversation.actions.one": "1 action agreed: see the action list.",
+    "report.mandate.partner": "Partner",
+    "report.mandate.take_back": "Takes back",
+    "report.mandate.holder": "Mandate held by",
+    "report.mandate.by": "By",
+    # actions
+    "report.action.who": "Who",
+    "report.action.what": "What",
+    "report.action.when": "When",
+    "report.action.status": "Status",
+    "report.action.from": "From",
+    "report.action.taken_over": "taken over from {origin}",
+    # csv
+    "report.csv.who": "who",
+    "report.csv.what": "what",
+    "report.csv.when": "when",
+    "report.csv.status": "status",
+    "report.csv.step": "step",
+    "report.csv.origin": "origin",
+    # export
+    "report.export.format": "Unknown format '{fmt}'; choose from: {formats}.",
+    "report.export.unreadable": "Cannot read the session {path}: {reason}",
+    "report.export.write": "Cannot write {path}: {reason}",
+    # compare
+    "compare.too_few": "Choose at least two sessions to compare.",
+    "compare.different_workshops": (
+        "These sessions belong to different workshops ({ids}); only sessions of the"
+        " same workshop can be compared."
+    ),
+    "compare.wrong_workshop": (
+        "The session '{title}' belongs to workshop '{found}', not to '{expected}'."
+    ),
+    "compare.not_actions_step": (
+        "Step '{step}' is not an action list; actions can only be taken over into an action list."
+    ),
+    "compare.title": "Comparison",
+    "compare.ratings": "Ratings per cluster",
+    "compare.motives": "Motives",
+    "compare.actions": "Decisions and actions",
+    "compare.decision": "decision",
+    "compare.action": "action",
+    "compare.kind": "Kind",
+    "compare.absent": "–",
+    "compare.present": "yes",
+    "compare.group_mean": "{title} (mean)",
+}

@@ -1,0 +1,251 @@
+"""Messages about workshop files: loading, checking, finding (``samen check``)."""
+
+from __future__ import annotations
+
+NL: dict[str, str] = {
+    # ---------------------------------------------------------------- reading the file
+    "workshop.file_not_found": "bestand niet gevonden",
+    "workshop.is_directory": "dit is een map, geen bestand",
+    "workshop.no_permission": "geen toegang tot dit bestand",
+    "workshop.unreadable": "kan het bestand niet lezen: {reason}",
+    "workshop.too_big": (
+        "bestand is te groot ({size} bytes); een workshopbestand mag hoogstens 1 MiB zijn"
+    ),
+    "workshop.not_utf8": "geen geldige UTF-8 (byte 0x{byte}); sla het bestand op als UTF-8",
+    "workshop.toml": "TOML-fout: {message}",
+    # tomllib's messages, translated (anything else is shown as tomllib words it)
+    "workshop.toml.invalid_statement": "ongeldige regel (verwacht 'sleutel = waarde' of [tabel])",
+    "workshop.toml.expected_newline": "verwacht een nieuwe regel na de waarde",
+    "workshop.toml.expected": "verwacht {what}",
+    "workshop.toml.invalid_character": "ongeldig teken {char}",
+    "workshop.toml.declared_twice": "tabel [{name}] staat er al eerder",
+    "workshop.toml.overwrite": "deze sleutel heeft al een waarde (dubbele sleutel?)",
+    "workshop.toml.expected_table_end": "verwacht ']' aan het eind van de tabelkop",
+    "workshop.toml.expected_array_end": "verwacht ']]' aan het eind van de tabelkop",
+    "workshop.toml.immutable": "{name} is al volledig gegeven (inline tabel of lijst)",
+    "workshop.toml.redefine": "{name} is al als tabel gegeven",
+    "workshop.toml.expected_equals": "verwacht '=' na de sleutel",
+    "workshop.toml.invalid_key": "ongeldig begin van een sleutel",
+    "workshop.toml.unclosed_array": "lijst niet afgesloten (']' ontbreekt)",
+    "workshop.toml.duplicate_inline_key": "dubbele sleutel {key} in inline tabel",
+    "workshop.toml.unclosed_inline_table": "inline tabel niet afgesloten ('}' ontbreekt)",
+    "workshop.toml.unescaped_backslash": (
+        "losse '\\' in tekst: schrijf '\\\\', of zet de tekst tussen 'enkele aanhalingstekens'"
+    ),
+    "workshop.toml.invalid_hex": (
+        "ongeldige code na '\\u' of '\\U' in tekst: schrijf een '\\' als '\\\\',"
+        " of zet de tekst tussen 'enkele aanhalingstekens'"
+    ),
+    "workshop.toml.not_scalar": "ongeldige unicode-code",
+    "workshop.toml.unterminated_string": "tekst niet afgesloten (aanhalingsteken ontbreekt)",
+    "workshop.toml.string_newline": (
+        'tekst niet afgesloten op deze regel (gebruik """...""" voor meerdere regels)'
+    ),
+    "workshop.toml.illegal_character": "ongeldig teken {char} in tekst",
+    "workshop.toml.invalid_date": "ongeldige datum of tijd",
+    "workshop.toml.invalid_value": "ongeldige waarde (zet tekst tussen aanhalingstekens)",
+    # ---------------------------------------------------------------- structure
+    "workshop.unknown_key": "onbekende sleutel '{key}'",
+    "workshop.did_you_mean": "{message} (bedoel je '{suggestion}'?)",
+    "workshop.choose_from": "{message} (kies uit: {choices})",
+    "workshop.missing": "verplicht veld '{field}' ontbreekt",
+    "workshop.wrong_type": "verwacht {expected}, gevonden: {found}",
+    "workshop.expected.str": "tekst",
+    "workshop.expected.int": "een geheel getal",
+    "workshop.expected.float": "een getal",
+    "workshop.expected.bool": "true of false",
+    "workshop.expected.list": "een lijst",
+    "workshop.expected.table": "een tabel",
+    "workshop.expected.tables": "een lijst van tabellen (schrijf [[{name}]])",
+    "workshop.found.str": "tekst",
+    "workshop.found.int": "geheel getal",
+    "workshop.found.float": "kommagetal",
+    "workshop.found.bool": "true/false",
+    "workshop.found.list": "lijst",
+    "workshop.found.table": "tabel",
+    "workshop.found.datetime": "datum en tijd",
+    "workshop.found.date": "datum",
+    "workshop.found.time": "tijd",
+    "workshop.bad_choice": "ongeldige waarde '{value}'",
+    "workshop.empty_text": "'{field}' mag niet leeg zijn",
+    "workshop.bad_id": (
+        "ongeldige id '{id}': gebruik kleine letters, cijfers, '-' en '_',"
+        " en begin met een letter of cijfer"
+    ),
+    "workshop.duplicate_id": "dubbele id '{id}' (ook op regel {line})",
+    "workshop.duplicate_step_id": (
+        "dubbele stap-id '{id}' (ook op regel {line});"
+        " een stap-id moet in de hele workshop uniek zijn"
+    ),
+    "workshop.unknown_kind": "onbekende stapsoort '{kind}'",
+    "workshop.empty_agenda": "de agenda is leeg: geef minstens één [[items]]",
+    "workshop.no_steps": "dit agendapunt heeft geen stappen: geef minstens één [[items.steps]]",
+    "workshop.minutes_range": (
+        "minutes moet een geheel getal van 1 tot en met {max} zijn, niet {value}"
+    ),
+    # ---------------------------------------------------------------- model checks
+    "workshop.check.scale_below_zero": "de schaal mag niet onder 0 beginnen",
+    "workshop.check.scale_max": "max ({max}) moet groter zijn dan min ({min})",
+    "workshop.check.scale_too_long": (
+        "een schaal heeft hoogstens 10 punten (één cijfertoets per punt)"
+    ),
+    "workshop.check.scale_labels": (
+        "{labels} labels voor een schaal van {points} punten ({min}..{max});"
+        " geef één label per punt, of geen"
+    ),
+    "workshop.check.budget_low": "het stembudget moet minstens 1 zijn",
+    "workshop.check.budget_high": "het stembudget mag hoogstens 99 zijn",
+    "workshop.check.no_categories": "een sort-stap heeft minstens één categorie nodig",
+    "workshop.check.too_many_categories": "een sort-stap heeft hoogstens 9 categorieën",
+    "workshop.check.key_char": "een toets (key) moet één afdrukbaar teken zijn",
+    "workshop.check.key_used": "toets '{key}' is al in gebruik bij categorie '{category}'",
+    "workshop.check.no_groups": "een rate-stap heeft minstens één groep nodig",
+    "workshop.check.no_items": "een rate-stap heeft minstens één item nodig",
+    "workshop.check.unknown_group": "onbekende groep '{group}' (groepen: {known})",
+    "workshop.check.none": "geen",
+    "workshop.check.group_empty": "groep '{group}' heeft geen items",
+    "workshop.check.weakest": "weakest moet 0 of meer zijn",
+    "workshop.check.no_prompts": "een brainstorm-stap heeft minstens één prompt nodig",
+    "workshop.check.no_flows": "een conversation-stap heeft minstens één flow nodig",
+    "workshop.check.no_phases": "een flow heeft minstens één fase nodig",
+    "workshop.check.duplicate_phase": "dubbele fase-id '{phase}' in flow '{flow}'",
+    "workshop.check.empty_chain": "een chain heeft minstens één stap nodig",
+    "workshop.check.no_questions": "een questions-stap heeft minstens één vraag nodig",
+    "workshop.check.no_references": "een references-stap heeft minstens één verwijzing nodig",
+    # ---------------------------------------------------------------- finding workshops
+    "workshop.more_problems.one": "{problem} (en nog 1 probleem)",
+    "workshop.more_problems.many": "{problem} (en nog {count} problemen)",
+    "workshop.no_such_file": "workshopbestand niet gevonden: {path}",
+    "workshop.no_such_id": "geen workshop met id '{id}'",
+    "workshop.available": "{message}; beschikbaar: {ids}",
+    "workshop.none_found": "{message}; er zijn geen workshops gevonden in: {dirs}",
+    # ---------------------------------------------------------------- samen check
+    "workshop.summary": "{items}, {steps}, {minutes}",
+    "workshop.items.one": "1 agendapunt",
+    "workshop.items.many": "{count} agendapunten",
+    "workshop.steps.one": "1 stap",
+    "workshop.steps.many": "{count} stappen",
+    "workshop.minutes.one": "1 minuut",
+    "workshop.minutes.many": "{count} minuten",
+    "workshop.check_usage": "gebruik: samen check BESTAND.toml...",
+    "workshop.check_failed.one": "1 van de {total} bestanden heeft problemen",
+    "workshop.check_failed.many": "{count} van de {total} bestanden hebben problemen",
+}
+
+EN: dict[str, str] = {
+    "workshop.file_not_found": "file not found",
+    "workshop.is_directory": "this is a folder, not a file",
+    "workshop.no_permission": "no permission to read this file",
+    "workshop.unreadable": "cannot read the file: {reason}",
+    "workshop.too_big": "file is too big ({size} bytes); a workshop file may be at most 1 MiB",
+    "workshop.not_utf8": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
+    "workshop.toml": "TOML error: {message}",
+    "workshop.toml.invalid_statement": "invalid line (expected 'key = value' or [table])",
+    "workshop.toml.expected_newline": "expected a new line after the value",
+    "workshop.toml.expected": "expected {what}",
+    "workshop.toml.invalid_character": "invalid character {char}",
+    "workshop.toml.declared_twice": "table [{name}] was already declared",
+    "workshop.toml.overwrite": "this key already has a value (duplicate key?)",
+    "workshop.toml.expected_table_end": "expected ']' at the end of the table header",
+    "workshop.toml.expected_array_end": "expected ']]' at the end of the table header",
+    "workshop.toml.immutable": "{name} was already given in full (inline table or array)",
+    "workshop.toml.redefine": "{name} was already given as a table",
+    "workshop.toml.expected_equals": "expected '=' after the key",
+    "workshop.toml.invalid_key": "invalid start of a key",
+    "workshop.toml.unclosed_array": "array not closed (']' missing)",
+    "workshop.toml.duplicate_inline_key": "duplicate key {key} in inline table",
+    "workshop.toml.unclosed_inline_table": "inline table not closed ('}' missing)",
+    "workshop.toml.unescaped_backslash": (
+        "lone '\\' in a string: write '\\\\', or put the text between 'single quotes'"
+    ),
+    "workshop.toml.invalid_hex": (
+        "invalid code after '\\u' or '\\U' in a string: write a '\\' as '\\\\',"
+        " or put the text between 'single quotes'"
+    ),
+    "workshop.toml.not_scalar": "invalid unicode code",
+    "workshop.toml.unterminated_string": "string not closed (quote missing)",
+    "workshop.toml.string_newline": (
+        'string not closed on this line (use """...""" for several lines)'
+    ),
+    "workshop.toml.illegal_character": "invalid character {char} in a string",
+    "workshop.toml.invalid_date": "invalid date or time",
+    "workshop.toml.invalid_value": "invalid value (put text between quotes)",
+    "workshop.unknown_key": "unknown key '{key}'",
+    "workshop.did_you_mean": "{message} (did you mean '{suggestion}'?)",
+    "workshop.choose_from": "{message} (choose from: {choices})",
+    "workshop.missing": "required field '{field}' is missing",
+    "workshop.wrong_type": "expected {expected}, found: {found}",
+    "workshop.expected.str": "text",
+    "workshop.expected.int": "a whole number",
+    "workshop.expected.float": "a number",
+    "workshop.expected.bool": "true or false",
+    "workshop.expected.list": "an array",
+    "workshop.expected.table": "a table",
+    "workshop.expected.tables": "an array of tables (write [[{name}]])",
+    "workshop.found.str": "text",
+    "workshop.found.int": "whole number",
+    "workshop.found.float": "decimal number",
+    "workshop.found.bool": "true/false",
+    "workshop.found.list": "array",
+    "workshop.found.table": "table",
+    "workshop.found.datetime": "date and time",
+    "workshop.found.date": "date",
+    "workshop.found.time": "time",
+    "workshop.bad_choice": "invalid value '{value}'",
+    "workshop.empty_text": "'{field}' must not be empty",
+    "workshop.bad_id": (
+        "invalid id '{id}': use lowercase letters, digits, '-' and '_',"
+        " and start with a letter or digit"
+    ),
+    "workshop.duplicate_id": "duplicate id '{id}' (also on line {line})",
+    "workshop.duplicate_step_id": (
+        "duplicate step id '{id}' (also on line {line});"
+        " a step id must be unique in the whole workshop"
+    ),
+    "workshop.unknown_kind": "unknown step kind '{kind}'",
+    "workshop.empty_agenda": "the agenda is empty: give at least one [[items]]",
+    "workshop.no_steps": "this agenda item has no steps: give at least one [[items.steps]]",
+    "workshop.minutes_range": "minutes must be a whole number from 1 to {max}, not {value}",
+    "workshop.check.scale_below_zero": "the scale must not start below 0",
+    "workshop.check.scale_max": "max ({max}) must be greater than min ({min})",
+    "workshop.check.scale_too_long": "a scale may have at most 10 points (one number key each)",
+    "workshop.check.scale_labels": (
+        "{labels} labels for a scale of {points} points ({min}..{max});"
+        " give one label per point, or none"
+    ),
+    "workshop.check.budget_low": "the vote budget must be at least 1",
+    "workshop.check.budget_high": "the vote budget must be at most 99",
+    "workshop.check.no_categories": "a sort step needs at least one category",
+    "workshop.check.too_many_categories": "a sort step may have at most 9 categories",
+    "workshop.check.key_char": "a key must be one printable character",
+    "workshop.check.key_used": "key '{key}' is already used by category '{category}'",
+    "workshop.check.no_groups": "a rate step needs at least one group",
+    "workshop.check.no_items": "a rate step needs at least one item",
+    "workshop.check.unknown_group": "unknown group '{group}' (groups: {known})",
+    "workshop.check.none": "none",
+    "workshop.check.group_empty": "group '{group}' has no items",
+    "workshop.check.weakest": "weakest must be 0 or more",
+    "workshop.check.no_prompts": "a brainstorm step needs at least one prompt",
+    "workshop.check.no_flows": "a conversation step needs at least one flow",
+    "workshop.check.no_phases": "a flow needs at least one phase",
+    "workshop.check.duplicate_phase": "duplicate phase id '{phase}' in flow '{flow}'",
+    "workshop.check.empty_chain": "a chain needs at least one step",
+    "workshop.check.no_questions": "a questions step needs at least one question",
+    "workshop.check.no_references": "a references step needs at least one reference",
+    "workshop.more_problems.one": "{problem} (and 1 more problem)",
+    "workshop.more_problems.many": "{problem} (and {count} more problems)",
+    "workshop.no_such_file": "workshop file not found: {path}",
+    "workshop.no_such_id": "no workshop with id '{id}'",
+    "workshop.available": "{message}; available: {ids}",
+    "workshop.none_found": "{message}; no workshops were found in: {dirs}",
+    "workshop.summary": "{items}, {steps}, {minutes}",
+    "workshop.items.one": "1 agenda item",
+    "workshop.items.many": "{count} agenda items",
+    "workshop.steps.one": "1 step",
+    "workshop.steps.many": "{count} steps",
+    "workshop.minutes.one": "1 minute",
+    "workshop.minutes.many": "{count} minutes",
+    "workshop.check_usage": "usage: samen check FILE.toml...",
+    "workshop.check_failed.one": "1 of {total} files has problems",
+    "workshop.check_failed.many": "{count} of {total} files have problems",
+}

@@ -1,0 +1,386 @@
+"""A cache of session summaries, so that listing 10,000 sessions stays fast.
+
+:class:`SessionIndex` keeps one row per session file in an SQLite database in the
+user cache folder (``paths.cache_dir() / "index.sqlite3"``), keyed by the file's
+folder and name and checked against its size, modification time (ns) and inode.
+:meth:`SessionIndex.summaries` scans the folder, takes unchanged files from the
+cache, reads only new or changed ones (unreadable files are cached with their
+reason too), drops the rows of files that are gone, and writes all changes in one
+transaction.
+
+The cache is only a cache: a damaged, foreign or unreadable database is deleted and
+made anew; where the cache folder cannot be written an in-memory database is used;
+a database locked by another copy of the app is simply not used this time. None of
+this ever raises: the listing is always returned. No session file is ever changed.
+
+This module never imports textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from samen_tui import paths
+from samen_tui.i18n import t
+from samen_tui.session import store as _store
+from samen_tui.session.model import SCHEMA
+from samen_tui.session.store import Listing, SessionSummary, Unreadable
+
+INDEX_VERSION = 1
+"""Bump when the table or the meaning of a column changes: old caches are rebuilt."""
+
+_USER_VERSION = INDEX_VERSION * 1000 + SCHEMA
+_COLUMNS = (
+    "dir",
+    "name",
+    "size",
+    "mtime_ns",
+    "ino",
+    "reason",
+    "file_size",
+    "file_mtime",
+    "workshop",
+    "title",
+    "place",
+    "trainer",
+    "started",
+    "ended",
+    "participants",
+    "steps_done",
+    "current",
+    "complete",
+)
+_CREATE = """
+CREATE TABLE files (
+    dir TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
+    reason TEXT,
+    file_size INTEGER NOT NULL DEFAULT 0,
+    file_mtime REAL NOT NULL DEFAULT 0,
+    workshop TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    trainer TEXT NOT NULL DEFAULT '',
+    started TEXT,
+    ended TEXT,
+    participants INTEGER NOT NULL DEFAULT 0,
+    steps_done INTEGER NOT NULL DEFAULT 0,
+    current TEXT NOT NULL DEFAULT '',
+    complete INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (dir, name)
+) WITHOUT ROWID
+"""
+_SELECT = f"SELECT {', '.join(_COLUMNS[1:])} FROM files WHERE dir = ?"
+_INSERT = (
+    f"INSERT OR REPLACE INTO files ({', '.join(_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _COLUMNS)})"
+)
+
+Key = tuple[int, int, int]
+"""(size, mtime_ns, inode) of a file: when it changes the file is read again."""
+
+Row = tuple[Any, ...]
+
+
+def _key(st: os.stat_result) -> Key:
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    path: Path
+    key: Key
+
+
+def _stat_entry(entry: os.DirEntry[str]) -> os.stat_result | None:
+    try:
+        return entry.stat()
+    except OSError:
+        try:
+            return entry.stat(follow_symlinks=False)  # a broken symlink
+        except OSError:
+            return None  # removed meanwhile
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _from_iso(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _to_row(directory: str, name: str, key: Key, item: SessionSummary | Unreadable) -> Row:
+    if isinstance(item, Unreadable):
+        return (directory, name, *key, item.reason, 0, 0.0, "", "", "", "", None, None, 0, 0, "", 0)
+    return (
+        directory,
+        name,
+        *key,
+        None,
+        item.size,
+        item.mtime,
+        item.workshop,
+        item.title,
+        item.place,
+        item.trainer,
+        _iso(item.started),
+        _iso(item.ended),
+        item.participants,
+        item.steps_done,
+        item.current,
+        int(item.complete),
+    )
+
+
+def _from_row(path: Path, row: Row) -> SessionSummary | Unreadable:
+    (
+        _name,
+        _size,
+        _mtime_ns,
+        _ino,
+        reason,
+        file_size,
+        file_mtime,
+        workshop,
+        title,
+        place,
+        trainer,
+        started,
+        ended,
+        participants,
+        steps_done,
+        current,
+        complete,
+    ) = row
+    if reason is not None:
+        return Unreadable(path, str(reason))
+    return SessionSummary(
+        path=path,
+        size=int(file_size),
+        mtime=float(file_mtime),
+        workshop=str(workshop),
+        title=str(title),
+        place=str(place),
+        trainer=str(trainer),
+        started=_from_iso(started),
+        ended=_from_iso(ended),
+        participants=int(participants),
+        steps_done=int(steps_done),
+        current=str(current),
+        complete=bool(complete),
+    )
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+class SessionIndex:
+    """The summary cache. ``cache_file=None`` keeps it in memory only.
+
+    Safe to share between threads (calls are serialised).
+    """
+
+    TIMEOUT = 2.0
+    """Seconds to wait for another copy of the app that is writing the cache."""
+
+    def __init__(self, cache_file: Path | str | None) -> None:
+        self.cache_file = Path(cache_file) if cache_file is not None else None
+        self._conn: sqlite3.Connection | None = None
+        self._memory = cache_file is None
+        self._lock = threading.Lock()
+        self.parsed = 0
+        """How many files were read (not taken from the cache), in all calls so far."""
+        self.rebuilt = 0
+        """How many times a damaged cache was thrown away and made anew."""
+
+    @classmethod
+    def default(cls) -> SessionIndex:
+        return cls(paths.cache_dir() / "index.sqlite3")
+
+    @property
+    def in_memory(self) -> bool:
+        """Whether the cache lives in memory (no cache file, or it could not be used)."""
+        return self._memory
+
+    # ------------------------------------------------------------------ database
+
+    def _open(self) -> sqlite3.Connection:
+        if self._conn is not None:
+            return self._conn
+        if not self._memory and self.cache_file is not None:
+            try:
+                self._conn = self._open_file(self.cache_file)
+                return self._conn
+            except (sqlite3.Error, OSError):
+                self._discard_file()
+            try:
+                self._conn = self._open_file(self.cache_file)
+                return self._conn
+            except (sqlite3.Error, OSError):
+                self._discard_file()
+                self._memory = True
+        self._conn = self._prepare(
+            sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        )
+        return self._conn
+
+    def _open_file(self, file: Path) -> sqlite3.Connection:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if file.exists() and not file.is_file():
+            raise OSError(f"{file} is not a file")
+        conn = sqlite3.connect(
+            str(file), timeout=self.TIMEOUT, isolation_level=None, check_same_thread=False
+        )
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise sqlite3.DatabaseError(f"damaged cache: {check[:3]}")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            return self._prepare(conn)
+        except BaseException:
+            conn.close()
+            raise
+
+    def _prepare(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """Make sure the table is the one this version writes; recreate it if not."""
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(files)"))
+        if version != _USER_VERSION or columns != _COLUMNS:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("DROP TABLE IF EXISTS files")
+                conn.execute(_CREATE)
+                conn.execute(f"PRAGMA user_version = {_USER_VERSION}")
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise
+        return conn
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+    def _discard_file(self) -> None:
+        """Delete the cache file (and its journals); if that fails, use memory."""
+        self._close()
+        if self.cache_file is None:
+            return
+        self.rebuilt += 1
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            target = self.cache_file.with_name(self.cache_file.name + suffix)
+            try:
+                target.unlink(missing_ok=True)
+            except OSError:
+                if suffix == "":
+                    self._memory = True
+
+    def _recover(self, exc: sqlite3.Error) -> None:
+        """After a failure: a busy database is left alone, anything else is rebuilt."""
+        if _is_busy(exc):
+            return
+        if self._memory:
+            self._close()  # a fresh in-memory database next time
+        else:
+            self._discard_file()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    # ------------------------------------------------------------------ listing
+
+    def _cached(self, directory: str) -> dict[str, Row] | None:
+        """The rows of this folder, or None when the cache cannot be used now."""
+        for _ in range(2):
+            try:
+                conn = self._open()
+                return {str(row[0]): row for row in conn.execute(_SELECT, (directory,))}
+            except sqlite3.Error as exc:
+                if _is_busy(exc):
+                    return None
+                self._recover(exc)
+        return None
+
+    def _store_rows(self, directory: str, rows: list[Row], gone: list[str]) -> None:
+        for _ in range(2):
+            try:
+                conn = self._open()
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    conn.executemany(
+                        "DELETE FROM files WHERE dir = ? AND name = ?",
+                        [(directory, name) for name in gone],
+                    )
+                    conn.executemany(_INSERT, rows)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                    raise
+                return
+            except sqlite3.Error as exc:
+                if _is_busy(exc):
+                    return  # another copy is writing: it will be cached next time
+                self._recover(exc)
+
+    def summaries(self, directory: Path | str) -> Listing:
+        """Every session file in the folder, readable or not, by name."""
+        directory = Path(directory)
+        try:
+            with os.scandir(directory) as it:
+                scanned = [e for e in it if _store.is_session_name(e.name)]
+        except FileNotFoundError:
+            scanned = []
+        except OSError as exc:
+            reason = t("session.reason.folder_unreadable", reason=_store.describe_os_error(exc))
+            return [Unreadable(directory, reason)]
+        entries: list[_Entry] = []
+        for dir_entry in scanned:
+            found = _stat_entry(dir_entry)
+            if found is not None:
+                entries.append(_Entry(dir_entry.name, directory / dir_entry.name, _key(found)))
+        entries.sort(key=lambda e: e.name)
+        folder = os.path.abspath(directory)
+        with self._lock:
+            cached = self._cached(folder)
+            rows: list[Row] = []
+            result: Listing = []
+            for entry in entries:
+                row = cached.get(entry.name) if cached is not None else None
+                if row is not None and tuple(row[1:4]) == entry.key:
+                    result.append(_from_row(entry.path, row))
+                    continue
+                item, st = _store.summarize(entry.path)
+                self.parsed += 1
+                result.append(item)
+                key = _key(st) if st is not None else entry.key
+                rows.append(_to_row(folder, entry.name, key, item))
+            if cached is not None:
+                present = {e.name for e in entries}
+                gone = [name for name in cached if name not in present]
+                if rows or gone:
+                    self._store_rows(folder, rows, gone)
+        return result

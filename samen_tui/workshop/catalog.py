@@ -1,0 +1,132 @@
+"""Finding workshops: every ``*.toml`` in the workshop folders, first folder wins.
+
+:func:`find_workshops` runs at start-up, so it is cheap: it reads each file with
+tomllib and takes the ``[workshop]`` table's id and title, without validating the
+rest (pass ``validate=True`` for that). A file that cannot be read is listed with
+its error and never stops the scan. :func:`resolve_workshop` turns what a user
+typed (an id, or a path to a file) into a fully validated :class:`Workshop`.
+
+This module never imports textual.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from samen_tui.i18n import t
+from samen_tui.workshop.loader import (
+    WorkshopError,
+    file_problem,
+    load_workshop,
+    parse_workshop,
+    read_toml,
+)
+from samen_tui.workshop.model import Workshop
+
+
+@dataclass(frozen=True)
+class WorkshopEntry:
+    """A workshop file found in one of the workshop folders."""
+
+    id: str
+    """The ``[workshop]`` id; the file name without ``.toml`` if the file has none."""
+    title: str
+    """The ``[workshop]`` title; the id if the file has none."""
+    path: Path
+    source: str
+    """Which folder it came from, as :func:`samen_tui.paths.workshop_dirs` labels it."""
+    error: str | None = None
+    """Why the file cannot be used (``path:line:col: message``), or None."""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _summary(error: WorkshopError) -> str:
+    first, rest = str(error.problems[0]), len(error.problems) - 1
+    if rest == 0:
+        return first
+    if rest == 1:
+        return t("workshop.more_problems.one", problem=first)
+    return t("workshop.more_problems.many", problem=first, count=rest)
+
+
+def read_entry(path: Path, source: str, *, validate: bool = False) -> WorkshopEntry:
+    """The entry for one file; never raises."""
+    fallback = path.stem
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return WorkshopEntry(fallback, fallback, path, source, str(file_problem(str(path), exc)))
+    try:
+        _text, document = read_toml(data, str(path))
+    except WorkshopError as exc:
+        return WorkshopEntry(fallback, fallback, path, source, _summary(exc))
+    meta = document.get("workshop")
+    meta = meta if isinstance(meta, dict) else {}
+    ident, title = meta.get("id"), meta.get("title")
+    has_id = isinstance(ident, str) and bool(ident)
+    ident = ident if isinstance(ident, str) and ident else fallback
+    title = title if isinstance(title, str) and title.strip() else ident
+    error: str | None = None
+    # Without an id the file is certainly broken: say why, as a full check would.
+    if validate or not has_id:
+        try:
+            parse_workshop(data, path)
+        except WorkshopError as exc:
+            error = _summary(exc)
+    return WorkshopEntry(ident, title, path, source, error)
+
+
+def find_workshops(dirs: list[tuple[str, Path]], *, validate: bool = False) -> list[WorkshopEntry]:
+    """Every workshop in ``dirs`` (label, folder), in folder order, then by file name.
+
+    For an id found in more than one folder only the first is listed: a copy in
+    ``./workshops`` overrides the one shipped with the package, even when that
+    copy is broken (it is then listed with its error, so the facilitator sees why).
+    With ``validate`` every file is fully checked, not just its ``[workshop]`` table.
+    """
+    entries: list[WorkshopEntry] = []
+    seen: set[str] = set()
+    for source, folder in dirs:
+        try:
+            files = sorted(p for p in folder.glob("*.toml") if p.is_file())
+        except OSError:
+            continue
+        for path in files:
+            entry = read_entry(path, source, validate=validate)
+            if entry.id not in seen:
+                seen.add(entry.id)
+                entries.append(entry)
+    return entries
+
+
+def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
+    """The workshop a user asked for: a path (if it exists or ends in ``.toml``), else an id.
+
+    Raises :class:`WorkshopError` when the file has problems and :class:`LookupError`
+    when there is no such file or id (the message names the ids that do exist).
+    """
+    candidate = Path(id_or_path).expanduser()
+    if candidate.exists() or id_or_path.endswith(".toml"):
+        if not candidate.exists():
+            raise LookupError(t("workshop.no_such_file", path=id_or_path))
+        return load_workshop(candidate)
+    entries = find_workshops(dirs)
+    for entry in entries:
+        if entry.id == id_or_path:
+            return load_workshop(entry.path)
+    message = t("workshop.no_such_id", id=id_or_path)
+    ids = [entry.id for entry in entries]
+    close = difflib.get_close_matches(id_or_path, ids, n=1, cutoff=0.6)
+    if close:
+        message = t("workshop.did_you_mean", message=message, suggestion=close[0])
+    if ids:
+        message = t("workshop.available", message=message, ids=", ".join(ids))
+    else:
+        folders = ", ".join(str(folder) for _label, folder in dirs)
+        message = t("workshop.none_found", message=message, dirs=folders)
+    raise LookupError(message)
