@@ -1,0 +1,306 @@
+"""The Textual application: opens the start, walk or review screen and keeps the theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from samen_tui import paths
+from samen_tui.config import load_config, update_config
+from samen_tui.i18n import set_language, t
+from samen_tui.session.model import Session, now
+from samen_tui.tui.localize import localize
+from samen_tui.workshop.model import Workshop
+
+
+@dataclass
+class Launch:
+    """What the command line asked for."""
+
+    mode: str = "start"
+    """``start``, ``run``, ``resume`` or ``review``."""
+    workshop: str = ""
+    title: str = ""
+    place: str = ""
+    trainer: str = ""
+    session: Path | None = None
+    sessions_dir: Path | None = None
+    workshops_dir: Path | None = None
+    language: str = ""
+    """Interface language asked for with --lang (empty: config, then the workshop's)."""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class SamenApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "samen"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", priority=True, id="app.quit", tooltip="tip.quit"),
+        Binding("f1", "help", "key.help", id="app.help", tooltip="tip.help"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "key.palette",
+            show=False,
+            priority=True,
+            id="app.palette",
+            tooltip="tip.palette",
+        ),
+    ]
+
+    def __init__(self, launch: Launch | None = None) -> None:
+        self.launch = launch or Launch()
+        self.config = load_config()
+        self.language = self.launch.language or self.config.language or "nl"
+        set_language(self.language)
+        super().__init__()
+        localize(self)
+        self._store: Any = None
+
+    # ------------------------------------------------------------------ places
+
+    @property
+    def sessions_dir(self) -> Path:
+        return paths.sessions_dir(self.launch.sessions_dir)
+
+    def workshop_dirs(self) -> list[tuple[str, Path]]:
+        return paths.workshop_dirs(self.launch.workshops_dir)
+
+    def store(self) -> Any:
+        if self._store is None:
+            from samen_tui.session.store import SessionStore
+
+            self._store = SessionStore(self.sessions_dir)
+        return self._store
+
+    def workshop_choices(self) -> list[tuple[str, str]]:
+        from samen_tui.workshop.catalog import find_workshops
+
+        return [
+            (f"{entry.title} ({entry.id})", str(entry.path))
+            for entry in find_workshops(self.workshop_dirs())
+            if entry.error is None
+        ]
+
+    def workshop_titles(self) -> dict[str, str]:
+        from samen_tui.workshop.catalog import find_workshops
+
+        return {e.id: e.title for e in find_workshops(self.workshop_dirs()) if e.error is None}
+
+    # ------------------------------------------------------------------ start
+
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        mode = self.launch.mode
+        if mode == "run":
+            self.start_new(
+                self.launch.workshop,
+                self.launch.title,
+                self.launch.place,
+                self.launch.trainer,
+                first=True,
+            )
+        elif mode == "resume" and self.launch.session is not None:
+            self.resume(self.launch.session, first=True)
+        elif mode == "review":
+            self.open_review(first=True)
+        else:
+            from samen_tui.tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen())
+
+    def _theme_changed(self, theme: Any) -> None:
+        name = getattr(theme, "name", str(theme))
+        if name != self.config.theme:
+            with update_config(theme=name) as config:
+                self.config = config
+
+    def _fail(self, message: str, first: bool) -> None:
+        """A problem opening something: on the command line, print it and stop."""
+        if first:
+            self.exit(return_code=1, message=message)
+        else:
+            self.notify(message, severity="error", markup=False, timeout=15)
+
+    def _use_language(self, workshop: Workshop) -> None:
+        if not self.launch.language and not self.config.language:
+            self.language = workshop.meta.language
+            set_language(self.language)
+
+    def start_new(
+        self, workshop_ref: str, title: str, place: str, trainer: str, *, first: bool = False
+    ) -> None:
+        """Create a session of a workshop (id or path) and walk it from the first step."""
+        from samen_tui.workshop.catalog import resolve_workshop
+
+        try:
+            workshop = resolve_workshop(workshop_ref, self.workshop_dirs())
+        except (LookupError, ValueError, OSError) as exc:
+            self._fail(str(exc), first)
+            return
+        self._use_language(workshop)
+        session = Session(
+            workshop=workshop.id,
+            fingerprint=workshop.fingerprint,
+            title=title or workshop.title,
+            place=place,
+            trainer=trainer,
+            language=workshop.meta.language,
+            started=now(),
+            current=workshop.step_ids()[0],
+        )
+        store = self.store()
+        try:
+            store.directory.mkdir(parents=True, exist_ok=True)
+            path = store.new_path(session)
+            store.save(session, path)
+        except OSError as exc:
+            self._fail(t("app.cannot_create", dir=str(store.directory), reason=str(exc)), first)
+            return
+        self._walk(workshop, session, path)
+
+    def resume(self, path: Path | None = None, *, first: bool = False) -> None:
+        """Open a saved session where it was left (the newest unfinished one if no path)."""
+        from samen_tui.session.lock import SessionLock
+        from samen_tui.session.store import SessionReadError
+        from samen_tui.workshop.catalog import resolve_workshop
+
+        store = self.store()
+        if path is None:
+            candidates = [s for s in store.list() if hasattr(s, "title") and not s.complete]
+            if not candidates:
+                self._fail(t("app.nothing_to_resume", dir=str(store.directory)), first)
+                return
+            path = max(candidates, key=lambda s: s.mtime).path
+        try:
+            session = store.load(path)
+        except SessionReadError as exc:
+            self._fail(str(exc), first)
+            return
+        try:
+            workshop = resolve_workshop(session.workshop, self.workshop_dirs())
+        except (LookupError, ValueError, OSError) as exc:
+            self._fail(t("app.workshop_missing", id=session.workshop, reason=str(exc)), first)
+            return
+        self._use_language(workshop)
+        lock = SessionLock(path)
+        read_only = not lock.acquire()
+        if read_only:
+            holder = lock.holder()
+            who = f"{holder.hostname} (pid {holder.pid})" if holder else "?"
+            self.notify(t("app.locked", who=who), severity="warning", timeout=15, markup=False)
+        self._walk(
+            workshop,
+            session,
+            path,
+            read_only=read_only,
+            release=None if read_only else lock.release,
+        )
+
+    def _walk(
+        self,
+        workshop: Workshop,
+        session: Session,
+        path: Path,
+        *,
+        read_only: bool = False,
+        release: Any = None,
+    ) -> None:
+        from samen_tui.tui.screens.walk import WalkScreen
+
+        screen = WalkScreen(
+            workshop,
+            session,
+            path,
+            read_only=read_only,
+            release=release,
+            clock=not self.launch.extra.get("frozen_clock", False),
+        )
+        self.push_screen(screen)
+
+    def open_review(self, *, first: bool = False) -> None:
+        try:
+            from samen_tui.tui.screens.review import ReviewScreen
+        except ImportError:
+            self._fail(t("app.no_review"), first)
+            return
+        self.push_screen(ReviewScreen())
+
+    # ------------------------------------------------------------------ conventions
+
+    def action_help(self) -> None:
+        from samen_tui.tui.screens.dialogs import HelpScreen
+        from samen_tui.tui.screens.walk import WalkScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        step_help = ""
+        if isinstance(screen, WalkScreen) and screen.step_view is not None:
+            step_help = t(screen.step_view.HELP)
+        self.push_screen(HelpScreen(screen, step_help))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Any:
+        for command in super().get_system_commands(screen):
+            if command.title in ("Quit", "Keys", "Help"):
+                continue
+            yield command
+        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
+        yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
+        yield SystemCommand(t("cmd.start"), t("cmd.start.help"), self.action_to_start)
+
+    def action_to_start(self) -> None:
+        """Switch session: close what is open and go back to the start screen."""
+        from samen_tui.tui.screens.start import StartScreen
+
+        self._close_sessions()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if not isinstance(self.screen, StartScreen):
+            self.switch_screen(StartScreen())
+
+    def _close_sessions(self) -> bool:
+        from samen_tui.tui.screens.walk import WalkScreen
+
+        ok = True
+        for screen in self.screen_stack:
+            if isinstance(screen, WalkScreen):
+                ok = screen.close() and ok
+        return ok
+
+    async def action_quit(self) -> None:
+        from samen_tui.tui.screens.dialogs import ConfirmDialog
+        from samen_tui.tui.screens.walk import WalkScreen
+
+        unsaved = [
+            s
+            for s in self.screen_stack
+            if isinstance(s, WalkScreen) and s.saver is not None and not s.save_now()
+        ]
+        if not unsaved:
+            self._close_sessions()
+            self.exit()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "yes":
+                self._close_sessions()
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                t("app.quit_unsaved", reason=unsaved[0].save_error),
+                t("button.quit_anyway"),
+                t("button.stay"),
+            ),
+            answered,
+        )

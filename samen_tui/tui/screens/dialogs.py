@@ -1,0 +1,213 @@
+"""Small modal dialogs: ask for a path, confirm, export, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Label, Markdown, Select, Static
+
+from samen_tui.i18n import t
+from samen_tui.tui.localize import localize
+
+if TYPE_CHECKING:
+    from samen_tui.session.model import Session
+    from samen_tui.workshop.model import Workshop
+
+
+class Dialog(ModalScreen[Any]):
+    """Base: escape closes (answers None)."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical {
+        width: 72; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    Dialog .dialog-title { text-style: bold; margin-bottom: 1; }
+    Dialog .buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    Dialog .buttons Button { margin-left: 1; }
+    Dialog .error { color: $error; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="dialog.cancel")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PathDialog(Dialog):
+    """Ask for a file or folder."""
+
+    def __init__(self, title: str, value: str = "") -> None:
+        super().__init__()
+        self._title = title
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self._title, classes="dialog-title", markup=False)
+            yield Input(self._value, id="path")
+            yield Label("", id="path-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.cancel"), id="cancel")
+                yield Button(t("button.ok"), id="ok", variant="primary")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def ok(self) -> None:
+        value = self.query_one("#path", Input).value.strip()
+        if not value:
+            self.query_one("#path-error", Label).update(t("dialog.need_path"))
+            return
+        self.dismiss(value)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(Dialog):
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self._question, self._yes, self._no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._question, markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(self._no, id="no")
+                yield Button(self._yes, id="yes", variant="error")
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss("yes" if event.button.id == "yes" else None)
+
+
+class ExportDialog(Dialog):
+    """Choose a format and a file; the report is written there."""
+
+    def __init__(self, default_stem: Path) -> None:
+        super().__init__()
+        self._stem = default_stem
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("cmd.export"), classes="dialog-title")
+            yield Select(
+                [("Markdown (.md)", "md"), ("HTML (.html)", "html"), ("CSV (.csv)", "csv")],
+                value="md",
+                allow_blank=False,
+                id="format",
+            )
+            yield Input(str(self._stem.with_suffix(".md")), id="path")
+            yield Label("", id="path-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.cancel"), id="cancel")
+                yield Button(t("button.export"), id="ok", variant="primary")
+
+    @on(Select.Changed, "#format")
+    def format_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#path", Input)
+        path.value = str(Path(path.value).with_suffix(f".{event.value}"))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def ok(self) -> None:
+        value = self.query_one("#path", Input).value.strip()
+        fmt = self.query_one("#format", Select).value
+        if not value:
+            self.query_one("#path-error", Label).update(t("dialog.need_path"))
+            return
+        self.dismiss(f"{fmt}:{value}")
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)
+
+
+def export_dialog(screen: Screen[Any], workshop: Workshop, session: Session, path: Path) -> None:
+    """Ask where, then write the verslag (md, html) or the actions (csv)."""
+    from samen_tui.session import report
+
+    def chosen(answer: str | None) -> None:
+        if not answer:
+            return
+        fmt, _, target = answer.partition(":")
+        out = Path(target).expanduser()
+        try:
+            text = report.render(workshop, session, fmt)
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            screen.notify(
+                t("export.failed", path=str(out), reason=exc.strerror or str(exc)),
+                severity="error",
+                markup=False,
+            )
+            return
+        screen.notify(t("export.done", path=str(out)), markup=False)
+
+    screen.app.push_screen(ExportDialog(Path.cwd() / path.stem), chosen)
+
+
+class HelpScreen(ModalScreen[None]):
+    """F1: the keys of the screen below, and what the current step expects."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    HelpScreen .keys { margin-bottom: 1; }
+    """
+    BINDINGS = [
+        Binding("escape,f1,q", "close", "key.close", id="help.close"),
+    ]
+
+    def __init__(self, below: Screen[Any], step_help: str = "") -> None:
+        super().__init__()
+        localize(self)
+        self._below = below
+        self._step_help = step_help
+
+    def compose(self) -> ComposeResult:
+        keys = Text()
+        seen: set[tuple[str, str]] = set()
+        for active in self._below.active_bindings.values():
+            binding = active.binding
+            if not binding.description:
+                continue
+            key = self.app.get_key_display(binding)
+            if (key, binding.description) in seen:
+                continue
+            seen.add((key, binding.description))
+            keys.append(f"{key:>12}", style="bold")
+            keys.append(f"  {binding.description}\n")
+        for key, text_key in (
+            ("ctrl+p", "help.palette"),
+            ("f1", "help.help"),
+            ("ctrl+q", "help.quit"),
+            ("escape", "help.escape"),
+        ):
+            if not any(k.strip() == key for k, _d in seen):
+                keys.append(f"{key:>12}", style="bold")
+                keys.append(f"  {t(text_key)}\n")
+        with VerticalScroll():
+            yield Label(t("help.title"), classes="dialog-title")
+            yield Static(keys, classes="keys")
+            if self._step_help:
+                yield Markdown(self._step_help)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,171 @@
+"""The start screen: a new session, resume an unfinished one, or review."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
+
+from samen_tui.i18n import t
+from samen_tui.tui.localize import localize
+from samen_tui.tui.screens.dialogs import Dialog
+
+
+class StartScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "new_session", "key.new", id="start.new", tooltip="tip.new"),
+        Binding("r", "review", "key.review", id="start.review", tooltip="tip.review"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="start-body"):
+            yield Label(t("start.welcome"), id="start-welcome")
+            with Horizontal(id="start-buttons"):
+                yield Button(t("start.new"), id="new", variant="primary")
+                yield Button(t("start.review"), id="review")
+            yield Label(t("start.resume"), classes="section-title")
+            yield OptionList(id="resume-list")
+            yield Label("", id="start-note", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "samen"
+        self.sub_title = t("start.subtitle")
+        self.refresh_sessions()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_sessions()
+
+    def refresh_sessions(self) -> None:
+        from samen_tui.tui.app import SamenApp
+
+        app = self.app
+        assert isinstance(app, SamenApp)
+        listing = app.store().list()
+        options: list[Option] = []
+        unreadable = 0
+        summaries = [s for s in listing if hasattr(s, "title")]
+        unreadable = len(listing) - len(summaries)
+        open_ones = [s for s in summaries if not getattr(s, "complete", False)]
+        open_ones.sort(key=lambda s: s.mtime, reverse=True)
+        names = app.workshop_titles()
+        for summary in open_ones:
+            line = Text(no_wrap=True, overflow="ellipsis")
+            when = summary.started.strftime("%Y-%m-%d %H:%M") if summary.started else "?"
+            line.append(f"{when}  ", style="dim")
+            line.append(summary.title or summary.path.stem, style="bold")
+            if summary.place:
+                line.append(f" · {summary.place}")
+            line.append(f"  {names.get(summary.workshop, summary.workshop)}", style="dim")
+            line.append(
+                "  " + t("start.progress", done=summary.steps_done, people=summary.participants),
+                style="italic",
+            )
+            options.append(Option(line, id=str(summary.path)))
+        resume = self.query_one("#resume-list", OptionList)
+        resume.set_options(options)
+        note = t("start.none_open") if not options else t("start.resume_hint")
+        if unreadable:
+            note += "  " + t("start.unreadable", n=unreadable)
+        self.query_one("#start-note", Label).update(note)
+        if options:
+            resume.highlighted = 0
+            resume.focus()
+        else:
+            self.query_one("#new", Button).focus()
+
+    @on(Button.Pressed, "#new")
+    def action_new_session(self) -> None:
+        from samen_tui.tui.app import SamenApp
+
+        app = self.app
+        assert isinstance(app, SamenApp)
+
+        def chosen(answer: tuple[str, str, str, str] | None) -> None:
+            if answer:
+                app.start_new(*answer)
+
+        app.push_screen(NewSessionDialog(app.workshop_choices()), chosen)
+
+    @on(Button.Pressed, "#review")
+    def action_review(self) -> None:
+        from samen_tui.tui.app import SamenApp
+
+        app = self.app
+        assert isinstance(app, SamenApp)
+        app.open_review()
+
+    @on(OptionList.OptionSelected, "#resume-list")
+    def resume(self, event: OptionList.OptionSelected) -> None:
+        from pathlib import Path
+
+        from samen_tui.tui.app import SamenApp
+
+        app = self.app
+        assert isinstance(app, SamenApp)
+        if event.option.id:
+            app.resume(Path(event.option.id))
+
+
+class NewSessionDialog(Dialog):
+    """Choose a workshop and give the session a title, a place and a trainer."""
+
+    def __init__(self, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("new.title"), classes="dialog-title")
+            yield Label(t("new.workshop"))
+            yield Select(
+                self._choices,
+                value=self._choices[0][1] if self._choices else Select.NULL,
+                allow_blank=not self._choices,
+                id="workshop",
+            )
+            yield Input(placeholder=t("new.session_title"), id="title", max_length=200)
+            yield Input(placeholder=t("new.place"), id="place", max_length=200)
+            yield Input(placeholder=t("new.trainer"), id="trainer", max_length=200)
+            yield Label("", id="new-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.cancel"), id="cancel")
+                yield Button(t("button.start"), id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def ok(self) -> None:
+        workshop = self.query_one("#workshop", Select).value
+        title = self.query_one("#title", Input).value.strip()
+        if not isinstance(workshop, str):
+            self.query_one("#new-error", Label).update(t("new.need_workshop"))
+            return
+        if not title:
+            self.query_one("#new-error", Label).update(t("new.need_title"))
+            self.query_one("#title", Input).focus()
+            return
+        self.dismiss(
+            (  # type: ignore[arg-type]
+                workshop,
+                title,
+                self.query_one("#place", Input).value.strip(),
+                self.query_one("#trainer", Input).value.strip(),
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,468 @@
+"""The trainer's main screen: agenda, timers, the current step; autosave and undo."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList
+
+from samen_tui.i18n import t
+from samen_tui.kinds import KINDS
+from samen_tui.session.autosave import AutoSaver
+from samen_tui.session.model import Session, now
+from samen_tui.tui.localize import localize
+from samen_tui.tui.steps.base import StepView
+from samen_tui.tui.steps.placeholder import PlaceholderView
+from samen_tui.tui.widgets.agenda import AgendaPanel
+from samen_tui.tui.widgets.timer import TimerBar
+from samen_tui.workshop.model import AgendaItem, Step, Workshop
+
+UNDO_LIMIT = 200
+TYPING_BURST = 2.0
+"""Seconds of quiet after which typing in a field starts a new undo step."""
+AUTOSAVE_TICK = 0.25
+TIMER_SAVE_EVERY = 10.0
+
+
+def widget_class(kind: str) -> type[StepView]:
+    """The widget class registered for a kind (``samen_tui.kinds``)."""
+    spec = KINDS.get(kind)
+    if spec is None:
+        return PlaceholderView
+    module_name, _, class_name = spec.widget.partition(":")
+    try:
+        cls: type[StepView] = getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError):
+        return PlaceholderView
+    return cls
+
+
+class StepCommands(Provider):
+    """Command palette: jump to any step by name, and the session's own commands."""
+
+    def _commands(self) -> list[tuple[str, str, Any]]:
+        screen = self.screen
+        assert isinstance(screen, WalkScreen)
+        out: list[tuple[str, str, Any]] = []
+        for number, item in enumerate(screen.workshop.items, start=1):
+            for step in item.steps:
+                out.append(
+                    (
+                        t("cmd.goto", item=f"{number}. {item.title}", step=step.title),
+                        t("cmd.goto.help"),
+                        lambda sid=step.id: screen.go_to(sid),
+                    )
+                )
+        out.append((t("cmd.end"), t("cmd.end.help"), screen.action_end_session))
+        out.append((t("cmd.save_as"), t("cmd.save_as.help"), screen.action_save_as))
+        out.append((t("cmd.export"), t("cmd.export.help"), screen.action_export))
+        out.append((t("cmd.pause"), t("cmd.pause.help"), screen.action_toggle_pause))
+        return out
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands()[-4:]:
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class WalkScreen(Screen[None]):
+    """Walk the agenda step by step while the group works."""
+
+    COMMANDS = {StepCommands}
+
+    BINDINGS = [
+        Binding(
+            "pagedown", "next_step", "key.next", priority=True, id="walk.next", tooltip="tip.next"
+        ),
+        Binding(
+            "pageup",
+            "previous_step",
+            "key.previous",
+            priority=True,
+            id="walk.previous",
+            tooltip="tip.previous",
+        ),
+        Binding("ctrl+z", "undo", "key.undo", priority=True, id="walk.undo", tooltip="tip.undo"),
+        Binding("f2", "toggle_agenda", "key.agenda", id="walk.agenda", tooltip="tip.agenda"),
+        Binding(
+            "f3", "toggle_pause", "key.pause", priority=True, id="walk.pause", tooltip="tip.pause"
+        ),
+        Binding(
+            "ctrl+s",
+            "save_now",
+            "key.save",
+            priority=True,
+            id="walk.save",
+            show=False,
+            tooltip="tip.save",
+        ),
+    ]
+
+    def __init__(
+        self,
+        workshop: Workshop,
+        session: Session,
+        path: Path,
+        *,
+        read_only: bool = False,
+        release: Any = None,
+        clock: bool = True,
+    ) -> None:
+        super().__init__()
+        self.clock = clock
+        """False in tests and snapshots: the timers do not run by themselves."""
+        localize(self)
+        self.workshop = workshop
+        self.session = session
+        self.path = path
+        self.read_only = read_only
+        self._release = release
+        self._steps: list[tuple[AgendaItem, Step]] = workshop.steps()
+        self._undo: list[dict[str, Any]] = []
+        self._typing_key = ""
+        self._typing_at = 0.0
+        self._dirty = False
+        self._last_tick = time.monotonic()
+        self._timer_unsaved = 0.0
+        self._timer_carry = 0.0
+        self.save_error: str = ""
+        self.saver: AutoSaver | None = None
+        if not read_only:
+            self.saver = AutoSaver(
+                path, on_error=self._save_failed_thread, on_saved=self._saved_thread
+            )
+        if session.current not in {s.id for _i, s in self._steps}:
+            session.current = self._steps[0][1].id if self._steps else ""
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="walk-body"):
+            yield AgendaPanel(self.workshop, self.session, id="agenda")
+            with Vertical(id="walk-main"):
+                yield TimerBar(id="timer")
+                yield Label("", id="step-title", markup=False)
+                yield Vertical(id="step-host")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.workshop.title
+        self.sub_title = self.session.title + (
+            f" · {t('walk.read_only')}" if self.read_only else ""
+        )
+        self._apply_width(self.app.size.width)
+        self.show_step(self.session.current)
+        if self.clock:
+            self.set_interval(1.0, self._tick)
+        if not self.read_only:
+            self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
+
+    def on_resize(self) -> None:
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < 100
+        if narrow != self.has_class("narrow"):
+            self.set_class(narrow, "narrow")
+            self.query_one("#agenda").set_class(narrow, "collapsed")
+
+    # ------------------------------------------------------------------ steps
+
+    @property
+    def step_index(self) -> int:
+        for index, (_item, step) in enumerate(self._steps):
+            if step.id == self.session.current:
+                return index
+        return 0
+
+    @property
+    def current_item(self) -> AgendaItem | None:
+        return self._steps[self.step_index][0] if self._steps else None
+
+    @property
+    def step_view(self) -> StepView | None:
+        views = self.query(StepView)
+        return views.first() if views else None
+
+    def show_step(self, step_id: str) -> None:
+        """Show a step in the main pane, with the focus where typing starts."""
+        host = self.query_one("#step-host")
+        host.remove_children()
+        if not self._steps:
+            return
+        index = next((i for i, (_it, s) in enumerate(self._steps) if s.id == step_id), 0)
+        item, step = self._steps[index]
+        number = self.workshop.items.index(item) + 1
+        self.query_one("#step-title", Label).update(
+            Text.assemble(
+                (f"{number}. {item.title}", "dim"),
+                "  ›  ",
+                (step.title, "bold"),
+                (f"   ({index + 1}/{len(self._steps)})", "dim"),
+            )
+        )
+        view = widget_class(step.KIND)(step, self)
+        host.mount(view)
+        self.call_after_refresh(self._focus_view, view)
+        self.query_one(AgendaPanel).rebuild()
+        self._refresh_timer()
+
+    def _focus_view(self, view: StepView) -> None:
+        """Focus where typing starts, if the view is still the one shown."""
+        if view.is_attached and view.parent is not None and not view._closing:
+            try:
+                view.focus_first()
+            except NoMatches:  # not composed yet: try once more after the next refresh
+                self.call_after_refresh(self._focus_view, view)
+
+    def go_to(self, step_id: str) -> None:
+        if step_id == self.session.current:
+            return
+        self._account_time()
+        self.session.current = step_id
+        self._mark_dirty()
+        self.show_step(step_id)
+
+    def action_next_step(self) -> None:
+        index = self.step_index
+        if index + 1 < len(self._steps):
+            self.go_to(self._steps[index + 1][1].id)
+        else:
+            self.notify(t("walk.last_step"))
+
+    def action_previous_step(self) -> None:
+        index = self.step_index
+        if index > 0:
+            self.go_to(self._steps[index - 1][1].id)
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def agenda_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        if option_id.startswith("step:"):
+            self.go_to(option_id.removeprefix("step:"))
+
+    def action_toggle_agenda(self) -> None:
+        agenda = self.query_one("#agenda")
+        agenda.toggle_class("collapsed")
+
+    # ------------------------------------------------------------------ capture
+
+    @contextlib.contextmanager
+    def change(self) -> Iterator[None]:
+        """Wrap every change to the session: undo snapshot before, autosave after."""
+        if self.read_only:
+            self.notify(t("walk.read_only_change"), severity="warning")
+            raise PermissionError("read-only session")
+        snapshot = self.session.to_dict()
+        yield
+        self._push_undo(snapshot)
+        self._typing_key = ""
+        self._mark_dirty()
+        self.query_one(AgendaPanel).rebuild()
+
+    def typing(self, key: str) -> None:
+        """A text field is being typed in: one undo step per burst."""
+        if self.read_only:
+            return
+        moment = time.monotonic()
+        if key != self._typing_key or moment - self._typing_at > TYPING_BURST:
+            self._push_undo(self.session.to_dict())
+        self._typing_key = key
+        self._typing_at = moment
+        self._mark_dirty()
+
+    def _push_undo(self, snapshot: dict[str, Any]) -> None:
+        self._undo.append(snapshot)
+        del self._undo[:-UNDO_LIMIT]
+
+    def action_undo(self) -> None:
+        if self.read_only or not self._undo:
+            self.notify(t("walk.nothing_to_undo"))
+            return
+        snapshot = self._undo.pop()
+        restored = Session.from_dict(snapshot)
+        # time and place move on: undo takes back captures, not the clock
+        restored.items = self.session.items
+        restored.current = self.session.current
+        restored.paused = self.session.paused
+        self.session = restored
+        self.query_one(AgendaPanel).session = restored
+        self._typing_key = ""
+        self._mark_dirty()
+        self.show_step(self.session.current)
+        self.notify(t("walk.undone"))
+
+    # ------------------------------------------------------------------ timers
+
+    def _account_time(self) -> None:
+        """Add the time since the last tick to the current item (unless paused)."""
+        moment = time.monotonic()
+        delta = moment - self._last_tick if self.clock else 0.0
+        self._last_tick = moment
+        item = self.current_item
+        if item is None or self.session.paused or self.session.ended is not None:
+            return
+        from samen_tui.session.model import ItemTime
+
+        spent = self.session.items.setdefault(item.id, ItemTime())
+        self._timer_carry += delta
+        whole = int(self._timer_carry)
+        if whole:
+            spent.seconds += whole
+            self._timer_carry -= whole
+            self._timer_unsaved += whole
+
+    def _tick(self) -> None:
+        self._account_time()
+        if self._timer_unsaved >= TIMER_SAVE_EVERY:
+            self._timer_unsaved = 0.0
+            self._mark_dirty()
+        self._refresh_timer()
+
+    def balance_minutes(self) -> int:
+        """Minutes behind (+) or ahead (-) of plan: finished items in full, the current one
+        only when it runs over."""
+        current = self.current_item
+        balance = 0
+        for item in self.workshop.items:
+            spent = self.session.items.get(item.id)
+            seconds = spent.seconds if spent else 0
+            if item is current:
+                balance += max(0, seconds - item.minutes * 60)
+            elif seconds:
+                balance += seconds - item.minutes * 60
+        return round(balance / 60)
+
+    def _refresh_timer(self) -> None:
+        item = self.current_item
+        if item is None:
+            return
+        spent = self.session.items.get(item.id)
+        self.query_one(TimerBar).show(
+            elapsed=spent.seconds if spent else 0,
+            timebox_minutes=item.minutes,
+            balance_minutes=self.balance_minutes(),
+            paused=self.session.paused,
+        )
+
+    def action_toggle_pause(self) -> None:
+        self._account_time()
+        self.session.paused = not self.session.paused
+        self._mark_dirty()
+        self._refresh_timer()
+        self.notify(t("timer.paused") if self.session.paused else t("timer.running"))
+
+    # ------------------------------------------------------------------ saving
+
+    def _mark_dirty(self) -> None:
+        if not self.read_only:
+            self._dirty = True
+
+    def _autosave_tick(self) -> None:
+        if self._dirty and self.saver is not None:
+            self._dirty = False
+            self.saver.submit(self.session.to_dict())
+
+    def save_now(self, timeout: float = 5.0) -> bool:
+        """Write the session now and wait for it (quit, end, tests)."""
+        if self.saver is None:
+            return True
+        self._account_time()
+        self._dirty = False
+        self.saver.submit(self.session.to_dict())
+        return self.saver.flush(timeout)
+
+    def action_save_now(self) -> None:
+        if self.save_now():
+            self.notify(t("walk.saved", path=str(self.path)), markup=False)
+
+    def _save_failed_thread(self, error: Exception) -> None:
+        self.app.call_from_thread(self._save_failed, error)
+
+    def _saved_thread(self, path: Path) -> None:
+        if self.save_error:
+            self.app.call_from_thread(self._save_recovered, path)
+
+    def _save_failed(self, error: Exception) -> None:
+        message = str(error)
+        first = not self.save_error
+        self.save_error = message
+        self.sub_title = f"{self.session.title} · {t('walk.not_saved')}"
+        if first:
+            self.notify(
+                t("walk.save_failed", reason=message),
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+
+    def _save_recovered(self, path: Path) -> None:
+        self.save_error = ""
+        self.path = path
+        self.sub_title = self.session.title
+        self.notify(t("walk.saved", path=str(path)), markup=False)
+
+    def action_save_as(self) -> None:
+        from samen_tui.tui.screens.dialogs import PathDialog
+
+        def chosen(value: str | None) -> None:
+            if not value or self.saver is None:
+                return
+            target = Path(value).expanduser()
+            if target.is_dir():
+                target = target / self.path.name
+            self.saver.retarget(target)
+            self.path = target
+            self._dirty = True
+
+        self.app.push_screen(PathDialog(t("cmd.save_as"), str(self.path)), chosen)
+
+    def action_export(self) -> None:
+        from samen_tui.tui.screens.dialogs import export_dialog
+
+        export_dialog(self, self.workshop, self.session, self.path)
+
+    def action_end_session(self) -> None:
+        if self.read_only:
+            return
+        self._account_time()
+        self.session.ended = now()
+        self._mark_dirty()
+        self.save_now()
+        self.sub_title = f"{self.session.title} · {t('walk.ended')}"
+        self.notify(t("walk.ended_note"))
+
+    def close(self) -> bool:
+        """Save and let go of the session; True if everything reached the disk."""
+        ok = True
+        if self.saver is not None:
+            ok = self.save_now()
+            self.saver.close()
+            self.saver = None
+        if self._release is not None:
+            self._release()
+            self._release = None
+        return ok
+
+    def on_unmount(self) -> None:
+        self.close()

@@ -1,0 +1,91 @@
+"""What every step widget shares: the step, the session, and how to change it.
+
+A step widget (one per kind, see ``samen_tui.kinds``) gets the step from the
+workshop and a :class:`Capture` from the screen. Every change to the session goes
+through ``with self.capture.change(): ...`` so it can be undone (ctrl+z) and is
+saved within a second. In read-only mode (review, or a session open elsewhere)
+the same widget shows the record without inputs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Protocol
+
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+
+from samen_tui.session.model import Record, Session
+from samen_tui.workshop.model import Step, Workshop
+
+
+class Capture(Protocol):
+    """What a screen offers the step widgets it shows."""
+
+    session: Session
+    workshop: Workshop
+    read_only: bool
+
+    def change(self) -> contextlib.AbstractContextManager[None]:
+        """Wrap a change: snapshot for undo before, autosave after."""
+        ...
+
+    def typing(self, key: str) -> None:
+        """A text field changed: one undo snapshot per burst of typing in ``key``."""
+        ...
+
+
+class ReadOnlyCapture:
+    """A capture that refuses every change (review)."""
+
+    read_only = True
+
+    def __init__(self, session: Session, workshop: Workshop) -> None:
+        self.session = session
+        self.workshop = workshop
+
+    @contextlib.contextmanager
+    def change(self) -> Iterator[None]:
+        raise PermissionError("read-only")
+        yield  # pragma: no cover
+
+    def typing(self, key: str) -> None:
+        raise PermissionError("read-only")
+
+
+class StepView(VerticalScroll, can_focus=False):
+    """Base of the step widgets."""
+
+    HELP = "help.step.content"
+    """Catalog key of the help text for this kind (shown by F1)."""
+
+    def __init__(self, step: Step, capture: Capture, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="step-view")
+        self.step = step
+        self.capture = capture
+        if capture.read_only:
+            self.add_class("read-only")
+
+    @property
+    def session(self) -> Session:
+        return self.capture.session
+
+    @property
+    def read_only(self) -> bool:
+        return self.capture.read_only
+
+    @property
+    def record(self) -> Record:
+        return self.session.record(self.step.id, self.step.KIND)
+
+    def intro(self) -> Markdown | None:
+        """The step's Markdown text, if it has any (workshop text: trusted markup)."""
+        return Markdown(self.step.text, classes="step-text") if self.step.text else None
+
+    def focus_first(self) -> None:
+        """Put the focus where the trainer starts typing (override per kind)."""
+
+    def reload(self) -> None:
+        """The session changed underneath (undo): show the record again."""
+        self.refresh(recompose=True)

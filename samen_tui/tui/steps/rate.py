@@ -1,0 +1,676 @@
+"""rate: items in groups, each rated on the workshop's scale (the ingredient checklist).
+
+Every ingredient is one row: its title, the score of whoever rates now (the group,
+or a participant when the step allows it), and the mean and spread of its scores
+(``samen_tui.session.stats``). Each cluster has a bar with its mean on the scale;
+the ``step.weakest`` weakest ingredients are marked as where the conversation
+starts. When the view is tall enough every cluster is shown at once; otherwise
+one cluster per tab (switched on resize; the focused ingredient and the rater
+stay).
+
+Keys on a row: ↑/↓ other ingredient (on into the next cluster), a number key
+scores it, x/Delete clears the score, Enter/n edits the note (Enter or Esc is
+done), ←/→ or F4 chooses who rates.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, Static, TabbedContent, TabPane
+
+from samen_tui.i18n import t
+from samen_tui.session.model import GROUP, RateRecord, Rating
+from samen_tui.session.stats import ItemStat, group_means, item_ratings, weakest
+from samen_tui.tui.localize import localize
+from samen_tui.tui.steps.base import Capture, StepView
+from samen_tui.tui.steps.sort import WhoPicker, who_label
+from samen_tui.workshop.model import Group, RateItem, RateStep, Scale
+
+MEAN_WIDTH = 5
+SPREAD_WIDTH = 5
+
+
+def number(value: float) -> str:
+    """A mean with one decimal, with the language's decimal mark."""
+    return f"{value:.1f}".replace(".", t("rate.decimal"))
+
+
+def score_keys(scale: Scale) -> list[tuple[str, int]]:
+    """(key, value) for every point of the scale: the value itself when it is one
+    digit, else its position (1–9, then 0 for the tenth)."""
+    values = list(scale.values)
+    if scale.max <= 9:
+        return [(str(v), v) for v in values]
+    return [(str((i + 1) % 10), v) for i, v in enumerate(values[:10])]
+
+
+def score_width(scale: Scale) -> int:
+    points = scale.max - scale.min + 1
+    label = max((len(label) for label in scale.labels), default=0)
+    return 1 + points + 1 + len(str(scale.max)) + (1 + label if label else 0)
+
+
+def score_text(scale: Scale, value: int | None) -> Text:
+    points = scale.max - scale.min + 1
+    out = Text(no_wrap=True, overflow="ellipsis")
+    if value is None:
+        out.append("·" * points, style="dim")
+        out.append(f" {t('rate.none')}", style="dim")
+        return out
+    filled = max(0, min(points, value - scale.min + 1))
+    out.append("●" * filled, style="bold")
+    out.append("○" * (points - filled), style="dim")
+    out.append(f" {value}", style="bold")
+    label = scale.label(value)
+    if label and label != str(value):
+        out.append(f" {label}")
+    return out
+
+
+def bar_text(scale: Scale, mean: float | None, width: int) -> Text:
+    """The mean as a bar on the scale (eighths of a cell)."""
+    out = Text(no_wrap=True)
+    if mean is None:
+        out.append("░" * width, style="dim")
+        return out
+    # like the dots of a score: the lowest point fills one part, the highest all
+    points = scale.max - scale.min + 1
+    fraction = max(0.0, min(1.0, (mean - scale.min + 1) / points))
+    eighths = round(fraction * width * 8)
+    full, part = divmod(eighths, 8)
+    out.append("█" * full, style="bold")
+    if part:
+        out.append(" ▏▎▍▌▋▊▉"[part], style="bold")
+    out.append("░" * (width - full - (1 if part else 0)), style="dim")
+    return out
+
+
+# --------------------------------------------------------------------------- state
+
+
+@dataclass
+class RateState:
+    rater: str = GROUP
+    """Whose score the number keys set: the group or a participant id."""
+    current: str = ""
+    """The ingredient that has (or last had) the focus."""
+
+
+_STATES: weakref.WeakKeyDictionary[Any, dict[str, RateState]] = weakref.WeakKeyDictionary()
+
+
+def _state_for(capture: Capture, step_id: str) -> RateState:
+    try:
+        per_step = _STATES.setdefault(capture, {})
+    except TypeError:
+        return RateState()
+    return per_step.setdefault(step_id, RateState())
+
+
+# --------------------------------------------------------------------------- parts
+
+
+class Line(Horizontal):
+    """One line in the columns every row shares: title, score, mean, spread."""
+
+    def __init__(self, score_cols: int, *, classes: str = "", id: str | None = None) -> None:
+        super().__init__(classes=f"rate-line {classes}".strip(), id=id)
+        self._score_cols = score_cols
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="rate-title", markup=False)
+        score = Static("", classes="rate-score", markup=False)
+        score.styles.width = self._score_cols
+        yield score
+        yield Static("", classes="rate-mean", markup=False)
+        yield Static("", classes="rate-spread", markup=False)
+
+    def show(self, title: str | Text, score: str | Text, mean: str | Text,
+             spread: str | Text) -> None:
+        for selector, content in (
+            (".rate-title", title),
+            (".rate-score", score),
+            (".rate-mean", mean),
+            (".rate-spread", spread),
+        ):
+            self.query_one(selector, Static).update(content)
+
+
+class ClusterHead(Line):
+    """A cluster's title with a bar of its mean."""
+
+    def __init__(self, group: Group, score_cols: int) -> None:
+        super().__init__(score_cols, classes="rate-head")
+        self.group = group
+
+
+class IngredientRow(Vertical, can_focus=True):
+    """One ingredient: a line of columns, and its note below (never markup)."""
+
+    BINDINGS = [
+        Binding("up", "nav(-1)", "key.rate.nav", show=False, id="rate.row.up",
+                tooltip="tip.rate.nav"),
+        Binding("down", "nav(1)", "key.rate.nav", show=False, id="rate.row.down",
+                tooltip="tip.rate.nav"),
+        Binding("x,delete,backspace", "clear", "key.rate.clear", id="rate.row.clear",
+                tooltip="tip.rate.clear"),
+        Binding("enter,n", "note", "key.rate.note", id="rate.row.note", tooltip="tip.rate.note"),
+        Binding("left", "rater(-1)", "key.rate.prev_rater", show=False, id="rate.row.prev",
+                tooltip="tip.rate.prev_rater"),
+        Binding("right", "rater(1)", "key.rate.next_rater", show=False, id="rate.row.next",
+                tooltip="tip.rate.next_rater"),
+    ]
+
+    def __init__(self, item: RateItem, step: RateStep, score_cols: int,
+                 read_only: bool) -> None:
+        super().__init__(classes="rate-row")
+        localize(self)
+        self.item = item
+        self._score_cols = score_cols
+        self._read_only = read_only
+        group = Binding.Group(t("key.rate.score"), compact=True)
+        keymap = self._bindings.key_to_bindings
+        for key, value in score_keys(step.scale):
+            keymap[key] = [
+                Binding(key, f"rate({value})", step.scale.label(value), id=f"rate.row.score.{key}",
+                        tooltip=t("tip.rate.score"), group=group),
+            ]
+
+    def compose(self) -> ComposeResult:
+        yield Line(self._score_cols)
+        yield Static("", classes="rate-note", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._read_only and action in ("rate", "clear", "note"):
+            return False
+        if action == "rater":
+            return self.view.can_switch_rater
+        return True
+
+    @property
+    def view(self) -> RateView:
+        return self.query_ancestor(RateView)
+
+    def on_focus(self) -> None:
+        self.view.focused_item(self.item.id)
+
+    def action_nav(self, delta: int) -> None:
+        self.view.move_cursor(self.item.id, delta)
+
+    def action_rate(self, value: int) -> None:
+        self.view.rate(self.item.id, value)
+
+    def action_clear(self) -> None:
+        self.view.clear(self.item.id)
+
+    def action_note(self) -> None:
+        self.view.edit_note(self.item.id)
+
+    def action_rater(self, delta: int) -> None:
+        self.view.cycle_rater(delta)
+
+
+class NoteInput(Input):
+    """The note of the focused ingredient; Enter or Esc is done."""
+
+    BINDINGS = [
+        Binding("escape", "done", "key.rate.note_done", id="rate.note.done",
+                tooltip="tip.rate.note_done"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        localize(self)
+        self.item_id = ""
+
+    def action_done(self) -> None:
+        self.query_ancestor(RateView).note_done()
+
+
+class RaterBar(Line):
+    """Who rates now, and the column headings."""
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.query_ancestor(RateView).action_who()
+
+
+# --------------------------------------------------------------------------- the view
+
+
+class RateView(StepView):
+    HELP = "help.step.rate"
+
+    DEFAULT_CSS = """
+    RateView { overflow-y: hidden; padding: 0; }
+    RateView #rate-scroll { height: 1fr; padding: 0 1; }
+    RateView .rate-line { height: 1; width: 1fr; }
+    RateView .rate-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    RateView .rate-score { padding-left: 1; text-wrap: nowrap; }
+    RateView .rate-mean { width: 6; text-align: right; }
+    RateView .rate-spread { width: 6; text-align: right; padding-right: 1; }
+    RateView #rate-rater { color: $text-muted; padding-left: 1; }
+    RateView #rate-rater .rate-title { color: $text; }
+    RateView .rate-cluster { height: auto; margin-bottom: 1; }
+    RateView .rate-head { background: $primary 30%; padding-left: 1; }
+    RateView .rate-head .rate-title { text-style: bold; }
+    RateView .rate-row { height: auto; padding-left: 1; }
+    RateView .rate-row:hover { background: $boost; }
+    RateView .rate-row:focus { background: $accent 30%; }
+    RateView .rate-row.-weakest { padding-left: 0; border-left: outer $warning; }
+    RateView .rate-row.-weakest .rate-title { text-style: bold; color: $text-warning; }
+    RateView .rate-note { color: $text-muted; text-style: italic; padding-left: 2; height: auto; }
+    RateView .rate-note.-empty { display: none; }
+    RateView TabbedContent { height: auto; }
+    RateView TabPane { padding: 0; }
+    RateView #rate-panel { height: auto; max-height: 8; padding: 0 1; background: $panel; }
+    RateView #rate-weakest { height: auto; }
+    RateView #rate-detail { height: auto; color: $text-muted; }
+    RateView #rate-note-input { display: none; }
+    RateView.-noting #rate-note-input { display: block; }
+    """
+
+    BINDINGS = [
+        Binding("f4", "who", "key.rate.who", id="rate.who", tooltip="tip.rate.who"),
+    ]
+
+    def __init__(self, step: RateStep, capture: Capture, *, id: str | None = None) -> None:
+        super().__init__(step, capture, id=id)
+        localize(self)
+        self.state = _state_for(capture, step.id)
+        self.wide: bool | None = None
+        """All clusters at once (True) or one per tab (False); None before the first layout."""
+
+    # ------------------------------------------------------------------ model
+
+    @property
+    def rate_step(self) -> RateStep:
+        assert isinstance(self.step, RateStep)
+        return self.step
+
+    @property
+    def rate_record(self) -> RateRecord:
+        record = self.record
+        assert isinstance(record, RateRecord)
+        return record
+
+    def ordered_items(self) -> list[RateItem]:
+        """The items in display order: cluster by cluster."""
+        step = self.rate_step
+        return [item for group in step.groups for item in step.items_of(group.id)]
+
+    def raters(self) -> list[str]:
+        if not self.rate_step.per_participant:
+            return [GROUP]
+        return [GROUP, *(p.id for p in self.session.participants)]
+
+    @property
+    def can_switch_rater(self) -> bool:
+        return len(self.raters()) > 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "who":
+            return self.can_switch_rater
+        return True
+
+    # ------------------------------------------------------------------ layout
+
+    def _rows_needed(self) -> int:
+        step = self.rate_step
+        lines = [line for line in step.text.splitlines() if line.strip()]
+        intro = len(lines) + 2 if lines else 0
+        clusters = sum(1 + len(step.items_of(g.id)) + 1 for g in step.groups)
+        return intro + 1 + clusters + 3
+
+    def _want_wide(self, height: int) -> bool:
+        return height >= self._rows_needed()
+
+    def compose(self) -> ComposeResult:
+        if self.state.rater not in self.raters():
+            self.state.rater = GROUP
+        if self.wide is None:
+            height = self.size.height or max(self.app.size.height - 5, 1)
+            self.wide = self._want_wide(height)
+        step = self.rate_step
+        cols = score_width(step.scale)
+        with VerticalScroll(id="rate-scroll"):
+            if text := self.intro():
+                yield text
+            yield RaterBar(cols, id="rate-rater")
+            if self.wide:
+                for group in step.groups:
+                    yield self._cluster(group, cols)
+            else:
+                current = self._group_of(self.state.current) or (
+                    step.groups[0].id if step.groups else ""
+                )
+                initial = f"rate-tab-{self._group_index(current)}"
+                with TabbedContent(id="rate-tabs", initial=initial):
+                    for index, group in enumerate(step.groups):
+                        with TabPane(Content(group.title), id=f"rate-tab-{index}"):
+                            yield self._cluster(group, cols)
+        with Vertical(id="rate-panel"):
+            yield Static("", id="rate-weakest", markup=False)
+            yield Static("", id="rate-detail", markup=False)
+            if not self.read_only:
+                yield NoteInput(id="rate-note-input", max_length=1000, compact=True,
+                                select_on_focus=False)
+
+    def _cluster(self, group: Group, cols: int) -> Vertical:
+        step = self.rate_step
+        return Vertical(
+            ClusterHead(group, cols),
+            *(IngredientRow(item, step, cols, self.read_only) for item in step.items_of(group.id)),
+            classes="rate-cluster",
+        )
+
+    def _group_of(self, item_id: str) -> str:
+        for item in self.rate_step.items:
+            if item.id == item_id:
+                return item.group
+        return ""
+
+    def _group_index(self, group_id: str) -> int:
+        for index, group in enumerate(self.rate_step.groups):
+            if group.id == group_id:
+                return index
+        return 0
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.show_data)
+
+    def on_resize(self, event: events.Resize) -> None:
+        wide = self._want_wide(event.size.height)
+        if wide != self.wide:
+            self.wide = wide
+            self.refresh(recompose=True)
+            self.call_after_refresh(self._after_recompose)
+
+    def _after_recompose(self) -> None:
+        self.show_data()
+        if self.screen.focused is None or not self.screen.focused.is_attached:
+            self.focus_first()
+
+    def reload(self) -> None:
+        self.refresh(recompose=True)
+        self.call_after_refresh(self._after_recompose)
+
+    def focus_first(self) -> None:
+        item_id = self.state.current
+        if self._row(item_id) is None:
+            items = self.ordered_items()
+            item_id = items[0].id if items else ""
+        if item_id:
+            self.focus_item(item_id)
+
+    # ------------------------------------------------------------------ showing
+
+    def _row(self, item_id: str) -> IngredientRow | None:
+        for row in self.query(IngredientRow):
+            if row.item.id == item_id:
+                return row
+        return None
+
+    def show_data(self) -> None:
+        """Show the record: every row, the cluster bars, the weakest, the detail."""
+        if not self.is_attached:
+            return
+        step = self.rate_step
+        record = self.rate_record
+        stats = {s.item.id: s for s in item_ratings(step, record)}
+        weak = [s.item.id for s in weakest(step, record)]
+        means = group_means(step, record)
+        cols = score_width(step.scale)
+        for row in self.query(IngredientRow):
+            stat = stats[row.item.id]
+            value = stat.group if self.state.rater == GROUP else stat.by.get(self.state.rater)
+            title = Text(no_wrap=True, overflow="ellipsis")
+            if row.item.id in weak:
+                title.append(f"{weak.index(row.item.id) + 1}. ")
+            title.append(row.item.title)
+            row.query_one(Line).show(
+                title,
+                score_text(step.scale, value),
+                number(stat.mean) if stat.mean is not None else t("rate.none"),
+                str(stat.spread) if stat.spread is not None and stat.n > 1 else "",
+            )
+            row.set_class(row.item.id in weak, "-weakest")
+            note = row.query_one(".rate-note", Static)
+            note.update(Text(stat.note) if stat.note else "")
+            note.set_class(not stat.note, "-empty")
+        for head in self.query(ClusterHead):
+            mean = means.get(head.group.id)
+            head.show(
+                Text(head.group.title),
+                bar_text(step.scale, mean, cols - 2),
+                number(mean) if mean is not None else t("rate.none"),
+                "",
+            )
+        self._show_rater()
+        self._show_weakest(weak, stats)
+        self._show_detail()
+
+    def _show_rater(self) -> None:
+        bar = self.query_one("#rate-rater", RaterBar)
+        if self.can_switch_rater:
+            title = Text(t("rate.rater", name=who_label(self.session, self.state.rater)),
+                         no_wrap=True, overflow="ellipsis")
+            title.append(t("rate.rater_keys"), style="dim")
+        else:
+            title = Text(t("rate.rater_fixed"), no_wrap=True, overflow="ellipsis")
+        bar.show(title, t("rate.col.score"), t("rate.col.mean"), t("rate.col.spread"))
+
+    def _show_weakest(self, weak: list[str], stats: dict[str, ItemStat]) -> None:
+        step = self.rate_step
+        out = Text()
+        if step.weakest <= 0:
+            self.query_one("#rate-weakest", Static).display = False
+            return
+        out.append(t("rate.weakest"), style="bold")
+        if not weak:
+            out.append(" " + t("rate.weakest_none", n=step.weakest), style="dim")
+        for rank, item_id in enumerate(weak, start=1):
+            stat = stats[item_id]
+            out.append(f"  {rank}. ", style="bold")
+            out.append(stat.item.title)
+            if stat.mean is not None:
+                out.append(f" {number(stat.mean)}", style="bold")
+            if stat.spread:
+                out.append(f" ↕{stat.spread}")
+        self.query_one("#rate-weakest", Static).update(out)
+
+    def _show_detail(self) -> None:
+        item_id = self.state.current
+        stat = next((s for s in item_ratings(self.rate_step, self.rate_record)
+                     if s.item.id == item_id), None)
+        detail = self.query_one("#rate-detail", Static)
+        if stat is None:
+            detail.update("")
+            return
+        out = Text()
+        out.append(stat.item.title, style="bold")
+        if stat.item.description:
+            out.append(f" — {stat.item.description}")
+        out.append("\n")
+        out.append(t("rate.detail_scores") + " ")
+        parts: list[tuple[str, int]] = []
+        if stat.group is not None:
+            parts.append((who_label(self.session, GROUP), stat.group))
+        parts.extend((who_label(self.session, pid), value) for pid, value in stat.by.items())
+        if not parts:
+            out.append(t("rate.detail_none"))
+        for index, (name, value) in enumerate(parts):
+            out.append(" · " if index else "")
+            out.append(name)
+            out.append(f" {value}", style="bold")
+        if stat.mean is not None:
+            out.append("  —  ")
+            if stat.n > 1:
+                out.append(t("rate.detail_stats", mean=number(stat.mean),
+                             spread=stat.spread or 0, n=stat.n))
+            else:
+                out.append(t("rate.detail_stats_one", mean=number(stat.mean)))
+        detail.update(out)
+
+    # ------------------------------------------------------------------ focus
+
+    def focused_item(self, item_id: str) -> None:
+        if item_id != self.state.current:
+            self.state.current = item_id
+            self._show_detail()
+
+    def focus_item(self, item_id: str) -> None:
+        """Focus an ingredient's row (its tab comes along: the pane follows the focus)."""
+        row = self._row(item_id)
+        if row is None or not row.is_attached:
+            return
+        self.state.current = item_id
+        if not self.wide:
+            tabs = self.query_one("#rate-tabs", TabbedContent)
+            tabs.active = f"rate-tab-{self._group_index(row.item.group)}"
+        self.screen.set_focus(row)
+        self._show_detail()
+
+    def move_cursor(self, item_id: str, delta: int) -> None:
+        ids = [item.id for item in self.ordered_items()]
+        if item_id not in ids:
+            return
+        index = ids.index(item_id) + delta
+        if 0 <= index < len(ids):
+            self.focus_item(ids[index])
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab chosen (click, keys): put the focus on an ingredient in it."""
+        event.stop()
+        pane = event.pane
+        if pane is None:
+            return
+        rows = list(pane.query(IngredientRow))
+        if not rows:
+            return
+        focused = self.screen.focused
+        if focused in rows or isinstance(focused, NoteInput):
+            return
+        target = next((r for r in rows if r.item.id == self.state.current), rows[0])
+        self.focus_item(target.item.id)
+
+    # ------------------------------------------------------------------ changes
+
+    def _rating(self, item_id: str) -> Rating:
+        return self.rate_record.ratings.setdefault(item_id, Rating())
+
+    def _tidy(self, item_id: str) -> None:
+        rating = self.rate_record.ratings.get(item_id)
+        if rating is not None and rating.group is None and not rating.by and not rating.note:
+            del self.rate_record.ratings[item_id]
+
+    def rate(self, item_id: str, value: int) -> None:
+        if self.read_only:
+            return
+        rating = self.rate_record.ratings.get(item_id)
+        current = None
+        if rating is not None:
+            current = rating.group if self.state.rater == GROUP else rating.by.get(self.state.rater)
+        if current == value:
+            return
+        with self.capture.change():
+            rating = self._rating(item_id)
+            if self.state.rater == GROUP:
+                rating.group = value
+            else:
+                rating.by[self.state.rater] = value
+        self.show_data()
+
+    def clear(self, item_id: str) -> None:
+        if self.read_only:
+            return
+        rating = self.rate_record.ratings.get(item_id)
+        if rating is None:
+            return
+        rater = self.state.rater
+        if (rater == GROUP and rating.group is None) or (rater != GROUP and rater not in rating.by):
+            return
+        with self.capture.change():
+            if rater == GROUP:
+                rating.group = None
+            else:
+                del rating.by[rater]
+            self._tidy(item_id)
+        self.show_data()
+
+    def cycle_rater(self, delta: int) -> None:
+        raters = self.raters()
+        if len(raters) < 2:
+            return
+        index = raters.index(self.state.rater) if self.state.rater in raters else 0
+        self.state.rater = raters[(index + delta) % len(raters)]
+        self.show_data()
+
+    def action_who(self) -> None:
+        if not self.can_switch_rater:
+            return
+        participants = list(self.session.participants)
+
+        def chosen(who: str | None) -> None:
+            if who is not None:
+                self.state.rater = who
+                self.show_data()
+            self.call_after_refresh(self.focus_first)
+
+        self.app.push_screen(WhoPicker(t("who.title.rate"), participants, self.state.rater),
+                             chosen)
+
+    # ------------------------------------------------------------------ notes
+
+    def edit_note(self, item_id: str) -> None:
+        if self.read_only:
+            return
+        row = self._row(item_id)
+        if row is None:
+            return
+        field = self.query_one("#rate-note-input", NoteInput)
+        rating = self.rate_record.ratings.get(item_id)
+        field.item_id = item_id
+        field.value = rating.note if rating is not None else ""
+        field.placeholder = t("rate.note_placeholder", item=row.item.title)
+        field.cursor_position = len(field.value)
+        self.add_class("-noting")
+        field.focus()
+
+    @on(Input.Changed, "#rate-note-input")
+    def _note_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        field = self.query_one("#rate-note-input", NoteInput)
+        item_id = field.item_id
+        if not item_id or self.read_only:
+            return
+        rating = self.rate_record.ratings.get(item_id)
+        if (rating.note if rating is not None else "") == event.value:
+            return
+        self.capture.typing(f"{self.step.id}:note:{item_id}")
+        self._rating(item_id).note = event.value
+        self._tidy(item_id)
+        self.show_data()
+
+    @on(Input.Submitted, "#rate-note-input")
+    def _note_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.note_done()
+
+    def note_done(self) -> None:
+        field = self.query_one("#rate-note-input", NoteInput)
+        item_id = field.item_id
+        field.item_id = ""
+        self.remove_class("-noting")
+        if item_id:
+            self.focus_item(item_id)

@@ -1,0 +1,46 @@
+"""The timers: the current agenda item against its timebox, and the whole workshop."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from samen_tui.i18n import t
+
+
+def mmss(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class TimerBar(Static):
+    """Shows ``Punt 03:12 / 15:00`` with a colour at 80% and past 100%, and the balance."""
+
+    DEFAULT_CSS = """
+    TimerBar { height: 1; padding: 0 1; background: $boost; }
+    TimerBar.near { background: $warning 40%; }
+    TimerBar.over { background: $error 50%; }
+    TimerBar.paused { text-style: italic; }
+    """
+
+    def show(
+        self, *, elapsed: float, timebox_minutes: int, balance_minutes: int, paused: bool
+    ) -> None:
+        box = timebox_minutes * 60
+        ratio = elapsed / box if box else 0.0
+        self.set_class(0.8 <= ratio <= 1.0, "near")
+        self.set_class(ratio > 1.0, "over")
+        self.set_class(paused, "paused")
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("⏸ " if paused else "⏱ ")
+        text.append(t("timer.item", elapsed=mmss(elapsed), box=mmss(box)), style="bold")
+        text.append("  ·  ")
+        if balance_minutes > 0:
+            text.append(t("timer.behind", n=balance_minutes))
+        elif balance_minutes < 0:
+            text.append(t("timer.ahead", n=-balance_minutes))
+        else:
+            text.append(t("timer.on_time"))
+        if paused:
+            text.append("  ·  " + t("timer.paused"))
+        self.update(text)

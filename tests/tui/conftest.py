@@ -1,0 +1,53 @@
+"""Helpers for Pilot tests: an app on a temporary sessions folder, its saved TOML."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from samen_tui.tui.app import Launch, SamenApp
+from samen_tui.tui.screens.walk import WalkScreen
+
+
+def make_app(
+    sessions: Path,
+    mode: str = "run",
+    *,
+    workshop: str = "samen-ouder-worden",
+    title: str = "Testsessie",
+    frozen_clock: bool = True,
+    **kwargs: Any,
+) -> SamenApp:
+    """The app as `samen run WORKSHOP --sessions DIR` starts it, with the clock frozen."""
+    launch = Launch(
+        mode=mode,
+        workshop=workshop,
+        title=title,
+        sessions_dir=sessions,
+        extra={"frozen_clock": frozen_clock},
+        **kwargs,
+    )
+    return SamenApp(launch)
+
+
+def walk_screen(app: SamenApp) -> WalkScreen:
+    screen = app.screen
+    assert isinstance(screen, WalkScreen), f"expected the walk screen, got {screen!r}"
+    return screen
+
+
+def saved(app: SamenApp) -> dict[str, Any]:
+    """Save now and read the session file back as TOML."""
+    screen = walk_screen(app)
+    assert screen.save_now()
+    return tomllib.loads(screen.path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def sessions(tmp_path: Path) -> Path:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    return folder
