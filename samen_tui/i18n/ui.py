@@ -78,6 +78,7 @@ NL: dict[str, str] = {
     "new.trainer": "Trainer",
     "new.need_workshop": "Kies een workshop.",
     "new.need_title": "Geef de sessie een titel.",
+    "new.broken_workshop": "Dit workshopbestand heeft fouten; controleer het met samen check.",
     "new.written": "Geschreven: {path} (controleer met: samen check {path})",
     # walk
     "walk.read_only": "alleen lezen",
@@ -205,6 +206,7 @@ EN: dict[str, str] = {
     "new.trainer": "Trainer",
     "new.need_workshop": "Choose a workshop.",
     "new.need_title": "Give the session a title.",
+    "new.broken_workshop": "This workshop file has errors; check it with samen check.",
     "new.written": "Written: {path} (check it with: samen check {path})",
     "walk.read_only": "read-only",
     "walk.read_only_change": "Read-only: this session is open elsewhere.",

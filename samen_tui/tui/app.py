@@ -81,12 +81,18 @@ class SamenApp(App[None]):
         return self._store
 
     def workshop_choices(self) -> list[tuple[str, str]]:
+        """Workshops to start, those in the interface language first; broken files are
+        listed with their first problem and cannot be chosen."""
+        from samen_tui.i18n import language
         from samen_tui.workshop.catalog import find_workshops
 
+        entries = find_workshops(self.workshop_dirs(), validate=True)
+        entries.sort(key=lambda e: (e.error is not None, e.language != language(), e.title))
         return [
             (f"{entry.title} ({entry.id})", str(entry.path))
-            for entry in find_workshops(self.workshop_dirs())
             if entry.error is None
+            else (f"⚠ {entry.path.name}: {entry.error}", f"!{entry.path}")
+            for entry in entries
         ]
 
     def workshop_titles(self) -> dict[str, str]:

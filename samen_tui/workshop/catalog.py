@@ -39,6 +39,8 @@ class WorkshopEntry:
     """Which folder it came from, as :func:`samen_tui.paths.workshop_dirs` labels it."""
     error: str | None = None
     """Why the file cannot be used (``path:line:col: message``), or None."""
+    language: str = "nl"
+    """The ``[workshop]`` language."""
 
     @property
     def ok(self) -> bool:
@@ -71,6 +73,8 @@ def read_entry(path: Path, source: str, *, validate: bool = False) -> WorkshopEn
     has_id = isinstance(ident, str) and bool(ident)
     ident = ident if isinstance(ident, str) and ident else fallback
     title = title if isinstance(title, str) and title.strip() else ident
+    language = meta.get("language")
+    language = language if isinstance(language, str) else "nl"
     error: str | None = None
     # Without an id the file is certainly broken: say why, as a full check would.
     if validate or not has_id:
@@ -78,7 +82,7 @@ def read_entry(path: Path, source: str, *, validate: bool = False) -> WorkshopEn
             parse_workshop(data, path)
         except WorkshopError as exc:
             error = _summary(exc)
-    return WorkshopEntry(ident, title, path, source, error)
+    return WorkshopEntry(ident, title, path, source, error, language)
 
 
 def find_workshops(dirs: list[tuple[str, Path]], *, validate: bool = False) -> list[WorkshopEntry]:

@@ -28,10 +28,10 @@ class Dialog(ModalScreen[Any]):
     Dialog { align: center middle; }
     Dialog > Vertical {
         width: 72; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
+        border: thick $primary; background: $surface; padding: 0 1;
     }
-    Dialog .dialog-title { text-style: bold; margin-bottom: 1; }
-    Dialog .buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    Dialog .dialog-title { text-style: bold; }
+    Dialog .buttons { height: auto; align-horizontal: right; }
     Dialog .buttons Button { margin-left: 1; }
     Dialog .error { color: $error; }
     """

@@ -36,7 +36,7 @@ class StartScreen(Screen[None]):
             yield Label(t("start.resume"), classes="section-title")
             yield OptionList(id="resume-list")
             yield Label("", id="start-note", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "samen"
@@ -152,6 +152,9 @@ class NewSessionDialog(Dialog):
         title = self.query_one("#title", Input).value.strip()
         if not isinstance(workshop, str):
             self.query_one("#new-error", Label).update(t("new.need_workshop"))
+            return
+        if workshop.startswith("!"):
+            self.query_one("#new-error", Label).update(t("new.broken_workshop"))
             return
         if not title:
             self.query_one("#new-error", Label).update(t("new.need_title"))

@@ -101,10 +101,18 @@ class WalkScreen(Screen[None]):
             id="walk.previous",
             tooltip="tip.previous",
         ),
-        Binding("ctrl+z", "undo", "key.undo", priority=True, id="walk.undo", tooltip="tip.undo"),
+        Binding(
+            "ctrl+z", "undo", "key.undo", priority=True, id="walk.undo", tooltip="tip.undo", show=False
+        ),
         Binding("f2", "toggle_agenda", "key.agenda", id="walk.agenda", tooltip="tip.agenda"),
         Binding(
-            "f3", "toggle_pause", "key.pause", priority=True, id="walk.pause", tooltip="tip.pause"
+            "f3",
+            "toggle_pause",
+            "key.pause",
+            priority=True,
+            id="walk.pause",
+            tooltip="tip.pause",
+            show=False,
         ),
         Binding(
             "ctrl+s",
@@ -163,7 +171,7 @@ class WalkScreen(Screen[None]):
                 yield TimerBar(id="timer")
                 yield Label("", id="step-title", markup=False)
                 yield Vertical(id="step-host")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.workshop.title

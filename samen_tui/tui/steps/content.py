@@ -36,3 +36,7 @@ class ContentView(StepView):
         if event.text_area.text != record.notes:
             self.capture.typing(f"{self.step.id}:notes")
             record.notes = event.text_area.text
+
+    def focus_first(self) -> None:
+        if not self.read_only and self.query("#notes"):
+            self.query_one("#notes", TextArea).focus()

@@ -287,6 +287,7 @@ class RateView(StepView):
         super().__init__(step, capture, id=id)
         localize(self)
         self.state = _state_for(capture, step.id)
+        self._focus_tries = 0
         self.wide: bool | None = None
         """All clusters at once (True) or one per tab (False); None before the first layout."""
 
@@ -325,11 +326,11 @@ class RateView(StepView):
     # ------------------------------------------------------------------ layout
 
     def _rows_needed(self) -> int:
+        """Rows to show every cluster at once (the intro may scroll away): the rater
+        line, each cluster's head, items and gap, and the panel below."""
         step = self.rate_step
-        lines = [line for line in step.text.splitlines() if line.strip()]
-        intro = len(lines) + 2 if lines else 0
         clusters = sum(1 + len(step.items_of(g.id)) + 1 for g in step.groups)
-        return intro + 1 + clusters + 3
+        return 1 + clusters + 4
 
     def _want_wide(self, height: int) -> bool:
         return height >= self._rows_needed()
@@ -392,25 +393,38 @@ class RateView(StepView):
         wide = self._want_wide(event.size.height)
         if wide != self.wide:
             self.wide = wide
-            self.refresh(recompose=True)
-            self.call_after_refresh(self._after_recompose)
+            self._recompose()
 
-    def _after_recompose(self) -> None:
+    def _recompose(self) -> None:
+        focused = self.screen.focused
+        had_focus = focused is not None and self in focused.ancestors
+        self.refresh(recompose=True)
+        self.call_after_refresh(self._after_recompose, had_focus)
+
+    def _after_recompose(self, had_focus: bool) -> None:
         self.show_data()
-        if self.screen.focused is None or not self.screen.focused.is_attached:
+        focused = self.screen.focused
+        if had_focus and (focused is None or self not in focused.ancestors):
             self.focus_first()
 
     def reload(self) -> None:
-        self.refresh(recompose=True)
-        self.call_after_refresh(self._after_recompose)
+        self._recompose()
 
     def focus_first(self) -> None:
+        if not self.query(IngredientRow) and self._focus_tries < 20:
+            self._focus_tries += 1  # not composed yet: once more after the next refresh
+            self.call_after_refresh(self.focus_first)
+            return
+        self._focus_tries = 0
         item_id = self.state.current
         if self._row(item_id) is None:
             items = self.ordered_items()
             item_id = items[0].id if items else ""
         if item_id:
             self.focus_item(item_id)
+            row = self._row(item_id)
+            if row is not None:
+                row.focus()  # again, after anything else that wants the focus on arrival
 
     # ------------------------------------------------------------------ showing
 

@@ -1,0 +1,318 @@
+"""The trainer's walk: start, every step forward and back, participants, quit, resume, undo."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input
+
+from samen_tui.tui.app import SamenApp
+from samen_tui.tui.screens.start import NewSessionDialog, StartScreen
+from samen_tui.tui.screens.walk import WalkScreen
+from samen_tui.tui.steps.placeholder import PlaceholderView
+from samen_tui.tui.widgets.agenda import AgendaPanel
+from samen_tui.tui.widgets.timer import TimerBar
+from samen_tui.workshop.catalog import resolve_workshop
+from samen_tui.workshop.model import Workshop
+from tests.tui.conftest import make_app, saved, walk_screen
+
+WORKSHOP = "samen-ouder-worden"
+
+
+def default_workshop() -> Workshop:
+    from samen_tui import paths
+
+    return resolve_workshop(WORKSHOP, paths.workshop_dirs())
+
+
+def read(path: Path) -> dict[str, object]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+async def type_text(pilot: object, text: str) -> None:
+    for char in text:
+        await pilot.press(char)  # type: ignore[attr-defined]
+
+
+async def test_walk_every_step_forward_and_back(sessions: Path) -> None:
+    workshop = default_workshop()
+    step_ids = workshop.step_ids()
+    app = make_app(sessions, title="Gemeente Zeist", place="Zeist", trainer="Anne")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        assert screen.session.current == step_ids[0]
+        data = saved(app)
+        assert data["title"] == "Gemeente Zeist"
+        assert data["place"] == "Zeist" and data["trainer"] == "Anne"
+        assert data["workshop"] == WORKSHOP
+        assert data["fingerprint"] == workshop.fingerprint
+        visited = [screen.session.current]
+        for _ in step_ids[1:]:
+            await pilot.press("pagedown")
+            await pilot.pause()
+            visited.append(screen.session.current)
+            # every kind has its own widget now: no placeholder on the way
+            assert not screen.query(PlaceholderView)
+            assert saved(app)["current"] == screen.session.current
+        assert visited == step_ids
+        await pilot.press("pagedown")  # past the end: stays on the last step
+        await pilot.pause()
+        assert screen.session.current == step_ids[-1]
+        for expected in reversed(step_ids[:-1]):
+            await pilot.press("pageup")
+            await pilot.pause()
+            assert screen.session.current == expected
+        assert saved(app)["current"] == step_ids[0]
+
+
+async def test_participants_added_with_keys_then_quit_and_resume(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.go_to("wie-is-er")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.id == "p-name"
+        await type_text(pilot, "Ëva [b]de Vries[/] \\")
+        await pilot.press("tab")
+        await type_text(pilot, "Gemeente Zeist")
+        await pilot.press("tab")
+        await type_text(pilot, "wethouder")
+        await pilot.press("enter")
+        await type_text(pilot, "Jan")
+        await pilot.press("enter")
+        await pilot.pause()
+        data = saved(app)
+        people = data["participants"]
+        assert [p["name"] for p in people] == ["Ëva [b]de Vries[/] \\", "Jan"]
+        assert people[0]["organisation"] == "Gemeente Zeist"
+        assert people[0]["role"] == "wethouder"
+        # the name with markup characters shows literally in the table
+        table_text = "".join(str(cell) for cell in screen.query_one("#p-table").get_row_at(0))
+        assert "Ëva [b]de Vries[/] \\" in table_text
+        # pagedown works while the name field has focus
+        await type_text(pilot, "half")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert screen.session.current != "wie-is-er"
+        current = screen.session.current
+        path = screen.path
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert read(path)["current"] == current
+    assert not Path(f"{path}.lock").exists(), "quitting lets go of the session"
+
+    again = make_app(sessions, mode="resume", session=path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(again)
+        assert screen.session.current == current
+        assert [p.name for p in screen.session.participants] == ["Ëva [b]de Vries[/] \\", "Jan"]
+
+
+async def test_undo_takes_back_the_last_change(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.go_to("wie-is-er")
+        await pilot.pause()
+        await pilot.pause()
+        for name in ("Anne", "Bram"):
+            await type_text(pilot, name)
+            await pilot.press("enter")
+        await pilot.pause()
+        assert [p["name"] for p in saved(app)["participants"]] == ["Anne", "Bram"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [p["name"] for p in saved(app)["participants"]] == ["Anne"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "participants" not in saved(app)
+        # undo does not move the trainer
+        assert screen.session.current == "wie-is-er"
+
+
+async def test_notes_on_a_slide_are_saved_and_undone_per_burst(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        first = screen.session.current
+        await pilot.pause()
+        await type_text(pilot, "Groep is laat")
+        await pilot.pause()
+        assert saved(app)["records"][first]["notes"] == "Groep is laat"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "records" not in saved(app)
+
+
+async def test_timer_counts_the_current_item_and_pause_stops_it(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        item = screen.current_item
+        assert item is not None
+        from samen_tui.session.model import ItemTime
+
+        # the clock is frozen in tests: put time on the item as the ticker would
+        screen.session.items[item.id] = ItemTime(seconds=item.minutes * 60 * 9 // 10)
+        screen._refresh_timer()
+        timer = screen.query_one(TimerBar)
+        assert timer.has_class("near") and not timer.has_class("over")
+        screen.session.items[item.id] = ItemTime(seconds=item.minutes * 60 + 120)
+        screen._refresh_timer()
+        assert timer.has_class("over")
+        assert screen.balance_minutes() == 2
+        await pilot.press("f3")
+        await pilot.pause()
+        assert timer.has_class("paused")
+        assert saved(app)["paused"] is True
+        await pilot.press("f3")
+        await pilot.pause()
+        assert saved(app)["paused"] is False
+
+
+async def test_timer_keeps_time_on_resume(sessions: Path) -> None:
+    app = make_app(sessions, frozen_clock=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        await pilot.pause(2.3)
+        data = saved(app)
+        path = screen.path
+        assert data["items"]["welkom"]["seconds"] >= 2
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    seconds = read(path)["items"]["welkom"]["seconds"]  # type: ignore[index]
+    again = make_app(sessions, mode="resume", session=path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(again)
+        assert screen.session.items["welkom"].seconds == seconds
+        assert "Punt 00:0" in str(screen.query_one(TimerBar).render())
+
+
+async def test_palette_jumps_to_a_step_by_name(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Inspiratie")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.current == default_workshop().step_ids()[-1]
+
+
+async def test_end_session_records_the_end_time(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Sessie beëindigen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.ended is not None
+        assert "ended" in saved(app)
+
+
+async def test_agenda_collapses_when_narrow_and_toggles(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        agenda = walk_screen(app).query_one(AgendaPanel)
+        assert agenda.has_class("collapsed") and not agenda.display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert agenda.display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert agenda.display
+
+
+async def test_start_screen_new_session_and_resume_list(sessions: Path) -> None:
+    app = SamenApp(make_app(sessions, mode="start").launch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+        await type_text(pilot, "Wijk Oost")
+        await pilot.press("tab")
+        await type_text(pilot, "Buurthuis")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WalkScreen)
+        assert screen.session.title == "Wijk Oost" and screen.session.place == "Buurthuis"
+        path = screen.path
+        assert read(path)["title"] == "Wijk Oost"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    app = SamenApp(make_app(sessions, mode="start").launch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        resume = app.screen.query_one("#resume-list")
+        assert resume.option_count == 1  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.path == path
+
+
+async def test_escape_closes_the_new_session_dialog(sessions: Path) -> None:
+    app = SamenApp(make_app(sessions, mode="start").launch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_f1_help_lists_the_keys_of_the_walk(sessions: Path) -> None:
+    from samen_tui.tui.screens.dialogs import HelpScreen
+
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Volgende" in text and "Ongedaan" in text and "pgdn" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WalkScreen)
+
+
+async def test_english_interface_with_lang_en(sessions: Path) -> None:
+    app = make_app(sessions, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        timer = str(screen.query_one(TimerBar).render())
+        assert timer.startswith("⏱ Item")
+        descriptions = {b.binding.description for b in screen.active_bindings.values()}
+        assert "Next" in descriptions and "Volgende" not in descriptions
+
+
+async def test_unknown_workshop_on_the_command_line_is_a_message(sessions: Path) -> None:
+    app = make_app(sessions, workshop="bestaat-niet")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
