@@ -250,9 +250,12 @@ class Session:
     items: dict[str, ItemTime] = field(default_factory=dict)
     """Actual time per agenda item id."""
     records: dict[str, Record] = field(default_factory=dict)
-    removed: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Records of steps no longer in the workshop file, kept as they were
-    (the table is called ``removed`` in the file)."""
+    steps: list[str] = field(default_factory=list)
+    """The step ids of the workshop file as this session last ran it (to tell, after
+    the file changed, which steps were added and removed)."""
+    removed_steps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Records of steps no longer in the workshop file, kept as they were: never
+    dropped, and put back if the step returns."""
 
     @property
     def complete(self) -> bool:

@@ -929,7 +929,7 @@ def report_blocks(workshop: Workshop | None, session: Session) -> list[Block]:
             for step_id, rec in session.records.items()
             if step_id not in used and not isinstance(rec, ActionsRecord)
         ]
-        for step_id, raw in session.removed.items():
+        for step_id, raw in session.removed_steps.items():
             decoded = _decode_removed(raw)
             if decoded is not None and not isinstance(decoded, ActionsRecord):
                 others.append((step_id, decoded))

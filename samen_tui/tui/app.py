@@ -36,6 +36,20 @@ class Launch:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def describe_changes(changes: Any) -> str:
+    """The steps added and removed since a session last ran, for a notification."""
+    lines = [t("resume.changed_text")]
+    if changes.added:
+        lines.append(t("resume.added", steps=", ".join(changes.added)))
+    if changes.removed:
+        lines.append(t("resume.removed", steps=", ".join(changes.removed)))
+    if changes.kept_aside:
+        lines.append(t("resume.kept_aside", n=len(changes.kept_aside)))
+    if not (changes.added or changes.removed):
+        lines.append(t("resume.same_steps"))
+    return "\n".join(lines)
+
+
 class SamenApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "samen"
@@ -163,6 +177,7 @@ class SamenApp(App[None]):
             language=workshop.meta.language,
             started=now(),
             current=workshop.step_ids()[0],
+            steps=workshop.step_ids(),
         )
         store = self.store()
         try:
@@ -177,6 +192,7 @@ class SamenApp(App[None]):
     def resume(self, path: Path | None = None, *, first: bool = False) -> None:
         """Open a saved session where it was left (the newest unfinished one if no path)."""
         from samen_tui.session.lock import SessionLock
+        from samen_tui.session.migrate import reconcile
         from samen_tui.session.store import SessionReadError
         from samen_tui.workshop.catalog import resolve_workshop
 
@@ -198,6 +214,15 @@ class SamenApp(App[None]):
             self._fail(t("app.workshop_missing", id=session.workshop, reason=str(exc)), first)
             return
         self._use_language(workshop)
+        changes = reconcile(session, workshop)
+        if changes.fingerprint_changed:
+            self.notify(
+                describe_changes(changes),
+                title=t("resume.changed"),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
         lock = SessionLock(path)
         read_only = not lock.acquire()
         if read_only:

@@ -27,7 +27,7 @@ def fixed_session(sessions: Path) -> Path:
         title="Gemeente Zeist",
         place="Zeist",
         trainer="Anne",
-        started=dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.timezone.utc),
+        started=dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC),
         current="wie-is-er",
         participants=[
             Participant(id="p1", name="Ëva de Vries", organisation="Gemeente Zeist"),

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Label, OptionList
 from samen_tui.i18n import t
 from samen_tui.kinds import KINDS
 from samen_tui.session.autosave import AutoSaver
+from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
 from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import StepView
@@ -31,9 +32,12 @@ from samen_tui.tui.widgets.timer import TimerBar
 from samen_tui.workshop.model import AgendaItem, Step, Workshop
 
 UNDO_LIMIT = 200
+MAX_PROBLEMS_SHOWN = 8
 TYPING_BURST = 2.0
 """Seconds of quiet after which typing in a field starts a new undo step."""
 AUTOSAVE_TICK = 0.25
+RELOAD_POLL = 0.5
+"""Seconds between two looks at the workshop file's size and modification time."""
 TIMER_SAVE_EVERY = 10.0
 
 
@@ -102,7 +106,13 @@ class WalkScreen(Screen[None]):
             tooltip="tip.previous",
         ),
         Binding(
-            "ctrl+z", "undo", "key.undo", priority=True, id="walk.undo", tooltip="tip.undo", show=False
+            "ctrl+z",
+            "undo",
+            "key.undo",
+            priority=True,
+            id="walk.undo",
+            tooltip="tip.undo",
+            show=False,
         ),
         Binding("f2", "toggle_agenda", "key.agenda", id="walk.agenda", tooltip="tip.agenda"),
         Binding(
@@ -182,6 +192,8 @@ class WalkScreen(Screen[None]):
         self.show_step(self.session.current)
         if self.clock:
             self.set_interval(1.0, self._tick)
+        self._workshop_stamp = self._stamp()
+        self.set_interval(RELOAD_POLL, self._watch_workshop)
         if not self.read_only:
             self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
 
@@ -313,12 +325,70 @@ class WalkScreen(Screen[None]):
         restored.items = self.session.items
         restored.current = self.session.current
         restored.paused = self.session.paused
+        reconcile(restored, self.workshop)
         self.session = restored
         self.query_one(AgendaPanel).session = restored
         self._typing_key = ""
         self._mark_dirty()
         self.show_step(self.session.current)
         self.notify(t("walk.undone"))
+
+    # ------------------------------------------------------------------ live reload
+
+    def _stamp(self) -> tuple[int, int] | None:
+        path = self.workshop.path
+        if path is None:
+            return None
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def _watch_workshop(self) -> None:
+        """The facilitator saved the workshop file: show the change, or its errors."""
+        stamp = self._stamp()
+        if stamp is None or stamp == self._workshop_stamp:
+            return
+        self._workshop_stamp = stamp
+        self.reload_workshop()
+
+    def reload_workshop(self) -> Changes | None:
+        from samen_tui.workshop.loader import WorkshopError, load_workshop
+
+        path = self.workshop.path
+        if path is None:
+            return None
+        try:
+            workshop = load_workshop(path)
+        except WorkshopError as exc:
+            lines = [str(p) for p in exc.problems]
+            more = len(lines) - MAX_PROBLEMS_SHOWN
+            text = "\n".join(lines[:MAX_PROBLEMS_SHOWN])
+            if more > 0:
+                text += "\n" + t("reload.more", n=more)
+            self.notify(text, title=t("reload.invalid"), severity="error", timeout=20, markup=False)
+            return None
+        if workshop.fingerprint == self.workshop.fingerprint:
+            return None
+        return self.apply_workshop(workshop)
+
+    def apply_workshop(self, workshop: Workshop) -> Changes:
+        """Run on with a changed workshop: records of removed steps are kept aside."""
+        self._account_time()
+        changes = reconcile(self.session, workshop)
+        self.workshop = workshop
+        self._steps = workshop.steps()
+        agenda = self.query_one(AgendaPanel)
+        agenda.workshop = workshop
+        self.title = workshop.title
+        self._mark_dirty()
+        self.show_step(self.session.current)
+        self.notify(
+            t("reload.applied", added=len(changes.added), removed=len(changes.removed)),
+            title=t("reload.title"),
+        )
+        return changes
 
     # ------------------------------------------------------------------ timers
 

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -635,7 +636,7 @@ class CardList(OptionList):
             return None
         return self.get_option_at_index(self.highlighted).id
 
-    def show(self, items: Iterable[tuple[str, Text]], select: str | None = None) -> None:
+    def show(self, items: Iterable[tuple[str, RenderableType]], select: str | None = None) -> None:
         """Replace the options, keeping the highlight on ``select`` or where it was."""
         keep = select if select is not None else self.highlighted_id
         old_index = self.highlighted
