@@ -160,6 +160,7 @@ class SamenApp(App[None]):
         self, workshop_ref: str, title: str, place: str, trainer: str, *, first: bool = False
     ) -> None:
         """Create a session of a workshop (id or path) and walk it from the first step."""
+        from samen_tui.session.store import SaveError
         from samen_tui.workshop.catalog import resolve_workshop
 
         try:
@@ -184,10 +185,14 @@ class SamenApp(App[None]):
             store.directory.mkdir(parents=True, exist_ok=True)
             path = store.new_path(session)
             store.save(session, path)
-        except OSError as exc:
+        except (OSError, SaveError) as exc:
             self._fail(t("app.cannot_create", dir=str(store.directory), reason=str(exc)), first)
             return
-        self._walk(workshop, session, path)
+        from samen_tui.session.lock import SessionLock
+
+        lock = SessionLock(path)
+        locked = lock.acquire()
+        self._walk(workshop, session, path, release=lock.release if locked else None)
 
     def resume(self, path: Path | None = None, *, first: bool = False) -> None:
         """Open a saved session where it was left (the newest unfinished one if no path)."""
@@ -281,13 +286,20 @@ class SamenApp(App[None]):
         self.push_screen(HelpScreen(screen, step_help))
 
     def get_system_commands(self, screen: Screen[Any]) -> Any:
-        for command in super().get_system_commands(screen):
-            if command.title in ("Quit", "Keys", "Help"):
-                continue
-            yield command
+        """Textual's own commands, in the interface language, and the app's."""
+        yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
         yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
         yield SystemCommand(t("cmd.start"), t("cmd.start.help"), self.action_to_start)
+        if screen.maximized is not None:
+            yield SystemCommand(t("cmd.minimize"), t("cmd.minimize.help"), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(t("cmd.maximize"), t("cmd.maximize.help"), screen.action_maximize)
+        yield SystemCommand(
+            t("cmd.screenshot"),
+            t("cmd.screenshot.help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
 
     def action_to_start(self) -> None:
         """Switch session: close what is open and go back to the start screen."""

@@ -74,10 +74,11 @@ class StepCommands(Provider):
         out.append((t("cmd.save_as"), t("cmd.save_as.help"), screen.action_save_as))
         out.append((t("cmd.export"), t("cmd.export.help"), screen.action_export))
         out.append((t("cmd.pause"), t("cmd.pause.help"), screen.action_toggle_pause))
+        out.append((t("cmd.takeover"), t("cmd.takeover.help"), screen.action_take_over))
         return out
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands()[-4:]:
+        for title, help_text, callback in self._commands()[-5:]:
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
@@ -514,6 +515,11 @@ class WalkScreen(Screen[None]):
             self._dirty = True
 
         self.app.push_screen(PathDialog(t("cmd.save_as"), str(self.path)), chosen)
+
+    def action_take_over(self) -> None:
+        from samen_tui.tui.screens.takeover import take_over
+
+        take_over(self)
 
     def action_export(self) -> None:
         from samen_tui.tui.screens.dialogs import export_dialog
