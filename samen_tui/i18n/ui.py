@@ -66,7 +66,6 @@ NL: dict[str, str] = {
     "app.cannot_create": "Kan geen sessie aanmaken in {dir}: {reason}",
     "app.nothing_to_resume": "Geen onafgeronde sessie gevonden in {dir}",
     "app.workshop_missing": "De workshop '{id}' van deze sessie is niet gevonden: {reason}",
-    "app.locked": "Deze sessie is al geopend door {who}. Je kijkt mee: alleen lezen.",
     "app.no_review": "Terugkijken is nog niet beschikbaar",
     "app.quit_unsaved": "De sessie kon niet worden opgeslagen:\n{reason}\n\n"
     "Sla een kopie op via ctrl+p › Kopie opslaan als… Toch afsluiten?",
@@ -218,7 +217,6 @@ EN: dict[str, str] = {
     "app.cannot_create": "Cannot create a session in {dir}: {reason}",
     "app.nothing_to_resume": "No unfinished session found in {dir}",
     "app.workshop_missing": "The workshop '{id}' of this session was not found: {reason}",
-    "app.locked": "This session is already open in {who}. You are watching: read-only.",
     "app.no_review": "Review is not available yet",
     "app.quit_unsaved": "The session could not be saved:\n{reason}\n\n"
     "Save a copy with ctrl+p › Save a copy as… Quit anyway?",

@@ -51,7 +51,7 @@ def encode(obj: Any) -> Any:
         if offset is not None and offset % dt.timedelta(minutes=1):
             # TOML offsets are whole minutes (a historic zone may have seconds): keep
             # the same moment, written in UTC
-            obj = obj.astimezone(dt.timezone.utc)
+            obj = obj.astimezone(dt.UTC)
         return obj.replace(microsecond=0)
     return obj
 

@@ -23,6 +23,7 @@ import datetime as dt
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -188,6 +189,15 @@ def _from_row(path: Path, row: Row) -> SessionSummary | Unreadable:
     )
 
 
+def _storable(text: str) -> bool:
+    """Whether SQLite can store the text (file names may hold undecodable bytes)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _is_busy(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
@@ -198,6 +208,9 @@ class SessionIndex:
 
     Safe to share between threads (calls are serialised).
     """
+
+    BATCH = 1000
+    """Rows written per transaction while a long listing reads many files."""
 
     TIMEOUT = 2.0
     """Seconds to wait for another copy of the app that is writing the cache."""
@@ -211,6 +224,8 @@ class SessionIndex:
         """How many files were read (not taken from the cache), in all calls so far."""
         self.rebuilt = 0
         """How many times a damaged cache was thrown away and made anew."""
+        self.generation = 0
+        """Counts the databases opened: a change means the cache started empty again."""
 
     @classmethod
     def default(cls) -> SessionIndex:
@@ -224,20 +239,24 @@ class SessionIndex:
     # ------------------------------------------------------------------ database
 
     def _open(self) -> sqlite3.Connection:
+        """The connection; a damaged cache file is replaced, a busy one raises."""
         if self._conn is not None:
             return self._conn
+        self.generation += 1
         if not self._memory and self.cache_file is not None:
-            try:
-                self._conn = self._open_file(self.cache_file)
-                return self._conn
-            except (sqlite3.Error, OSError):
-                self._discard_file()
-            try:
-                self._conn = self._open_file(self.cache_file)
-                return self._conn
-            except (sqlite3.Error, OSError):
-                self._discard_file()
-                self._memory = True
+            for _ in range(2):
+                try:
+                    self._conn = self._open_file(self.cache_file)
+                    return self._conn
+                except sqlite3.Error as exc:
+                    if _is_busy(exc):
+                        raise  # in use by another copy of the app: not damaged
+                    self._discard_file()
+                except OSError:
+                    self._discard_file()
+                if self._memory:
+                    break
+            self._memory = True
         self._conn = self._prepare(
             sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         )
@@ -346,8 +365,16 @@ class SessionIndex:
                     return  # another copy is writing: it will be cached next time
                 self._recover(exc)
 
-    def summaries(self, directory: Path | str) -> Listing:
-        """Every session file in the folder, readable or not, by name."""
+    def summaries(
+        self,
+        directory: Path | str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Listing:
+        """Every session file in the folder, readable or not, by name.
+
+        ``progress(read, to_read)`` is called after each file that had to be read
+        (a cold cache of many sessions takes a while; run this in a worker thread).
+        """
         directory = Path(directory)
         try:
             with os.scandir(directory) as it:
@@ -365,22 +392,42 @@ class SessionIndex:
         entries.sort(key=lambda e: e.name)
         folder = os.path.abspath(directory)
         with self._lock:
-            cached = self._cached(folder)
-            rows: list[Row] = []
-            result: Listing = []
-            for entry in entries:
-                row = cached.get(entry.name) if cached is not None else None
-                if row is not None and tuple(row[1:4]) == entry.key:
-                    result.append(_from_row(entry.path, row))
-                    continue
+            # a folder name that is not valid UTF-8 cannot be a key: list without cache
+            cached = self._cached(folder) if _storable(folder) else None
+            generation = self.generation
+            rows = cached if cached is not None else {}
+            stale = [e for e in entries if (r := rows.get(e.name)) is None or r[1:4] != e.key]
+            fresh: dict[str, SessionSummary | Unreadable] = {}
+            fresh_rows: dict[str, Row] = {}
+            pending: list[Row] = []
+            for done, entry in enumerate(stale, start=1):
                 item, st = _store.summarize(entry.path)
                 self.parsed += 1
-                result.append(item)
+                fresh[entry.name] = item
                 key = _key(st) if st is not None else entry.key
-                rows.append(_to_row(folder, entry.name, key, item))
+                if not _storable(entry.name):
+                    continue  # read every time, like a folder without cache
+                row = fresh_rows[entry.name] = _to_row(folder, entry.name, key, item)
+                pending.append(row)
+                if cached is not None and len(pending) >= self.BATCH:
+                    # a long first listing keeps what it has read, even if stopped
+                    self._store_rows(folder, pending, [])
+                    pending = []
+                if progress is not None:
+                    progress(done, len(stale))
             if cached is not None:
                 present = {e.name for e in entries}
                 gone = [name for name in cached if name not in present]
-                if rows or gone:
-                    self._store_rows(folder, rows, gone)
-        return result
+                if pending or gone:
+                    self._store_rows(folder, pending, gone)
+                if self.generation != generation:
+                    # the cache was made anew while writing: put every row in it
+                    everything = [
+                        fresh_rows.get(e.name) or (folder, *rows[e.name])
+                        for e in entries
+                        if e.name in fresh_rows or e.name in rows
+                    ]
+                    self._store_rows(folder, everything, [])
+        return [
+            fresh[e.name] if e.name in fresh else _from_row(e.path, rows[e.name]) for e in entries
+        ]

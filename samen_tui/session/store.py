@@ -61,8 +61,10 @@ _O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
 # --------------------------------------------------------------------------- errors
 
 
-class SessionReadError(Exception):
-    """A session file (or text) that cannot be read; ``reason`` is a Dutch sentence."""
+class SessionReadError(ValueError):
+    """A session file (or text) that cannot be read; ``reason`` is a Dutch sentence.
+
+    A ValueError, like the errors of parsing, for callers that catch those."""
 
     def __init__(
         self, path: Path | None, reason: str, *, newer: bool = False, schema: int | None = None
@@ -79,15 +81,17 @@ class SessionReadError(Exception):
         super().__init__(message)
 
 
-class SaveError(Exception):
-    """Saving failed; the file on disk is unchanged. ``str(error)`` is the Dutch message."""
+class SaveError(OSError):
+    """Saving failed; the file on disk is unchanged. ``str(error)`` is the Dutch message
+    (naming the file and the reason, ``reason`` alone is the short Dutch reason).
+
+    An OSError, so callers that catch OSError around a save see it too."""
 
     def __init__(self, path: Path, reason: str, *, code: int | None = None) -> None:
         self.path = path
         self.reason = reason
-        self.errno = code
-        """The operating system's error number, when an OSError was the cause."""
         super().__init__(t("session.save_error", path=path, reason=reason))
+        self.errno = code  # the operating system's error number, when one was the cause
 
 
 _ERRNO_KEYS: dict[int, str] = {
@@ -301,7 +305,12 @@ def read_session(path: Path) -> tuple[Session, os.stat_result]:
 
 def load_session(path: Path | str) -> Session:
     """Read a session file; raise :class:`SessionReadError` with a Dutch reason."""
-    return read_session(Path(path))[0]
+    path = Path(path)
+    session, st = read_session(path)
+    if not path.is_symlink():
+        # a readable session of this version: saving over it needs no second look
+        _verified[os.path.abspath(path)] = _identity(st)
+    return session
 
 
 # --------------------------------------------------------------------------- saving

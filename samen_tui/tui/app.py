@@ -232,8 +232,8 @@ class SamenApp(App[None]):
         read_only = not lock.acquire()
         if read_only:
             holder = lock.holder()
-            who = f"{holder.hostname} (pid {holder.pid})" if holder else "?"
-            self.notify(t("app.locked", who=who), severity="warning", timeout=15, markup=False)
+            message = holder.describe() if holder else t("session.lock.held_unknown")
+            self.notify(message, severity="warning", timeout=15, markup=False)
         self._walk(
             workshop,
             session,

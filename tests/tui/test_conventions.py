@@ -49,4 +49,4 @@ async def test_second_app_on_the_same_session_is_read_only(sessions: Path) -> No
             await pilot2.pause()
             assert second.screen.read_only  # type: ignore[attr-defined]
             shown = " ".join(n.message for n in second._notifications)
-            assert "al geopend" in shown
+            assert "al geopend" in shown and "alleen-lezen" in shown

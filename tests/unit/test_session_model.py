@@ -85,11 +85,13 @@ offsets = st.one_of(
 )
 zones = st.one_of(st.none(), st.just(dt.UTC), offsets.map(dt.timezone))
 datetimes = st.datetimes(
-    min_value=dt.datetime(2, 1, 1), max_value=dt.datetime(9998, 12, 31), timezones=zones
+    min_value=dt.datetime(2, 1, 1),
+    max_value=dt.datetime(9998, 12, 31),
+    timezones=zones,  # type: ignore[arg-type]
 ).map(lambda d: d.replace(microsecond=0))
 dates = st.dates()
 ints = st.integers(min_value=-(2**63), max_value=2**63 - 1)
-small_lists = {"max_size": 3}
+
 
 participants = st.builds(Participant, id=text, name=text, organisation=text, role=text)
 cards = st.builds(Card, id=text, text=text, category=text, who=text)
@@ -126,7 +128,7 @@ answers = st.builds(Answer, id=text, question=text, text=text, who=text)
 records: st.SearchStrategy[Record] = st.one_of(
     st.builds(ContentRecord, notes=text),
     st.builds(ParticipantsRecord, notes=text),
-    st.builds(SortRecord, cards=st.lists(cards, **small_lists), notes=text),
+    st.builds(SortRecord, cards=st.lists(cards, max_size=3), notes=text),
     st.builds(
         RateRecord,
         # a rating with nothing in it is left out of the file, like any empty value
@@ -135,17 +137,17 @@ records: st.SearchStrategy[Record] = st.one_of(
         ),
         notes=text,
     ),
-    st.builds(BrainstormRecord, ideas=st.lists(ideas, **small_lists), notes=text),
+    st.builds(BrainstormRecord, ideas=st.lists(ideas, max_size=3), notes=text),
     st.builds(
         ConversationRecord,
         flow=text,
         notes=st.dictionaries(key, filled, max_size=3),
-        mandates=st.lists(mandates, **small_lists),
-        decisions=st.lists(decisions, **small_lists),
-        actions=st.lists(actions, **small_lists),
+        mandates=st.lists(mandates, max_size=3),
+        decisions=st.lists(decisions, max_size=3),
+        actions=st.lists(actions, max_size=3),
     ),
-    st.builds(QuestionsRecord, answers=st.lists(answers, **small_lists)),
-    st.builds(ActionsRecord, actions=st.lists(actions, **small_lists)),
+    st.builds(QuestionsRecord, answers=st.lists(answers, max_size=3)),
+    st.builds(ActionsRecord, actions=st.lists(actions, max_size=3)),
     st.builds(ReferencesRecord, notes=text),
 ).filter(lambda r: not r.is_empty())
 
@@ -176,10 +178,11 @@ sessions = st.builds(
     ended=st.one_of(st.none(), datetimes),
     current=text,
     paused=st.booleans(),
-    participants=st.lists(participants, **small_lists),
+    participants=st.lists(participants, max_size=3),
     items=st.dictionaries(key, st.builds(ItemTime, seconds=ints.filter(bool)), max_size=3),
     records=st.dictionaries(key, records, max_size=4),
-    removed=removed,
+    steps=st.lists(text, max_size=4),
+    removed_steps=removed,
 )
 
 
