@@ -18,7 +18,7 @@ NL: dict[str, str] = {
     "brainstorm.no_cards": "Nog geen kaartjes.",
     "brainstorm.count": "{n} kaartjes",
     "brainstorm.count.one": "1 kaartje",
-    "brainstorm.editing": "wijzigen (Esc: stoppen)",
+    "brainstorm.editing": "wijzigen (Esc)",
     "brainstorm.edit_cancelled": "Wijzigen gestopt; het kaartje is niet veranderd.",
     "brainstorm.empty_card": "Typ eerst de tekst van het kaartje.",
     "brainstorm.removed": "Kaartje verwijderd: {text}",
@@ -31,7 +31,7 @@ NL: dict[str, str] = {
     "brainstorm.ranked_note": "Op volgorde van stemmen (r: zoals ingevoerd)",
     "help.step.brainstorm": "**Brainstorm met stippen.** Elke vraag is een kolom. Typ in"
     " het veld van een kolom en druk Enter: het kaartje komt erbij, van de groep of van wie"
-    " bij *Van* staat.\n\n"
+    " je bij *Van* kiest (shift+tab; daarna staat *Van* weer op de groep).\n\n"
     "In de lijst van een kolom:\n\n"
     "- **Enter** wijzigt het kaartje, **Delete** verwijdert het, **Esc** stopt met wijzigen\n"
     "- **+** of **spatie**: een stip van de stemmer op het kaartje; **-** haalt hem terug\n"
@@ -59,7 +59,7 @@ EN: dict[str, str] = {
     "brainstorm.no_cards": "No cards yet.",
     "brainstorm.count": "{n} cards",
     "brainstorm.count.one": "1 card",
-    "brainstorm.editing": "editing (Esc: stop)",
+    "brainstorm.editing": "editing (Esc)",
     "brainstorm.edit_cancelled": "Stopped editing; the card is unchanged.",
     "brainstorm.empty_card": "Type the text of the card first.",
     "brainstorm.removed": "Card removed: {text}",
@@ -72,7 +72,7 @@ EN: dict[str, str] = {
     "brainstorm.ranked_note": "Ranked by votes (r: as entered)",
     "help.step.brainstorm": "**Brainstorm with dots.** Each question is a column. Type in"
     " a column's field and press Enter: the card is added, from the group or from whoever"
-    " *From* names.\n\n"
+    " you choose at *From* (shift+tab; afterwards *From* is the group again).\n\n"
     "In a column's list:\n\n"
     "- **Enter** edits the card, **Delete** removes it, **Esc** stops editing\n"
     "- **+** or **space**: one of the voter's dots on the card; **-** takes it back\n"

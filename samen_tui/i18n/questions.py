@@ -13,7 +13,8 @@ NL: dict[str, str] = {
     "questions.removed": "Antwoord verwijderd: {text}",
     "help.step.questions": "**Vragen.** Typ onder een vraag wat de groep antwoordt en druk"
     " Enter. Wie het zei kies je rechts ernaast (Tab; begin te typen om een naam te zoeken);"
-    " staat er *de groep*, dan hoort het antwoord bij de hele groep.\n\n"
+    " staat er *de groep*, dan hoort het antwoord bij de hele groep. Na elk antwoord staat"
+    " het weer op de groep.\n\n"
     "In de lijst met antwoorden: **Enter** wijzigt, **Delete** verwijdert, **Esc** stopt"
     " met wijzigen. Tab gaat naar de volgende vraag. **ctrl+z** draait de laatste wijziging"
     " terug.",
@@ -32,7 +33,7 @@ EN: dict[str, str] = {
     "questions.removed": "Answer removed: {text}",
     "help.step.questions": "**Questions.** Under a question, type what the group answers"
     " and press Enter. Choose who said it in the field beside it (Tab; start typing to find"
-    " a name); *the group* means the whole group.\n\n"
+    " a name); *the group* means the whole group. After each answer it is the group again.\n\n"
     "In the list of answers: **Enter** edits, **Delete** removes, **Esc** stops editing."
     " Tab goes to the next question. **ctrl+z** undoes the last change.",
 }

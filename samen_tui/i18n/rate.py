@@ -30,15 +30,12 @@ NL: dict[str, str] = {
     "rate.decimal": ",",
     "rate.weakest": "Begin het gesprek bij:",
     "rate.weakest_none": "nog geen scores; hier komen de {n} zwakste ingrediënten",
-    "rate.weakest_off": "",
     "rate.detail_scores": "Scores:",
     "rate.detail_none": "nog geen score",
     "rate.detail_stats": "gemiddeld {mean} · spreiding {spread} · {n} scores",
     "rate.detail_stats_one": "gemiddeld {mean} · 1 score",
-    "rate.detail_from": "(gemiddelde over de deelnemers; de groepsscore telt niet mee)",
+    "rate.detail_from": " (de groepsscore telt niet mee)",
     "rate.note_placeholder": "Notitie bij {item}: Enter of Esc is klaar",
-    "rate.note_label": "Notitie:",
-    "rate.cleared": "Score gewist",
     "help.step.rate": """**Ingrediënten voor duurzame samenwerking.** Per ingrediënt een score:
 in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbestand
 (standaard 1 = helemaal niet … 5 = helemaal).
@@ -88,15 +85,12 @@ EN: dict[str, str] = {
     "rate.decimal": ".",
     "rate.weakest": "Start the conversation at:",
     "rate.weakest_none": "no scores yet; the {n} weakest ingredients will show here",
-    "rate.weakest_off": "",
     "rate.detail_scores": "Scores:",
     "rate.detail_none": "no score yet",
     "rate.detail_stats": "mean {mean} · spread {spread} · {n} scores",
     "rate.detail_stats_one": "mean {mean} · 1 score",
-    "rate.detail_from": "(mean over the participants; the group's score does not count)",
+    "rate.detail_from": " (the group's score does not count)",
     "rate.note_placeholder": "Note on {item}: Enter or Esc when done",
-    "rate.note_label": "Note:",
-    "rate.cleared": "Score cleared",
     "help.step.rate": """**Ingredients for lasting collaboration.** A score per ingredient: how
 far is it there in our collaboration? The scale is in the workshop file (by default
 1 = not at all … 5 = fully).

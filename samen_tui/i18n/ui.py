@@ -3,7 +3,7 @@
 NL: dict[str, str] = {
     # keys (footer) and their tooltips
     "key.quit": "Afsluiten",
-    "key.palette": "opdrachten",
+    "key.palette": "Opdrachten",
     "tip.palette": "Opdrachten: ga naar een stap, exporteer, thema, …",
     "key.help": "Help",
     "key.next": "Volgende",
@@ -157,7 +157,7 @@ NL: dict[str, str] = {
 
 EN: dict[str, str] = {
     "key.quit": "Quit",
-    "key.palette": "commands",
+    "key.palette": "Commands",
     "tip.palette": "Commands: go to a step, export, theme, …",
     "key.help": "Help",
     "key.next": "Next",

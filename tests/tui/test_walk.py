@@ -26,6 +26,15 @@ def default_workshop() -> Workshop:
     return resolve_workshop(WORKSHOP, paths.workshop_dirs())
 
 
+def screen_text(app: SamenApp) -> str:
+    """What the terminal shows, as plain text (from Textual's own SVG screenshot)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
 def read(path: Path) -> dict[str, object]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
@@ -293,8 +302,9 @@ async def test_f1_help_lists_the_keys_of_the_walk(sessions: Path) -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        text = screen_text(app)
         assert "Volgende" in text and "Ongedaan" in text and "pgdn" in text
+        assert "Toetsen en uitleg bij deze stap" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WalkScreen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -182,27 +183,29 @@ class HelpScreen(ModalScreen[None]):
         self._step_help = step_help
 
     def compose(self) -> ComposeResult:
-        keys = Text()
-        seen: set[tuple[str, str]] = set()
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(justify="right", style="bold", no_wrap=True)
+        keys.add_column(ratio=1)
+        seen: set[str] = set()
         for active in self._below.active_bindings.values():
             binding = active.binding
-            if not binding.description:
+            if not binding.description or not binding.id:
+                continue  # Textual's own widget keys (untranslated); ours all have an id
+            if binding.key in seen:
                 continue
-            key = self.app.get_key_display(binding)
-            if (key, binding.description) in seen:
-                continue
-            seen.add((key, binding.description))
-            keys.append(f"{key:>12}", style="bold")
-            keys.append(f"  {binding.description}\n")
+            seen.add(binding.key)
+            line = Text(binding.description)
+            if binding.tooltip and binding.tooltip != binding.description:
+                line.append(f"  {binding.tooltip}", style="dim")
+            keys.add_row(self.app.get_key_display(binding), line)
         for key, text_key in (
             ("ctrl+p", "help.palette"),
             ("f1", "help.help"),
             ("ctrl+q", "help.quit"),
             ("escape", "help.escape"),
         ):
-            if not any(k.strip() == key for k, _d in seen):
-                keys.append(f"{key:>12}", style="bold")
-                keys.append(f"  {t(text_key)}\n")
+            if key not in seen:
+                keys.add_row(key, t(text_key))
         with VerticalScroll():
             yield Label(t("help.title"), classes="dialog-title")
             yield Static(keys, classes="keys")

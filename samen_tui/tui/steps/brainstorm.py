@@ -14,6 +14,8 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -100,9 +102,7 @@ class IdeaList(CardList):
         view = self.view
         if action in ("add_dot", "remove_dot", "next_voter"):
             return view.voting_enabled
-        if action in ("edit_card", "remove_card"):
-            return not view.read_only
-        return True
+        return super().check_action(action, parameters)
 
     def action_add_dot(self) -> None:
         if (idea := self.highlighted_id) is not None:
@@ -294,20 +294,27 @@ class BrainstormView(StepView):
             return
         target.focus()
 
-    def card_text(self, idea: Idea, rank: int | None) -> Text:
-        text = Text()
+    def card_text(self, idea: Idea, rank: int | None) -> RenderableType:
+        """A card: rank and dots in a narrow column, the text wrapping beside it."""
+        prefix = Text()
         if rank is not None:
-            text.append(f"{rank}. ", style="bold")
+            prefix.append(f"{rank}. ", style="bold")
         if self.brainstorm.voting is not None or idea.votes:
             total = idea.total_votes
-            text.append(f"{total}● " if total else "·  ", style="bold" if total else "dim")
-        text.append(idea.text)
+            prefix.append(f"{total}● " if total else "·  ", style="bold" if total else "dim")
+        body = Text(idea.text)
         if idea.who != GROUP:
-            text.append(f" — {self.session.who_name(idea.who)}", style="dim italic")
+            body.append(f" — {self.session.who_name(idea.who)}", style="dim italic")
         mine = idea.votes.get(self.state.voter, 0) if self.voting_enabled else 0
         if mine:
-            text.append(" " + "●" * mine, style="bold green")
-        return text
+            body.append(" " + "●" * mine, style="bold green")
+        if not prefix:
+            return body
+        grid = Table.grid()
+        grid.add_column(width=len(prefix), no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(prefix, body)
+        return grid
 
     def show_cards(self, select: str | None = None) -> None:
         """Fill every column from the record (ranked or in the order entered)."""
@@ -379,8 +386,16 @@ class BrainstormView(StepView):
                     Idea(id=card_id, prompt=column.prompt.id, text=text, who=who)
                 )
         self._stop_editing(column)
+        self._who_back_to_group()
         self.show_cards(select=card_id)
         column.input.focus()
+
+    def _who_back_to_group(self) -> None:
+        """The next card is the group's again unless someone is chosen for it."""
+        self.state.who = GROUP
+        found = self.query("#bs-who")
+        if found:
+            found.first(Select).value = GROUP
 
     def _stop_editing(self, column: PromptColumn) -> None:
         column.editing = None

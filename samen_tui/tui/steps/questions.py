@@ -191,6 +191,8 @@ class QuestionsView(StepView):
                     Answer(id=answer_id, question=block.question.id, text=text, who=who)
                 )
         self._stop_editing(block)
+        if select is not None:
+            select.value = GROUP  # the next answer is the group's unless someone is chosen
         self.show_answers(select=answer_id)
         block.input.focus()
 

@@ -203,17 +203,24 @@ class IngredientRow(Vertical, can_focus=True):
     def on_focus(self) -> None:
         self.view.focused_item(self.item.id)
 
+    @property
+    def target(self) -> str:
+        """The ingredient a key acts on: the one with the cursor (keys are queued per
+        widget, so one pressed right after ↑/↓ may still arrive at this row)."""
+        current = self.view.state.current
+        return current if self.view.has_item(current) else self.item.id
+
     def action_nav(self, delta: int) -> None:
-        self.view.move_cursor(self.item.id, delta)
+        self.view.move_cursor(self.target, delta)
 
     def action_rate(self, value: int) -> None:
-        self.view.rate(self.item.id, value)
+        self.view.rate(self.target, value)
 
     def action_clear(self) -> None:
-        self.view.clear(self.item.id)
+        self.view.clear(self.target)
 
     def action_note(self) -> None:
-        self.view.edit_note(self.item.id)
+        self.view.edit_note(self.target)
 
     def action_rater(self, delta: int) -> None:
         self.view.cycle_rater(delta)
@@ -233,6 +240,10 @@ class NoteInput(Input):
         self.item_id = ""
 
     def action_done(self) -> None:
+        self.query_ancestor(RateView).note_done()
+
+    async def action_submit(self) -> None:
+        # at once, not through a message: keys typed right after Enter reach the list
         self.query_ancestor(RateView).note_done()
 
 
@@ -288,6 +299,7 @@ class RateView(StepView):
         localize(self)
         self.state = _state_for(capture, step.id)
         self._focus_tries = 0
+        self._note_opened = 0
         self.wide: bool | None = None
         """All clusters at once (True) or one per tab (False); None before the first layout."""
 
@@ -308,6 +320,9 @@ class RateView(StepView):
         """The items in display order: cluster by cluster."""
         step = self.rate_step
         return [item for group in step.groups for item in step.items_of(group.id)]
+
+    def has_item(self, item_id: str) -> bool:
+        return any(item.id == item_id for item in self.rate_step.items)
 
     def raters(self) -> list[str]:
         if not self.rate_step.per_participant:
@@ -422,9 +437,6 @@ class RateView(StepView):
             item_id = items[0].id if items else ""
         if item_id:
             self.focus_item(item_id)
-            row = self._row(item_id)
-            if row is not None:
-                row.focus()  # again, after anything else that wants the focus on arrival
 
     # ------------------------------------------------------------------ showing
 
@@ -436,7 +448,7 @@ class RateView(StepView):
 
     def show_data(self) -> None:
         """Show the record: every row, the cluster bars, the weakest, the detail."""
-        if not self.is_attached:
+        if not self.is_attached or self._closing or not self.query("#rate-panel"):
             return
         step = self.rate_step
         record = self.rate_record
@@ -506,7 +518,10 @@ class RateView(StepView):
         item_id = self.state.current
         stat = next((s for s in item_ratings(self.rate_step, self.rate_record)
                      if s.item.id == item_id), None)
-        detail = self.query_one("#rate-detail", Static)
+        found = self.query("#rate-detail").results(Static)
+        detail = next(found, None)
+        if detail is None:  # being recomposed or removed (fast paging): nothing to show
+            return
         if stat is None:
             detail.update("")
             return
@@ -533,6 +548,8 @@ class RateView(StepView):
                              spread=stat.spread or 0, n=stat.n))
             else:
                 out.append(t("rate.detail_stats_one", mean=number(stat.mean)))
+            if stat.from_participants and stat.group is not None:
+                out.append(t("rate.detail_from"), style="dim")
         detail.update(out)
 
     # ------------------------------------------------------------------ focus
@@ -655,33 +672,35 @@ class RateView(StepView):
         field = self.query_one("#rate-note-input", NoteInput)
         rating = self.rate_record.ratings.get(item_id)
         field.item_id = item_id
+        self._note_opened += 1
         field.value = rating.note if rating is not None else ""
         field.placeholder = t("rate.note_placeholder", item=row.item.title)
         field.cursor_position = len(field.value)
         self.add_class("-noting")
-        field.focus()
+        self.screen.set_focus(field)
 
     @on(Input.Changed, "#rate-note-input")
     def _note_typed(self, event: Input.Changed) -> None:
         event.stop()
+        self._apply_note()
+
+    def _apply_note(self) -> None:
+        """Put what the note field holds into the record (one undo step per burst)."""
         field = self.query_one("#rate-note-input", NoteInput)
         item_id = field.item_id
         if not item_id or self.read_only:
             return
         rating = self.rate_record.ratings.get(item_id)
-        if (rating.note if rating is not None else "") == event.value:
+        if (rating.note if rating is not None else "") == field.value:
             return
-        self.capture.typing(f"{self.step.id}:note:{item_id}")
-        self._rating(item_id).note = event.value
+        # one undo step per opening of the note (and per burst of typing in it)
+        self.capture.typing(f"{self.step.id}:note:{item_id}:{self._note_opened}")
+        self._rating(item_id).note = field.value
         self._tidy(item_id)
         self.show_data()
 
-    @on(Input.Submitted, "#rate-note-input")
-    def _note_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.note_done()
-
     def note_done(self) -> None:
+        self._apply_note()
         field = self.query_one("#rate-note-input", NoteInput)
         item_id = field.item_id
         field.item_id = ""

@@ -68,7 +68,7 @@ class WhoPicker(ModalScreen[str | None]):
     }
     WhoPicker #who-title { text-style: bold; margin-bottom: 1; }
     WhoPicker OptionList { height: auto; max-height: 16; border: none; }
-    WhoPicker .who-hint { color: $text-muted; margin-top: 1; }
+    WhoPicker .who-hint { color: $text-muted; margin-top: 1; width: 1fr; height: auto; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "key.who.cancel", id="who.cancel", tooltip="tip.who.cancel"),
@@ -103,8 +103,8 @@ class WhoPicker(ModalScreen[str | None]):
             yield Label(self._title, id="who-title", markup=False)
             yield OptionList(*options, id="who-list")
             if not self._participants:
-                yield Label(t("who.none"), classes="who-hint", markup=False)
-            yield Label(t("who.hint"), classes="who-hint", markup=False)
+                yield Static(t("who.none"), classes="who-hint", markup=False)
+            yield Static(t("who.hint"), classes="who-hint", markup=False)
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)
@@ -165,10 +165,10 @@ class CardInput(Input):
         Binding(
             "down",
             "to_cards",
-            "key.sort.nav",
+            "key.sort.to_cards",
             show=False,
             id="sort.input.cards",
-            tooltip="tip.sort.nav",
+            tooltip="tip.sort.to_cards",
         ),
         Binding(
             "escape",
@@ -184,11 +184,28 @@ class CardInput(Input):
         super().__init__(*args, **kwargs)
         localize(self)
 
+    @property
+    def view(self) -> SortView:
+        return self.query_ancestor(SortView)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Handled here, in the order typed, not through bindings (which the app runs
+        # after the characters already queued here): see SortView.entry_key.
+        if self.view.entry_key(event, from_field=True):
+            event.stop()
+            event.prevent_default()
+        # else Input's own handler (next in the MRO) types the character
+
+    async def action_submit(self) -> None:
+        # at once, not through a message: a category key typed right after Enter must
+        # reach the picker, not this field
+        self.view.enter_pressed()
+
     def action_to_cards(self) -> None:
-        self.query_ancestor(SortView).focus_board()
+        self.view.focus_board()
 
     def action_cancel_edit(self) -> None:
-        self.query_ancestor(SortView).cancel_edit()
+        self.view.escape_pressed()
 
 
 class WhoButton(Static):
@@ -234,23 +251,29 @@ class PickBar(Static, can_focus=True):
             return bool(self.same)
         return True
 
+    @property
+    def view(self) -> SortView:
+        return self.query_ancestor(SortView)
+
     def on_key(self, event: events.Key) -> None:
-        # any other printable key: back to the text, typing on (Enter came too early)
-        if event.is_printable and event.character and event.character not in self._category_keys:
+        # category keys, Enter, Esc and typing on: handled here, in the order typed
+        # (the bindings are there for the footer and a click on it)
+        if self.view.entry_key(event, from_field=False):
             event.stop()
             event.prevent_default()
-            self.query_ancestor(SortView).resume_typing(event.character)
 
     def action_pick(self, index: int) -> None:
-        view = self.query_ancestor(SortView)
-        view.file(view.sort_step.categories[index].id)
+        view = self.view
+        if view.picking:
+            view.file(view.sort_step.categories[index].id)
+        else:
+            view.resume_typing(view.sort_step.category_key(index))
 
     def action_same(self) -> None:
-        if self.same:
-            self.query_ancestor(SortView).file(self.same)
+        self.view.enter_pressed()
 
     def action_back(self) -> None:
-        self.query_ancestor(SortView).resume_typing("")
+        self.view.escape_pressed()
 
 
 class CardView(Static, can_focus=True):
@@ -327,23 +350,30 @@ class CardView(Static, can_focus=True):
     def on_focus(self) -> None:
         self.view.state.focus = self.card_id
 
+    @property
+    def target(self) -> str:
+        """The card a key acts on: the one with the cursor (keys are queued per widget,
+        so one pressed right after an arrow may still arrive at this card)."""
+        current = self.view.state.focus
+        return current if self.view.card(current) is not None else self.card_id
+
     def action_edit(self) -> None:
-        self.view.start_edit(self.card_id)
+        self.view.start_edit(self.target)
 
     def action_delete(self) -> None:
-        self.view.delete(self.card_id)
+        self.view.delete(self.target)
 
     def action_who(self) -> None:
-        self.view.choose_who(self.card_id)
+        self.view.choose_who(self.target)
 
     def action_new(self) -> None:
         self.view.focus_input()
 
     def action_move(self, index: int) -> None:
-        self.view.move(self.card_id, self.view.sort_step.categories[index].id)
+        self.view.move(self.target, self.view.sort_step.categories[index].id)
 
     def action_nav(self, direction: str) -> None:
-        self.view.navigate(self.card_id, direction)
+        self.view.navigate(self.target, direction)
 
 
 def _binding_key(char: str) -> str:
@@ -415,8 +445,6 @@ class SortView(StepView):
     SortView #sort-pick {
         display: none; height: auto; background: $accent 25%; color: $text; padding: 0 1;
     }
-    SortView.-picking #sort-pick { display: block; }
-    SortView.-picking #sort-hint { display: none; }
     SortView #sort-pick:focus { background: $accent 45%; text-style: bold; }
     SortView #sort-board {
         layout: grid; grid-size: 3; grid-columns: 1fr; grid-rows: auto; grid-gutter: 0 1;
@@ -457,6 +485,9 @@ class SortView(StepView):
         self.state = _state_for(capture, step.id)
         self.editing = ""
         """The id of the card being edited in the field ("" for a new card)."""
+        self._rebuilding = False
+        self.picking = False
+        """Whether Enter was pressed in the field and one key now picks the category."""
         self._filed: Text | None = None
         """What the hint line says after a card is filed (until typing goes on)."""
 
@@ -631,10 +662,15 @@ class SortView(StepView):
         """Bring the board in line with the record: cards per column, counts, summary."""
         columns = self.columns()
         containers = list(self.query(".sort-cards").results(Vertical))
-        if len(containers) != len(columns):  # a category appeared: rebuild everything
-            self.refresh(recompose=True)
-            self.call_after_refresh(self._sync_cards)
+        if len(containers) != len(columns):
+            # a column came or went (a card of a category the step does not have):
+            # rebuild everything, once
+            if not self._rebuilding:
+                self._rebuilding = True
+                self.refresh(recompose=True)
+                self.call_after_refresh(self._sync_cards)
             return
+        self._rebuilding = False
         by_category: dict[str, list[Card]] = {c.id: [] for c in columns}
         for card in self.sort_record.cards:
             by_category.setdefault(card.category, []).append(card)
@@ -674,13 +710,14 @@ class SortView(StepView):
         if self.read_only:
             return
         self.state.focus = ""
-        self.remove_class("-picking")
+        self._set_picking(False)
         field = self.query_one("#sort-input", CardInput)
-        field.focus()
+        self.screen.set_focus(field)
 
     def _focus_card(self, card_id: str) -> None:
         widget = self._card_widget(card_id)
         if widget is not None and widget.is_attached:
+            self.state.focus = card_id
             self.screen.set_focus(widget)  # now, so a quick next key reaches this card
 
     def _board(self) -> list[tuple[str, list[str]]]:
@@ -735,10 +772,62 @@ class SortView(StepView):
             self._filed = None
             self.query_one("#sort-hint", Static).update(self._hint_text())
 
-    @on(Input.Submitted, "#sort-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not event.value.strip():
+    def category_for_key(self, char: str) -> str:
+        """The category a key files a card under ("" for none)."""
+        step = self.sort_step
+        for index, category in enumerate(step.categories):
+            if step.category_key(index) == char:
+                return category.id
+        return ""
+
+    def _set_picking(self, picking: bool) -> None:
+        self.picking = picking
+        if not self.read_only:
+            self.query_one(PickBar).display = picking
+            self.query_one("#sort-hint", Static).display = not picking
+
+    def entry_key(self, event: events.Key, *, from_field: bool) -> bool:
+        """Route a key that reached the field or the picker by the entry state, not by
+        the focus: keys are queued per widget, so when typing runs ahead of the screen
+        a category key pressed right after Enter may still reach the field, and the
+        next card's first letters may reach the picker. True if handled."""
+        char = event.character
+        if event.key == "enter":
+            self.enter_pressed()
+            return True
+        if event.key == "escape":
+            self.escape_pressed()
+            return True
+        if self.picking and char and self.category_for_key(char):
+            self.file(self.category_for_key(char))
+            return True
+        if event.is_printable and char:
+            if self.picking or not from_field:
+                self.resume_typing("" if from_field else char)
+            return not from_field
+        return False
+
+    def enter_pressed(self) -> None:
+        """Enter in the field or the picker: ask for the category, or file the card
+        under the same one as before."""
+        if not self.picking:
+            self.ask_category()
+            return
+        same = self.query_one(PickBar).same
+        if same:
+            self.file(same)
+
+    def escape_pressed(self) -> None:
+        """Escape in the field or the picker: back to the text, or cancel an edit."""
+        if self.picking:
+            self.resume_typing("")
+        else:
+            self.cancel_edit()
+
+    def ask_category(self) -> None:
+        """Enter in the field: ask for the category with one key."""
+        field = self.query_one("#sort-input", CardInput)
+        if not field.value.strip():
             self.notify(t("sort.need_text"), severity="warning")
             return
         picker = self.query_one(PickBar)
@@ -749,8 +838,8 @@ class SortView(StepView):
         else:
             picker.same = ""
         picker.update(self._pick_text(picker.same))
-        self.add_class("-picking")
-        picker.focus()
+        self._set_picking(True)
+        self.screen.set_focus(picker)
         self.refresh_bindings()
 
     def _pick_text(self, same: str) -> Text:
@@ -767,9 +856,9 @@ class SortView(StepView):
 
     def resume_typing(self, character: str) -> None:
         """Leave the category pick and go on typing (with ``character`` added)."""
-        self.remove_class("-picking")
+        self._set_picking(False)
         field = self.query_one("#sort-input", CardInput)
-        field.focus()
+        self.screen.set_focus(field)
         if character:
             field.insert_text_at_cursor(character)
 
@@ -777,7 +866,7 @@ class SortView(StepView):
         """File the text in the field under a category: a new card, or the edited one."""
         field = self.query_one("#sort-input", CardInput)
         text = field.value.strip()
-        self.remove_class("-picking")
+        self._set_picking(False)
         if not text:
             self.focus_input()
             return
@@ -816,8 +905,8 @@ class SortView(StepView):
         field.placeholder = t("sort.placeholder_edit")
         field.cursor_position = len(card.text)
         self.query_one("#sort-hint", Static).update(self._hint_text())
-        self.remove_class("-picking")
-        field.focus()
+        self._set_picking(False)
+        self.screen.set_focus(field)
 
     def cancel_edit(self) -> None:
         if not self.editing:
@@ -896,7 +985,7 @@ class SortView(StepView):
     def _refocus(self, card_id: str) -> None:
         if card_id and self._card_widget(card_id) is not None:
             self._focus_card(card_id)
-        elif self.has_class("-picking"):
-            self.query_one(PickBar).focus()
+        elif self.picking:
+            self.screen.set_focus(self.query_one(PickBar))
         else:
             self.focus_input()

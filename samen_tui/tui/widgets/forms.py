@@ -243,11 +243,6 @@ class FormRow(Vertical):
         if values is not None:
             self.post_message(self.Submitted(self, values, self.editing))
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        # the message for a bad date goes once it is being corrected
-        event.stop()
-
 
 # --------------------------------------------------------------------------- entry list
 
@@ -276,6 +271,11 @@ class EntryTable(DataTable[Text]):
         assert isinstance(parent, EntryList)
         return parent
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_entry", "remove_entry", "toggle_status"):
+            return not self.owner.read_only
+        return True
+
     def selected_key(self) -> str | None:
         if not self.row_count:
             return None
@@ -298,9 +298,9 @@ class Column:
 class EntryList(Vertical):
     """A :class:`FormRow` above an :class:`EntryTable` (only the table when read-only).
 
-    Subclasses give ``FIELDS``-like :meth:`fields`, :meth:`columns`, :meth:`rows`,
-    :meth:`values_of`, :meth:`save` and :meth:`delete`; all changes go through the
-    step view's capture.
+    Subclasses give :meth:`fields`, :meth:`columns`, :meth:`rows`, :meth:`values_of`,
+    :meth:`save` and :meth:`delete`; every change goes through the step view's
+    ``capture.change()`` (undo, autosave).
     """
 
     DEFAULT_CSS = """
@@ -629,6 +629,12 @@ class CardList(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         localize(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_card", "remove_card"):
+            view = self._view()
+            return view is not None and not view.read_only
+        return True
 
     @property
     def highlighted_id(self) -> str | None:

@@ -1,0 +1,131 @@
+"""Snapshots of the four exercises (brainstorm, conversation, questions, actions) with
+some data typed in, at 80x24 and at 120x40.
+
+Update with ``pytest tests/snapshots/test_snap_exercises.py --snapshot-update`` after
+looking at what changed (``snapshot_report.html``). The clock is frozen and no random
+id or date is on screen, so the pictures are the same on every run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from samen_tui.session.model import Action, ConversationRecord, Participant
+from samen_tui.tui.app import Launch, SamenApp
+from samen_tui.tui.screens.walk import WalkScreen
+
+SIZES = [(80, 24), (120, 40)]
+Script = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+def make_app(sessions: Path) -> SamenApp:
+    """`samen run samen-ouder-worden` on a temporary folder, the clock frozen."""
+    return SamenApp(
+        Launch(mode="run", workshop="samen-ouder-worden", title="Testsessie",
+               sessions_dir=sessions, extra={"frozen_clock": True})
+    )
+
+
+async def go_to(pilot: Pilot[Any], step_id: str) -> WalkScreen:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, WalkScreen)
+    session = screen.session
+    session.participants += [
+        Participant(id="p1", name="Anna de Vries", organisation="Gemeente Zeist"),
+        Participant(id="p2", name="Bert Jansen", organisation="Welzijn Zeist"),
+        Participant(id="p3", name="Chloë Bakker", organisation="Seniorenraad"),
+    ]
+    screen.go_to(step_id)
+    await pilot.pause()
+    await pilot.pause()
+    return screen
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """No toasts, and a steady cursor: the picture does not depend on the moment."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    pilot.app.clear_notifications()
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+async def brainstorm(pilot: Pilot[Any]) -> None:
+    await go_to(pilot, "wat-helpt")
+    for text in ("Tijd en geld", "Een trekker met mandaat", r"Vertrouwen [b]x[/] \ ë"):
+        await pilot.press(*text, "enter")
+    await pilot.press("tab", "tab")
+    for text in ("Samen leren", "Korte lijnen"):
+        await pilot.press(*text, "enter")
+    await pilot.press("tab", "tab", *"Wantrouwen", "enter")
+    # Anna: two dots on "Een trekker", one on "Korte lijnen"; Bert: one on "Tijd en geld"
+    await pilot.press("shift+tab", "shift+tab", "shift+tab", "home", "down", "plus", "plus")
+    await pilot.press("tab", "tab", "end", "plus", "v", "shift+tab", "shift+tab", "home", "plus")
+    await settle(pilot)
+
+
+async def conversation(pilot: Pilot[Any]) -> None:
+    await go_to(pilot, "gesprekken")
+    await pilot.press("down", "enter")  # BARB
+    await pilot.pause()
+    await pilot.press("tab", *"Iedereen wil meer [b]samen[/] doen.", "tab", "tab")
+    await pilot.press(*"Gemeente Zeist", "tab", *"Budget voorleggen", "tab", *"Anna de Vries")
+    await pilot.press("tab", *"5-12-2026", "enter")
+    await pilot.press(*["tab"] * 7, *"We starten een pilot", "enter", "tab", "tab")
+    await pilot.press(*"Bert Jansen", "tab", *"Flyer maken", "tab", *"15-1-2027", "enter")
+    await pilot.press(*"Chloë Bakker", "tab", *"Ouderen uitnodigen", "tab", *"31-02-2027", "enter")
+    await pilot.press("ctrl+u", *"3-2-2027", "enter")  # after "31-02-2027 is geen bestaande datum"
+    await settle(pilot)
+
+
+async def questions(pilot: Pilot[Any]) -> None:
+    await go_to(pilot, "startvragen")
+    await pilot.press(*"Goed ouder worden in de wijk", "enter")
+    await pilot.press(*"Mensen, niet systemen", "tab", "enter", "down", "down", "enter", "enter")
+    await pilot.press("tab", "tab", "tab", *r"Eigen regie \ [i]keuzevrijheid[/]", "enter")
+    await settle(pilot)
+
+
+async def actions(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, WalkScreen)
+    conversation = screen.session.record("gesprekken", "conversation")
+    assert isinstance(conversation, ConversationRecord)
+    conversation.flow = "bob"
+    conversation.actions += [
+        Action(id="a1", who="p1", what="Flyer [b]maken[/] en verspreiden",
+               when=dt.date(2026, 12, 5)),
+        Action(id="a2", who="De wethouder", what="Budget regelen", status="done"),
+    ]
+    await go_to(pilot, "afspraken")
+    await pilot.press(*"Chloë Bakker", "tab", *"Verslag rondsturen", "tab", *"2026-12-24")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+SCRIPTS: dict[str, Script] = {
+    "brainstorm": brainstorm,
+    "conversation": conversation,
+    "questions": questions,
+    "actions": actions,
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("kind", list(SCRIPTS))
+def test_exercise(kind: str, size: tuple[int, int], snap_compare: Any, tmp_path: Path) -> None:
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    assert snap_compare(make_app(sessions), terminal_size=size, run_before=SCRIPTS[kind])

@@ -1,0 +1,278 @@
+"""Brainstorm: cards per prompt, dot voting within a budget, the ranked view — by keys."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from conftest import make_app, saved, walk_screen
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Input, Label, Select
+
+from samen_tui.session.model import Participant
+from samen_tui.tui.app import SamenApp
+from samen_tui.tui.steps.brainstorm import BrainstormView, IdeaList
+
+STEP = "wat-helpt"
+LITERAL = r"Vertrouwen [b]x[/] \ ëéï"
+
+
+async def typed(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*text)
+
+
+def messages(app: SamenApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def ideas(app: SamenApp) -> list[dict[str, Any]]:
+    records = saved(app).get("records", {})
+    result: list[dict[str, Any]] = records.get(STEP, {}).get("ideas", [])
+    return result
+
+
+def plain(renderable: Any) -> str:
+    """What a card shows, as one line of text (runs of spaces made one)."""
+    console = Console(width=200, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return " ".join(console.export_text().split())
+
+
+def shown(app: SamenApp, prompt: str) -> list[str]:
+    cards = app.screen.query_one(f"#ideas-{prompt}", IdeaList)
+    return [plain(cards.get_option_at_index(i).prompt) for i in range(cards.option_count)]
+
+
+async def open_step(app: SamenApp, pilot: Pilot[Any], participants: int = 2) -> None:
+    await pilot.pause()
+    screen = walk_screen(app)
+    names = ["Anna", "Bert", "Chloë"]
+    for index in range(participants):
+        screen.session.participants.append(
+            Participant(id=f"p{index + 1}", name=names[index], organisation="Gemeente")
+        )
+    screen.go_to(STEP)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_cards_in_two_prompts(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        assert app.focused is app.screen.query_one("#new-randvoorwaarden", Input)
+        await typed(pilot, "Tijd en geld")
+        await pilot.press("enter")
+        await typed(pilot, LITERAL)
+        await pilot.press("enter")
+        # tab: the list of this prompt, then the field of the next prompt
+        await pilot.press("tab", "tab")
+        assert app.focused is app.screen.query_one("#new-werkwijzen", Input)
+        await typed(pilot, "Samen leren")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        got = ideas(app)
+        assert [(i["prompt"], i["text"]) for i in got] == [
+            ("randvoorwaarden", "Tijd en geld"),
+            ("randvoorwaarden", LITERAL),
+            ("werkwijzen", "Samen leren"),
+        ]
+        assert all("who" not in i for i in got)  # the group said them
+        # participant text is text: [b] and \ show literally
+        assert any(LITERAL in line for line in shown(app, "randvoorwaarden"))
+        assert shown(app, "killers") == []
+
+
+async def test_card_said_by_a_participant_edit_and_delete(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        # "Van": shift+tab twice from the first field reaches the voter, then "Van"
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is not None and app.focused.id == "bs-who"
+        await pilot.press("enter", "down", "enter")  # the group -> Anna
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#new-randvoorwaarden", Input)
+        await typed(pilot, "Korte lijnen")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ideas(app)[0]["who"] == "p1"
+        assert "Korte lijnen — Anna" in shown(app, "randvoorwaarden")[0]
+        # the next card is the group's again
+        assert app.screen.query_one("#bs-who", Select).value == ""
+
+        # edit: Enter on the card puts it in the field; Enter saves
+        await pilot.press("tab", "enter")
+        assert app.focused is app.screen.query_one("#new-randvoorwaarden", Input)
+        await pilot.press("ctrl+u")
+        await typed(pilot, "Heel korte lijnen")
+        await pilot.press("enter")
+        await pilot.pause()
+        got = ideas(app)
+        assert [i["text"] for i in got] == ["Heel korte lijnen"]
+
+        # delete
+        await pilot.press("tab", "delete")
+        await pilot.pause()
+        assert ideas(app) == []
+        assert "Kaartje verwijderd: Heel korte lijnen" in messages(app)
+        # and back with ctrl+z
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [i["text"] for i in ideas(app)] == ["Heel korte lijnen"]
+
+
+async def test_dot_voting_within_budget_and_ranking(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        for text in ("Tijd en geld", "Een trekker", "Vertrouwen"):
+            await typed(pilot, text)
+            await pilot.press("enter")
+        await pilot.press("tab")  # the list of randvoorwaarden
+        assert isinstance(app.focused, IdeaList)
+        votes_left = app.screen.query_one("#bs-votes-left", Label)
+        assert "nog 3/3 stippen" in str(votes_left.render())
+
+        # Anna (the first voter): two dots on "Een trekker", one on "Vertrouwen"
+        await pilot.press("home", "down", "plus", "plus", "down", "space")
+        await pilot.pause()
+        assert "alle 3 stippen op" in str(votes_left.render())
+        # a fourth dot is refused, with a clear message
+        await pilot.press("plus")
+        await pilot.pause()
+        assert any("Anna heeft alle 3 stippen al verdeeld" in m for m in messages(app))
+        by_text = {i["text"]: i.get("votes", {}) for i in ideas(app)}
+        assert by_text == {
+            "Tijd en geld": {},
+            "Een trekker": {"p1": 2},
+            "Vertrouwen": {"p1": 1},
+        }
+
+        # no dot of Anna on "Tijd en geld": "-" says so and changes nothing
+        await pilot.press("home", "minus")
+        await pilot.pause()
+        assert any("Anna heeft geen stip op dit kaartje" in m for m in messages(app))
+
+        # v: Bert votes; his budget is his own
+        await pilot.press("v")
+        await pilot.pause()
+        assert "nog 3/3 stippen" in str(votes_left.render())
+        await pilot.press("plus", "down", "down", "plus", "plus")
+        await pilot.pause()
+        by_text = {i["text"]: i.get("votes", {}) for i in ideas(app)}
+        assert by_text == {
+            "Tijd en geld": {"p2": 1},
+            "Een trekker": {"p1": 2},
+            "Vertrouwen": {"p1": 1, "p2": 2},
+        }
+        # Bert takes one back from Vertrouwen
+        await pilot.press("minus")
+        await pilot.pause()
+        assert {i["text"]: i.get("votes", {}) for i in ideas(app)}["Vertrouwen"] == {
+            "p1": 1,
+            "p2": 1,
+        }
+
+        # in the order entered: total dots first, then the voter's own dots after the text
+        assert shown(app, "randvoorwaarden") == [
+            "1● Tijd en geld ●",
+            "2● Een trekker",
+            "2● Vertrouwen ●",
+        ]
+        # r: ranked by votes (2, 2, 1 -> ranks 1, 1, 3); equal votes keep their order
+        await pilot.press("r")
+        await pilot.pause()
+        ranked = shown(app, "randvoorwaarden")
+        assert ranked[0].startswith("1. 2● Een trekker")
+        assert ranked[1].startswith("1. 2● Vertrouwen")
+        assert ranked[2].startswith("3. 1● Tijd en geld")
+        await pilot.press("r")
+        await pilot.pause()
+        assert shown(app, "randvoorwaarden")[0].startswith("1● Tijd en geld")
+
+        # ctrl+z gives Bert's dot back to Vertrouwen; the voter stays Bert
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert {i["text"]: i.get("votes", {}) for i in ideas(app)}["Vertrouwen"] == {
+            "p1": 1,
+            "p2": 2,
+        }
+        view = app.screen.query_one(BrainstormView)
+        assert view.state.voter == "p2"
+        assert "alle 3 stippen op" in str(app.screen.query_one("#bs-votes-left", Label).render())
+
+
+async def test_the_group_votes_when_nobody_is_listed_and_undo(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_step(app, pilot, participants=0)
+        await pilot.press("tab", "tab")  # empty lists are skipped: werkwijzen, killers
+        assert app.focused is app.screen.query_one("#new-killers", Input)
+        await typed(pilot, "Wantrouwen")
+        await pilot.press("enter", "tab", "plus", "plus")
+        await pilot.pause()
+        assert ideas(app)[0]["votes"] == {"groep": 2}
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ideas(app)[0]["votes"] == {"groep": 1}
+        view = app.screen.query_one(BrainstormView)
+        assert view.state.voter == "groep"
+
+
+async def test_special_characters_survive_save_and_resume(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await typed(pilot, LITERAL)
+        await pilot.press("enter", "tab", "plus")
+        await pilot.pause()
+        path = walk_screen(app).path
+        assert ideas(app)[0]["text"] == LITERAL
+
+    again = make_app(sessions, mode="resume", session=path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        lines = shown(again, "randvoorwaarden")
+        assert lines == [f"1● {LITERAL}"] or lines[0].startswith(f"1● {LITERAL}")
+        assert ideas(again)[0] == {
+            "id": ideas(again)[0]["id"],
+            "prompt": "randvoorwaarden",
+            "text": LITERAL,
+            "votes": {"p1": 1},
+        }
+
+
+async def test_read_only_shows_ranked_cards_without_inputs(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        for text in ("Eén", "Twee"):
+            await typed(pilot, text)
+            await pilot.press("enter")
+        await pilot.press("tab", "end", "plus")
+        await pilot.pause()
+        path = walk_screen(app).path
+        saved(app)
+
+    from samen_tui.session.lock import SessionLock
+
+    lock = SessionLock(path)
+    assert lock.acquire()  # another copy holds it: this one opens read-only
+    try:
+        viewer = make_app(sessions, mode="resume", session=path)
+        async with viewer.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            screen = walk_screen(viewer)
+            assert screen.read_only
+            assert not screen.query(".new-card")
+            assert shown(viewer, "randvoorwaarden")[0].startswith("1. 1● Twee")
+            await pilot.press("tab", "plus")
+            await pilot.pause()
+    finally:
+        lock.release()

@@ -1,0 +1,223 @@
+"""Conversation: choose BARB, notes per phase, a mandate, a decision, actions with dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from conftest import make_app, saved, walk_screen
+from textual.pilot import Pilot
+from textual.widgets import Input, Label, RadioSet, Static, TextArea
+
+from samen_tui.session.model import Participant
+from samen_tui.tui.app import SamenApp
+from samen_tui.tui.steps.conversation import PhaseBlock
+from samen_tui.tui.widgets.forms import EntryTable
+
+STEP = "gesprekken"
+
+
+def messages(app: SamenApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def record(app: SamenApp) -> dict[str, Any]:
+    result: dict[str, Any] = saved(app).get("records", {}).get(STEP, {})
+    return result
+
+
+def focused_id(app: SamenApp) -> str | None:
+    return app.focused.id if app.focused is not None else None
+
+
+async def open_step(app: SamenApp, pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    screen = walk_screen(app)
+    screen.session.participants.append(Participant(id="p1", name="Anna", organisation="Zeist"))
+    screen.session.participants.append(Participant(id="p2", name="Bert", organisation="Welzijn"))
+    screen.go_to(STEP)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def choose_barb(pilot: Pilot[Any]) -> None:
+    await pilot.press("down", "enter")  # BOB is first, BARB second
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_types_are_shown_and_the_group_chooses_barb(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        screen = app.screen
+        types = " ".join(str(s.render()) for s in screen.query(".conv-type").results(Static))
+        assert "Feiten verzamelen → Interpreteren → Agenderen" in types
+        assert "⇒ Gedeelde probleemdefinitie" in types
+        assert "Onderhandelend en besluitvormend" in types
+        # no flow yet: no phases, the choice has the focus
+        assert not screen.query(PhaseBlock)
+        assert isinstance(app.focused, RadioSet)
+
+        await choose_barb(pilot)
+        assert record(app)["flow"] == "barb"
+        phases = [b.phase.id for b in screen.query(PhaseBlock)]
+        assert phases == ["beeldvorming", "achterbanraadpleging", "revisie", "besluitvorming"]
+        assert screen.query("#mandates-achterbanraadpleging")
+
+        # back to BOB: three phases, no mandates
+        assert isinstance(app.focused, RadioSet)  # the choice keeps the focus
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert record(app)["flow"] == "bob"
+        assert [b.phase.id for b in screen.query(PhaseBlock)] == [
+            "beeldvorming", "oordeelsvorming", "besluitvorming",
+        ]
+        # ctrl+z: BARB again
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.pause()
+        assert record(app)["flow"] == "barb"
+        assert len(app.screen.query(PhaseBlock)) == 4
+
+
+async def test_notes_mandate_decision_and_actions(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await choose_barb(pilot)
+
+        # notes in the first phase (participant text: markup shows literally)
+        await pilot.press("tab")
+        assert focused_id(app) == "notes-beeldvorming"
+        await pilot.press(*r"Wie doet [b]wat[/]? \ ë")
+        await pilot.pause()
+        assert record(app)["notes"] == {"beeldvorming": r"Wie doet [b]wat[/]? \ ë"}
+
+        # a mandate: partner, what to take back, who, by when
+        await pilot.press("tab", "tab")
+        assert focused_id(app) == "f-partner"
+        await pilot.press(*"Gemeente Zeist", "tab", *"Budget voorleggen", "tab", *"Anna", "tab")
+        await pilot.press(*"5-12-2026", "enter")
+        await pilot.pause()
+        assert record(app)["mandates"] == [
+            {
+                "id": record(app)["mandates"][0]["id"],
+                "partner": "Gemeente Zeist",
+                "take_back": "Budget voorleggen",
+                "holder": "p1",  # a participant's name is kept as their id
+                "by": dt.date(2026, 12, 5),
+            }
+        ]
+        table = app.screen.query_one("#mandates-achterbanraadpleging EntryTable", EntryTable)
+        assert table.row_count == 1
+
+        # on to the decisions of besluitvorming: the mandate's fields, its table, two notes
+        await pilot.press(*["tab"] * 7)
+        assert focused_id(app) == "f-text"
+        await pilot.press(*"We starten een pilot", "enter")
+        await pilot.pause()
+        assert [d["text"] for d in record(app)["decisions"]] == ["We starten een pilot"]
+
+        # an action: wie / wat / wanneer
+        await pilot.press("tab", "tab")
+        assert focused_id(app) == "f-who"
+        await pilot.press(*"Bert", "tab", *"Flyer maken", "tab", *"31-02-2026", "enter")
+        await pilot.pause()
+        error = app.screen.query_one("#actions-besluitvorming .form-error", Label)
+        assert "31-02-2026 is geen bestaande datum" in str(error.render())
+        assert "31-02-2026 is geen bestaande datum." in messages(app)
+        assert "actions" not in record(app)  # nothing saved
+        assert focused_id(app) == "f-when"
+
+        await pilot.press("ctrl+u", *"volgende week", "enter")
+        await pilot.pause()
+        assert "'volgende week' is geen datum" in str(error.render())
+        assert "actions" not in record(app)
+
+        await pilot.press("ctrl+u", *"5-1-2027", "enter")
+        await pilot.pause()
+        actions = record(app)["actions"]
+        assert [(a["who"], a["what"], a["when"], a["status"]) for a in actions] == [
+            ("p2", "Flyer maken", dt.date(2027, 1, 5), "open")
+        ]
+        assert not error.display or not str(error.render())
+        # and the ISO form
+        await pilot.press(*"De groep", "tab", *"Evalueren", "tab", *"2027-03-01", "enter")
+        await pilot.pause()
+        actions = record(app)["actions"]
+        assert [(a["who"], a["when"]) for a in actions][1] == ("De groep", dt.date(2027, 3, 1))
+
+        # ctrl+z takes the last action back
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(record(app)["actions"]) == 1
+
+
+async def test_edit_and_remove_a_mandate(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await choose_barb(pilot)
+        await pilot.press("tab", "tab", "tab")
+        assert focused_id(app) == "f-partner"
+        await pilot.press(*"Welzijn", "tab", "tab", *"Iemand anders", "enter")
+        await pilot.pause()
+        assert record(app)["mandates"][0]["holder"] == "Iemand anders"
+        assert "by" not in record(app)["mandates"][0]
+        # to the table: Enter edits
+        await pilot.press("tab", "tab", "tab", "tab")
+        assert isinstance(app.focused, EntryTable)
+        await pilot.press("enter")
+        assert focused_id(app) == "f-partner"
+        assert isinstance(app.focused, Input) and app.focused.value == "Welzijn"
+        await pilot.press("tab", *"Terugkoppelen", "enter")
+        await pilot.pause()
+        mandates = record(app)["mandates"]
+        assert len(mandates) == 1
+        assert mandates[0]["take_back"] == "Terugkoppelen"
+        # Delete removes
+        await pilot.press("tab", "tab", "tab", "tab", "delete")
+        await pilot.pause()
+        assert "mandates" not in record(app)
+
+
+async def test_notes_survive_resume_and_read_only(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await choose_barb(pilot)
+        await pilot.press("tab", *"Zorg voor ëën taal; ïdeeën [i]", "enter", *"tweede regel")
+        await pilot.pause()
+        path = walk_screen(app).path
+        notes = record(app)["notes"]["beeldvorming"]
+        assert notes == "Zorg voor ëën taal; ïdeeën [i]\ntweede regel"
+
+    again = make_app(sessions, mode="resume", session=path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        notes = again.screen.query_one("#notes-beeldvorming", TextArea)
+        assert notes.text == "Zorg voor ëën taal; ïdeeën [i]\ntweede regel"
+        assert record(again)["flow"] == "barb"
+
+    from samen_tui.session.lock import SessionLock
+
+    lock = SessionLock(path)
+    assert lock.acquire()
+    try:
+        viewer = make_app(sessions, mode="resume", session=path)
+        async with viewer.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            screen = viewer.screen
+            assert not screen.query(TextArea)
+            assert not screen.query(RadioSet)
+            assert not screen.query(Input)
+            texts = [str(s.render()) for s in screen.query(".notes-text").results(Static)]
+            assert texts == ["Zorg voor ëën taal; ïdeeën [i]\ntweede regel"]
+            assert "BARB" in str(screen.query_one("#flow-chosen", Label).render())
+    finally:
+        lock.release()

@@ -1,0 +1,174 @@
+"""Questions: answers per question, attributed to a participant or the group — by keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import make_app, saved, walk_screen
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from samen_tui.session.model import Participant
+from samen_tui.tui.app import SamenApp
+from samen_tui.tui.widgets.forms import CardList
+
+STEP = "startvragen"
+LITERAL = r"[b]Zorg[/] en \ welzijn: ëéï"
+
+
+def messages(app: SamenApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def answers(app: SamenApp) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = (
+        saved(app).get("records", {}).get(STEP, {}).get("answers", [])
+    )
+    return result
+
+
+def shown(app: SamenApp, question: str) -> list[str]:
+    cards = app.screen.query_one(f"#q-{question} CardList", CardList)
+    out = []
+    for index in range(cards.option_count):
+        prompt = cards.get_option_at_index(index).prompt
+        assert isinstance(prompt, Text)
+        out.append(prompt.plain)
+    return out
+
+
+def field(app: SamenApp, question: str) -> Input:
+    return app.screen.query_one(f"#q-{question} .answer-input", Input)
+
+
+async def open_step(app: SamenApp, pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    screen = walk_screen(app)
+    screen.session.participants.append(Participant(id="p1", name="Anna", organisation="Zeist"))
+    screen.session.participants.append(Participant(id="p2", name="Bert", organisation="Welzijn"))
+    screen.go_to(STEP)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_answers_per_question_attributed(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        assert app.focused is field(app, "core-business")
+        # the group's answer
+        await pilot.press(*"Zorg dichtbij", "enter")
+        await pilot.pause()
+        # then one by Bert: type, tab to "who", choose, and back in the field to add
+        await pilot.press(*"Mensen, niet systemen", "tab")
+        assert isinstance(app.focused, Select)
+        await pilot.press("enter", "down", "down", "enter")  # de groep, Anna, Bert
+        await pilot.pause()
+        assert app.focused is field(app, "core-business")
+        await pilot.press("enter")
+        await pilot.pause()
+        # the next answer is the group's again unless someone is chosen
+        who = app.screen.query_one("#q-core-business Select", Select)
+        assert who.value == ""
+        # the second question, chosen who first (Anna)
+        await pilot.press("tab", "tab", "tab")
+        assert app.focused is field(app, "nooit-los")
+        await pilot.press("tab", "enter", "down", "enter")
+        await pilot.pause()
+        assert app.focused is field(app, "nooit-los")
+        await pilot.press(*LITERAL, "enter")
+        await pilot.pause()
+
+        got = [(a["question"], a["text"], a.get("who", "")) for a in answers(app)]
+        assert got == [
+            ("core-business", "Zorg dichtbij", ""),
+            ("core-business", "Mensen, niet systemen", "p2"),
+            ("nooit-los", LITERAL, "p1"),
+        ]
+        assert shown(app, "core-business") == [
+            "• Zorg dichtbij",
+            "• Mensen, niet systemen — Bert",
+        ]
+        assert shown(app, "nooit-los") == [f"• {LITERAL} — Anna"]  # literally, no markup
+        assert shown(app, "ander-vinden") == []
+
+
+async def test_edit_remove_and_undo(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press(*"Eerste", "enter", *"Tweede", "enter")
+        await pilot.pause()
+        # shift+tab... the list comes after the who-field: tab twice
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, CardList)
+        await pilot.press("home", "enter")
+        assert app.focused is field(app, "core-business")
+        assert field(app, "core-business").value == "Eerste"
+        await pilot.press("ctrl+u", *"Eerste, beter", "enter")
+        await pilot.pause()
+        assert [a["text"] for a in answers(app)] == ["Eerste, beter", "Tweede"]
+
+        await pilot.press("tab", "tab", "end", "delete")
+        await pilot.pause()
+        assert [a["text"] for a in answers(app)] == ["Eerste, beter"]
+        assert "Antwoord verwijderd: Tweede" in messages(app)
+
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a["text"] for a in answers(app)] == ["Eerste, beter", "Tweede"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a["text"] for a in answers(app)] == ["Eerste", "Tweede"]
+
+        # an empty answer is not added
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Typ eerst het antwoord." in messages(app)
+
+
+async def test_answers_survive_resume(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press(*LITERAL, "enter")
+        await pilot.pause()
+        path = walk_screen(app).path
+        saved(app)
+
+    again = make_app(sessions, mode="resume", session=path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert shown(again, "core-business") == [f"• {LITERAL}"]
+        assert answers(again)[0]["text"] == LITERAL
+
+
+async def test_read_only_shows_answers_without_inputs(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press(*"Zorg dichtbij", "enter")
+        await pilot.pause()
+        path = walk_screen(app).path
+        saved(app)
+
+    from samen_tui.session.lock import SessionLock
+
+    lock = SessionLock(path)
+    assert lock.acquire()
+    try:
+        viewer = make_app(sessions, mode="resume", session=path)
+        async with viewer.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert not viewer.screen.query(Input)
+            assert not viewer.screen.query(Select)
+            assert shown(viewer, "core-business") == ["• Zorg dichtbij"]
+            await pilot.press("delete")
+            await pilot.pause()
+            assert shown(viewer, "core-business") == ["• Zorg dichtbij"]
+    finally:
+        lock.release()

@@ -1,0 +1,371 @@
+"""Ingredient checklist (rate): scores by number keys, per participant, notes, means and
+spread, the weakest marked, tabs on a small screen — read back from the saved file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import make_app, saved, walk_screen
+from textual import events
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Input, Static, TabbedContent
+
+from samen_tui.tui.app import SamenApp
+from samen_tui.tui.steps.rate import ClusterHead, IngredientRow, NoteInput, RateView
+from samen_tui.tui.steps.sort import WhoPicker
+
+STEP = "ingredienten"
+LITERAL = r"Tijd [b]x[/] \ ëéï"
+PEOPLE = [("Anna", "Gemeente Zeist"), ("Bert", "Zorggroep"), ("Chloë", "Welzijn")]
+FIRST_CLUSTER = [
+    "gedeelde-ambitie",
+    "zichtbare-urgentie",
+    "duidelijkheid-belangen",
+    "gezamenlijk-belang",
+]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+async def typed(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*text)
+
+
+def shown(widget: Widget) -> str:
+    size = widget.outer_size
+    lines = widget.render_lines(Region(0, 0, size.width, size.height))
+    return "\n".join(line.text.rstrip() for line in lines)
+
+
+def ratings(app: SamenApp) -> dict[str, Any]:
+    records = saved(app).get("records", {})
+    result: dict[str, Any] = records.get(STEP, {}).get("ratings", {})
+    return result
+
+
+def people(app: SamenApp) -> dict[str, str]:
+    return {p["name"]: p["id"] for p in saved(app).get("participants", [])}
+
+
+def row(app: SamenApp, item_id: str) -> IngredientRow:
+    for widget in app.screen.query(IngredientRow):
+        if widget.item.id == item_id:
+            return widget
+    raise AssertionError(f"no row {item_id}")
+
+
+def cells(app: SamenApp, item_id: str) -> dict[str, str]:
+    """What a row shows, column by column."""
+    widget = row(app, item_id)
+    out = {
+        name: shown(widget.query_one(f".rate-{name}", Static)).strip()
+        for name in ("title", "score", "mean", "spread", "note")
+    }
+    return out
+
+
+def view(app: SamenApp) -> RateView:
+    return app.screen.query_one(RateView)
+
+
+async def add_participants(app: SamenApp, pilot: Pilot[Any], count: int = 2) -> None:
+    walk_screen(app).go_to("wie-is-er")
+    await pilot.pause()
+    await pilot.pause()
+    for name, org in PEOPLE[:count]:
+        await typed(pilot, name)
+        await pilot.press("tab")
+        await typed(pilot, org)
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def open_step(app: SamenApp, pilot: Pilot[Any], participants: int = 0) -> None:
+    await pilot.pause()
+    if participants:
+        await add_participants(app, pilot, participants)
+    walk_screen(app).go_to(STEP)
+    await pilot.pause()
+    await pilot.pause()
+    assert app.focused is row(app, "gedeelde-ambitie")
+
+
+# --------------------------------------------------------------------------- tests
+
+
+async def test_group_scores_with_number_keys_and_clear(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press("4", "down", "2", "down", "5", "down", "3")
+        await pilot.pause()
+        assert ratings(app) == {
+            "gedeelde-ambitie": {"group": 4},
+            "zichtbare-urgentie": {"group": 2},
+            "duidelijkheid-belangen": {"group": 5},
+            "gezamenlijk-belang": {"group": 3},
+        }
+        assert app.focused is row(app, "gezamenlijk-belang")
+        first = cells(app, "gedeelde-ambitie")
+        assert first["score"] == "●●●●○ 4 grotendeels"
+        assert first["mean"] == "4,0"
+        # x clears the score of the highlighted ingredient; up goes back
+        await pilot.press("x", "up", "up", "delete")
+        await pilot.pause()
+        assert ratings(app) == {
+            "gedeelde-ambitie": {"group": 4},
+            "duidelijkheid-belangen": {"group": 5},
+        }
+        assert cells(app, "zichtbare-urgentie")["score"] == "····· –"
+        # a number key again overwrites; ctrl+z takes it back
+        await pilot.press("1")
+        await pilot.pause()
+        assert ratings(app)["zichtbare-urgentie"] == {"group": 1}
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.pause()
+        assert "zichtbare-urgentie" not in ratings(app)
+        # the focus comes back to the same ingredient after the undo
+        assert app.focused is row(app, "zichtbare-urgentie")
+
+
+async def test_fast_keys_queued_at_the_old_row(sessions: Path) -> None:
+    """↓ and a number key pressed at once both reach the row that had the focus: the
+    score still goes to the ingredient with the cursor."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        # as the terminal delivers them: both at once, before the app has handled either
+        app.post_message(events.Key("down", None))
+        app.post_message(events.Key("4", "4"))
+        await pilot.pause()
+        await pilot.pause()
+        assert ratings(app) == {"zichtbare-urgentie": {"group": 4}}
+        assert app.focused is row(app, "zichtbare-urgentie")
+
+
+async def test_cluster_bar_shows_the_mean(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        heads = {h.group.id: h for h in app.screen.query(ClusterHead)}
+        assert len(heads) == 4  # all four clusters at once at 120x40
+        assert shown(heads["ambitie"].query_one(".rate-mean", Static)).strip() == "–"
+        await pilot.press("5", "down", "2")
+        await pilot.pause()
+        head = heads["ambitie"]
+        assert shown(head.query_one(".rate-mean", Static)).strip() == "3,5"
+        bar = shown(head.query_one(".rate-score", Static)).strip()
+        assert bar.startswith("█")
+        assert "░" in bar  # 3.5 of 5: partly full
+
+
+async def test_per_participant_scores_mean_and_spread(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot, participants=2)
+        rater = app.screen.query_one("#rate-rater")
+        assert "Wie scoort: groep" in shown(rater.query_one(".rate-title", Static))
+        await pilot.press("3")  # the group
+        await pilot.press("right")  # Anna
+        assert "Wie scoort: Anna" in shown(rater.query_one(".rate-title", Static))
+        await pilot.press("2")
+        await pilot.press("right", "5")  # Bert
+        await pilot.pause()
+        ids = people(app)
+        assert ratings(app)["gedeelde-ambitie"] == {
+            "group": 3,
+            "by": {ids["Anna"]: 2, ids["Bert"]: 5},
+        }
+        shown_cells = cells(app, "gedeelde-ambitie")
+        assert shown_cells["score"] == "●●●●● 5 helemaal"  # Bert's, who rates now
+        assert shown_cells["mean"] == "3,5"
+        assert shown_cells["spread"] == "3"
+        detail = shown(app.screen.query_one("#rate-detail", Static))
+        assert "groep 3 · Anna 2 · Bert 5" in detail
+        assert "gemiddeld 3,5 · spreiding 3 · 2 scores" in detail
+
+        # F4 picks who rates with one key: 0 is the group
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoPicker)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Wie scoort: Anna" in shown(rater.query_one(".rate-title", Static))
+        await pilot.press("x")  # clears Anna's score only
+        await pilot.press("left")  # back to the group
+        assert "Wie scoort: groep" in shown(rater.query_one(".rate-title", Static))
+        await pilot.pause()
+        assert ratings(app)["gedeelde-ambitie"] == {"group": 3, "by": {ids["Bert"]: 5}}
+        assert cells(app, "gedeelde-ambitie")["score"] == "●●●○○ 3 deels"
+        assert cells(app, "gedeelde-ambitie")["mean"] == "5,0"  # over the participants
+
+
+async def test_note_with_literal_text_and_undo(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press("down", "n")
+        field = app.screen.query_one(NoteInput)
+        assert app.focused is field
+        await typed(pilot, LITERAL)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is row(app, "zichtbare-urgentie")
+        assert ratings(app) == {"zichtbare-urgentie": {"note": LITERAL}}
+        assert cells(app, "zichtbare-urgentie")["note"] == LITERAL
+        # Enter on the row edits the same note; Esc is done too
+        await pilot.press("enter")
+        assert field.value == LITERAL
+        await pilot.press("end")
+        await typed(pilot, "!")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ratings(app)["zichtbare-urgentie"]["note"] == LITERAL + "!"
+        # one burst of typing is one undo step
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ratings(app)["zichtbare-urgentie"]["note"] == LITERAL
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ratings(app) == {}
+
+
+async def test_weakest_marked_lowest_mean_then_widest_spread(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot, participants=2)
+        # group scores: 4, 2, 5, 3 in the first cluster
+        await pilot.press("4", "down", "2", "down", "5", "down", "3", "down")
+        # Functionele organisatie: Anna 1, Bert 5 -> mean 3, spread 4 (beats 3 with spread 0)
+        await pilot.press("right", "1", "right", "5", "left", "left")
+        await pilot.pause()
+        weak = [r.item.id for r in app.screen.query(IngredientRow) if r.has_class("-weakest")]
+        assert weak == ["zichtbare-urgentie", "gezamenlijk-belang", "functionele-organisatie"]
+        panel = shown(app.screen.query_one("#rate-weakest", Static))
+        assert panel.index("1. Zichtbare urgentie") < panel.index("2. Functionele organisatie")
+        assert panel.index("2. Functionele organisatie") < panel.index("3. Een gezamenlijk")
+        assert cells(app, "zichtbare-urgentie")["title"].startswith("1. ")
+        assert cells(app, "functionele-organisatie")["spread"] == "4"
+
+
+async def test_small_screen_one_cluster_per_tab_and_resize(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_step(app, pilot, participants=1)
+        tabs = app.screen.query_one(TabbedContent)
+        assert tabs.active == "rate-tab-0"
+        assert [r.item.id for r in app.screen.query(IngredientRow) if r.display and r.region]\
+            == FIRST_CLUSTER
+        # ↓ runs on from the last ingredient of a cluster into the next tab
+        await pilot.press("down", "down", "down", "down")
+        await pilot.pause()
+        assert tabs.active == "rate-tab-1"
+        assert app.focused is row(app, "functionele-organisatie")
+        await pilot.press("right", "4")  # Anna rates
+        await pilot.press("up")
+        assert tabs.active == "rate-tab-0"
+        await pilot.press("down")
+        await pilot.pause()
+
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.screen.query(TabbedContent)
+        assert len(app.screen.query(ClusterHead)) == 4
+        assert app.focused is row(app, "functionele-organisatie")
+        assert "Wie scoort: Anna" in shown(app.screen.query_one("#rate-rater .rate-title", Static))
+        assert cells(app, "functionele-organisatie")["score"].startswith("●●●●○ 4")
+
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "rate-tab-1"
+        assert app.focused is row(app, "functionele-organisatie")
+        ids = people(app)
+        assert ratings(app) == {"functionele-organisatie": {"by": {ids["Anna"]: 4}}}
+
+
+async def test_mouse_click_focuses_a_row_and_a_tab(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_step(app, pilot, participants=1)
+        await pilot.click(row(app, "duidelijkheid-belangen"))
+        await pilot.pause()
+        assert app.focused is row(app, "duidelijkheid-belangen")
+        await pilot.press("5")
+        await pilot.pause()
+        assert ratings(app) == {"duidelijkheid-belangen": {"group": 5}}
+        # a click on a tab shows that cluster and puts the cursor in it
+        await pilot.click("#--content-tab-rate-tab-2")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "rate-tab-2"
+        assert isinstance(app.focused, IngredientRow)
+        assert app.focused.item.group == "samenstelling"
+        # a click on "Wie scoort" opens the picker
+        await pilot.click("#rate-rater")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoPicker)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Wie scoort: Anna" in shown(app.screen.query_one("#rate-rater .rate-title", Static))
+
+
+async def test_literal_note_and_diacritics_survive_resume(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press("2", "n")
+        await typed(pilot, LITERAL)
+        await pilot.press("enter")
+        await pilot.pause()
+        path = walk_screen(app).path
+
+    again = make_app(sessions, mode="resume", session=path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert cells(again, "gedeelde-ambitie")["note"] == LITERAL
+        assert cells(again, "gedeelde-ambitie")["score"] == "●●○○○ 2 nauwelijks"
+        assert ratings(again) == {"gedeelde-ambitie": {"group": 2, "note": LITERAL}}
+
+
+async def test_read_only_shows_scores_without_inputs(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.press("3", "n")
+        await typed(pilot, "Alleen lezen")
+        await pilot.press("enter")
+        await pilot.pause()
+        path = walk_screen(app).path
+        saved(app)
+
+    from samen_tui.session.lock import SessionLock
+
+    lock = SessionLock(path)
+    assert lock.acquire()
+    try:
+        viewer = make_app(sessions, mode="resume", session=path)
+        async with viewer.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            screen = walk_screen(viewer)
+            assert screen.read_only
+            assert not screen.query(Input)
+            assert cells(viewer, "gedeelde-ambitie")["score"] == "●●●○○ 3 deels"
+            assert cells(viewer, "gedeelde-ambitie")["note"] == "Alleen lezen"
+            row(viewer, "gedeelde-ambitie").focus()
+            await pilot.pause()
+            await pilot.press("5", "x", "n", "enter")
+            await pilot.pause()
+            assert cells(viewer, "gedeelde-ambitie")["score"] == "●●●○○ 3 deels"
+            record = screen.session.records[STEP]
+            assert record.ratings["gedeelde-ambitie"].group == 3  # type: ignore[attr-defined]
+    finally:
+        lock.release()
