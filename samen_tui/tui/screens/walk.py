@@ -17,6 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, OptionList
 
 from samen_tui.i18n import t
@@ -37,6 +38,8 @@ TYPING_BURST = 2.0
 """Seconds of quiet after which typing in a field starts a new undo step."""
 AUTOSAVE_TICK = 0.25
 RELOAD_POLL = 0.5
+PREFETCH_AFTER = 0.4
+"""Seconds after showing a step before the next step's view is built ahead."""
 """Seconds between two looks at the workshop file's size and modification time."""
 TIMER_SAVE_EVERY = 10.0
 
@@ -157,6 +160,10 @@ class WalkScreen(Screen[None]):
         self._release = release
         self._steps: list[tuple[AgendaItem, Step]] = workshop.steps()
         self._undo: list[dict[str, Any]] = []
+        self._views: dict[str, tuple[StepView, int, object]] = {}
+        self._shown: StepView | None = None
+        self._epoch = 0
+        self._prefetch_timer: Timer | None = None
         self._typing_key = ""
         self._typing_at = 0.0
         self._dirty = False
@@ -222,13 +229,37 @@ class WalkScreen(Screen[None]):
 
     @property
     def step_view(self) -> StepView | None:
-        views = self.query(StepView)
-        return views.first() if views else None
+        return self._shown
+
+    def _fresh(self, step_id: str) -> StepView | None:
+        """The kept view of a step, if what it shows is still what the session holds."""
+        kept = self._views.get(step_id)
+        if kept is None:
+            return None
+        view, epoch, depends = kept
+        if epoch == self._epoch and view.depends() == depends and view.is_attached:
+            return view
+        self._views.pop(step_id, None)
+        view.remove()
+        return None
+
+    def _build(self, step: Step) -> StepView:
+        view = widget_class(step.KIND)(step, self)
+        self._views[step.id] = (view, self._epoch, view.depends())
+        return view
+
+    def forget_views(self) -> None:
+        """The session changed under every view (undo, reload, take-over): rebuild on show."""
+        self._epoch += 1
 
     def show_step(self, step_id: str) -> None:
-        """Show a step in the main pane, with the focus where typing starts."""
+        """Show a step in the main pane, with the focus where typing starts.
+
+        Views are kept after they were shown (hidden), and the next step's view is
+        built ahead while the trainer works, so paging is a matter of showing a
+        view that exists. A kept view is rebuilt when what it depends on changed.
+        """
         host = self.query_one("#step-host")
-        host.remove_children()
         if not self._steps:
             return
         index = next((i for i, (_it, s) in enumerate(self._steps) if s.id == step_id), 0)
@@ -242,15 +273,37 @@ class WalkScreen(Screen[None]):
                 (f"   ({index + 1}/{len(self._steps)})", "dim"),
             )
         )
-        view = widget_class(step.KIND)(step, self)
-        host.mount(view)
+        if self._shown is not None and self._shown.step.id != step.id:
+            self._shown.display = False
+        view = self._fresh(step.id)
+        if view is None:
+            view = self._build(step)
+            host.mount(view)
+        view.display = True
+        self._shown = view
         self.call_after_refresh(self._focus_view, view)
         self.query_one(AgendaPanel).rebuild()
         self._refresh_timer()
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_AFTER, self._prefetch)
+
+    def _prefetch(self) -> None:
+        """Build the next step's view, hidden, while the trainer is on this one."""
+        self._prefetch_timer = None
+        index = self.step_index
+        if index + 1 >= len(self._steps):
+            return
+        step = self._steps[index + 1][1]
+        if self._fresh(step.id) is not None:
+            return
+        view = self._build(step)
+        view.display = False
+        self.query_one("#step-host").mount(view)
 
     def _focus_view(self, view: StepView) -> None:
         """Focus where typing starts, if the view is still the one shown."""
-        if view.is_attached and view.parent is not None and not view._closing:
+        if view is self._shown and view.is_attached and not view._closing:
             try:
                 view.focus_first()
             except NoMatches:  # not composed yet: try once more after the next refresh
@@ -328,6 +381,7 @@ class WalkScreen(Screen[None]):
         restored.paused = self.session.paused
         reconcile(restored, self.workshop)
         self.session = restored
+        self.forget_views()
         self.query_one(AgendaPanel).session = restored
         self._typing_key = ""
         self._mark_dirty()
@@ -380,6 +434,7 @@ class WalkScreen(Screen[None]):
         changes = reconcile(self.session, workshop)
         self.workshop = workshop
         self._steps = workshop.steps()
+        self.forget_views()
         agenda = self.query_one(AgendaPanel)
         agenda.workshop = workshop
         self.title = workshop.title

@@ -23,6 +23,13 @@ from samen_tui.tui.widgets.forms import ActionList, EntryList
 class ActionsView(StepView):
     HELP = "help.step.actions"
 
+    def depends(self) -> object:
+        """Every action of the session is listed here, wherever it was captured."""
+        from samen_tui.session.codec import encode
+
+        actions = tuple((step_id, repr(encode(a))) for step_id, a in self.session.all_actions())
+        return (super().depends(), actions)
+
     DEFAULT_CSS = """
     ActionsView #actions-summary { color: $text-muted; margin-top: 1; }
     """

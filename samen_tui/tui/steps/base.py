@@ -83,6 +83,12 @@ class StepView(VerticalScroll, can_focus=False):
         """The step's Markdown text, if it has any (workshop text: trusted markup)."""
         return Markdown(self.step.text, classes="step-text") if self.step.text else None
 
+    def depends(self) -> object:
+        """What this view shows besides its own record (which only changes through
+        the view itself): a kept view whose ``depends()`` changed is built anew.
+        By default the participants (names appear in pickers and lists)."""
+        return tuple((p.id, p.name, p.organisation, p.role) for p in self.session.participants)
+
     def focus_first(self) -> None:
         """Put the focus where the trainer starts typing (override per kind)."""
 

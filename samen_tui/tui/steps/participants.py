@@ -28,11 +28,11 @@ class ParticipantTable(DataTable[Text]):
     ]
 
     def action_edit(self) -> None:
-        view = self.screen.query_one(ParticipantsView)
+        view = self.query_ancestor(ParticipantsView)
         view.edit_selected()
 
     def action_remove(self) -> None:
-        view = self.screen.query_one(ParticipantsView)
+        view = self.query_ancestor(ParticipantsView)
         view.remove_selected()
 
 
