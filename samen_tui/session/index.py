@@ -34,7 +34,7 @@ from samen_tui.session import store as _store
 from samen_tui.session.model import SCHEMA
 from samen_tui.session.store import Listing, SessionSummary, Unreadable
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bump when the table or the meaning of a column changes: old caches are rebuilt."""
 
 _USER_VERSION = INDEX_VERSION * 1000 + SCHEMA
@@ -57,6 +57,7 @@ _COLUMNS = (
     "steps_done",
     "current",
     "complete",
+    "verified",
 )
 _CREATE = """
 CREATE TABLE files (
@@ -78,6 +79,7 @@ CREATE TABLE files (
     steps_done INTEGER NOT NULL DEFAULT 0,
     current TEXT NOT NULL DEFAULT '',
     complete INTEGER NOT NULL DEFAULT 0,
+    verified INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (dir, name)
 ) WITHOUT ROWID
 """
@@ -127,9 +129,29 @@ def _from_iso(value: Any) -> dt.datetime | None:
         return None
 
 
-def _to_row(directory: str, name: str, key: Key, item: SessionSummary | Unreadable) -> Row:
+def _to_row(
+    directory: str, name: str, key: Key, item: SessionSummary | Unreadable, verified: bool = True
+) -> Row:
     if isinstance(item, Unreadable):
-        return (directory, name, *key, item.reason, 0, 0.0, "", "", "", "", None, None, 0, 0, "", 0)
+        return (
+            directory,
+            name,
+            *key,
+            item.reason,
+            0,
+            0.0,
+            "",
+            "",
+            "",
+            "",
+            None,
+            None,
+            0,
+            0,
+            "",
+            0,
+            1,
+        )
     return (
         directory,
         name,
@@ -147,6 +169,7 @@ def _to_row(directory: str, name: str, key: Key, item: SessionSummary | Unreadab
         item.steps_done,
         item.current,
         int(item.complete),
+        int(verified),
     )
 
 
@@ -169,6 +192,7 @@ def _from_row(path: Path, row: Row) -> SessionSummary | Unreadable:
         steps_done,
         current,
         complete,
+        _verified,
     ) = row
     if reason is not None:
         return Unreadable(path, str(reason))
@@ -369,8 +393,14 @@ class SessionIndex:
         self,
         directory: Path | str,
         progress: Callable[[int, int], None] | None = None,
+        *,
+        quick: bool = False,
     ) -> Listing:
         """Every session file in the folder, readable or not, by name.
+
+        ``quick``: files not in the cache are summarised from their top-level keys
+        only (ten times faster; see ``store.quick_summarize``) and cached as not yet
+        verified; :meth:`verify` reads them in full later.
 
         ``progress(read, to_read)`` is called after each file that had to be read
         (a cold cache of many sessions takes a while; run this in a worker thread).
@@ -401,13 +431,20 @@ class SessionIndex:
             fresh_rows: dict[str, Row] = {}
             pending: list[Row] = []
             for done, entry in enumerate(stale, start=1):
-                item, st = _store.summarize(entry.path)
+                item: SessionSummary | Unreadable | None = None
+                st: os.stat_result | None = None
+                verified = True
+                if quick:
+                    item, st = _store.quick_summarize(entry.path)
+                    verified = item is None
+                if item is None:
+                    item, st = _store.summarize(entry.path)
                 self.parsed += 1
                 fresh[entry.name] = item
                 key = _key(st) if st is not None else entry.key
                 if not _storable(entry.name):
                     continue  # read every time, like a folder without cache
-                row = fresh_rows[entry.name] = _to_row(folder, entry.name, key, item)
+                row = fresh_rows[entry.name] = _to_row(folder, entry.name, key, item, verified)
                 pending.append(row)
                 if cached is not None and len(pending) >= self.BATCH:
                     # a long first listing keeps what it has read, even if stopped
@@ -431,3 +468,56 @@ class SessionIndex:
         return [
             fresh[e.name] if e.name in fresh else _from_row(e.path, rows[e.name]) for e in entries
         ]
+
+    def unverified(self, directory: Path | str) -> int:
+        """How many cached files of the folder were only summarised quickly."""
+        folder = os.path.abspath(directory)
+        with self._lock:
+            try:
+                conn = self._open()
+                row = conn.execute(
+                    "SELECT COUNT(*) FROM files WHERE dir = ? AND verified = 0", (folder,)
+                ).fetchone()
+            except sqlite3.Error:
+                return 0
+        return int(row[0])
+
+    def verify(
+        self,
+        directory: Path | str,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Read in full every file that was only summarised quickly; a file that turns
+        out to be broken further down is cached as unreadable, with its reason.
+        Returns how many files changed their listing (0: the quick look was right)."""
+        directory = Path(directory)
+        folder = os.path.abspath(directory)
+        changed = 0
+        with self._lock:
+            try:
+                conn = self._open()
+                todo = [
+                    (str(row[0]), row)
+                    for row in conn.execute(_SELECT + " AND verified = 0", (folder,))
+                ]
+            except sqlite3.Error:
+                return 0
+            rows: list[Row] = []
+            for done, (name, cached) in enumerate(todo, start=1):
+                path = directory / name
+                key: Key = (int(cached[1]), int(cached[2]), int(cached[3]))
+                item, st = _store.summarize(path)
+                self.parsed += 1
+                if st is not None and _key(st) != key:
+                    continue  # changed meanwhile: the next listing reads it again
+                if item != _from_row(path, cached):
+                    changed += 1
+                rows.append(_to_row(folder, name, key, item, True))
+                if len(rows) >= self.BATCH:
+                    self._store_rows(folder, rows, [])
+                    rows = []
+                if progress is not None:
+                    progress(done, len(todo))
+            if rows:
+                self._store_rows(folder, rows, [])
+        return changed

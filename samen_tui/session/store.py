@@ -30,7 +30,7 @@ import time
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -643,6 +643,54 @@ def summarize(path: Path) -> tuple[SessionSummary | Unreadable, os.stat_result |
     except SessionReadError as exc:
         return Unreadable(path, exc.reason), None
     return SessionSummary.of(path, session, st), st
+
+
+# A TOML table header at the start of a line, or any string (which may hold a line that
+# looks like a header, and must be skipped): multi-line basic and literal strings first,
+# then one-line ones. Comments cannot hold a newline, so they need no care.
+_STRUCTURE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^']|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|^\[\[?(?P<header>[^\]\n]*)\]",
+    re.MULTILINE,
+)
+_HEADER = re.compile(r"^\[\[?(?P<header>[^\]\n]*)\]", re.MULTILINE)
+_RECORD_ID = re.compile(r'records\.(?:"((?:[^"\\]|\\.)*)"|([A-Za-z0-9_-]+))')
+
+
+def quick_summarize(path: Path) -> tuple[SessionSummary | None, os.stat_result | None]:
+    """The listing's summary of one file from its top-level keys only (a small part of
+    the file), without decoding every record: ``(None, None)`` when this quick look
+    cannot tell, and the file must be read in full (:func:`summarize`). A file that
+    passes here may still be broken further down: a full read later tells."""
+    try:
+        raw, st = _read_bytes(path)
+        text = raw.decode("utf-8")
+    except (SessionReadError, UnicodeDecodeError):
+        return None, None
+    # without multi-line strings no line can start inside a string: headers are simply
+    # the lines that start with "[" (tomli_w writes them at the start of a line)
+    pattern = _STRUCTURE if ('"""' in text or "'''" in text) else _HEADER
+    headers = [(m.start(), m.group()) for m in pattern.finditer(text) if m.group("header")]
+    # m.group() is the header up to its first "]": "[[participants" or "[records.x"
+    head_end = headers[0][0] if headers else len(text)
+    records: set[str] = set()
+    people = 0
+    for _start, found in headers:
+        if found == "[[participants]":
+            people += 1
+        elif found.startswith("[records."):
+            record = _RECORD_ID.match(found[1:])
+            if record is not None:
+                records.add(record.group(1) or record.group(2))
+    try:
+        session = Session.from_dict(tomllib.loads(text[:head_end]))
+    except (tomllib.TOMLDecodeError, SessionFormatError, ValueError, TypeError, RecursionError):
+        return None, None
+    summary = SessionSummary.of(path, session, st)
+    return replace(summary, steps_done=len(records), participants=summary.participants + people), st
 
 
 def list_sessions(directory: Path) -> Listing:

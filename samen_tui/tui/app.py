@@ -89,9 +89,10 @@ class SamenApp(App[None]):
 
     def store(self) -> Any:
         if self._store is None:
+            from samen_tui.session.index import SessionIndex
             from samen_tui.session.store import SessionStore
 
-            self._store = SessionStore(self.sessions_dir)
+            self._store = SessionStore(self.sessions_dir, index=SessionIndex.default())
         return self._store
 
     def workshop_choices(self) -> list[tuple[str, str]]:

@@ -42,7 +42,12 @@ def fixed_session(sessions: Path) -> Path:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_start_screen(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     fixed_session(tmp_path)
-    assert snap_compare(app_for(tmp_path, "start"), terminal_size=size)
+
+    async def listed(pilot: Any) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app_for(tmp_path, "start"), terminal_size=size, run_before=listed)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -273,6 +273,8 @@ async def test_start_screen_new_session_and_resume_list(sessions: Path) -> None:
     app = SamenApp(make_app(sessions, mode="start").launch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         resume = app.screen.query_one("#resume-list")
         assert resume.option_count == 1  # type: ignore[attr-defined]
         await pilot.press("enter")

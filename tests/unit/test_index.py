@@ -400,3 +400,40 @@ def test_file_name_that_is_not_utf8(folder: Path, cache_file: Path, reads: list[
 def test_default_lives_in_the_cache_dir(samen_dirs: Any) -> None:
     index = SessionIndex.default()
     assert index.cache_file == samen_dirs.cache / "index.sqlite3"
+
+
+def test_quick_listing_then_verify_finds_what_is_broken_further_down(tmp_path: Path) -> None:
+    """A cold listing reads only the top of each file; verify() reads them in full and
+    a file broken in a record table is then listed as unreadable, with its reason."""
+    from samen_tui.session.index import SessionIndex
+    from samen_tui.session.model import ContentRecord, Participant, Session
+    from samen_tui.session.store import Unreadable, save_session
+
+    folder = tmp_path / "sessies"
+    folder.mkdir()
+    for n in range(3):
+        session = Session(workshop="w", title=f"Sessie {n}", current="a")
+        session.participants.append(Participant(id="p", name="Ëva"))
+        session.records["a"] = ContentRecord(notes="regel 1\n[records.nep]\nregel 3")
+        session.records["b"] = ContentRecord(notes="x")
+        save_session(session, folder / f"s{n}.toml")
+    broken = folder / "s1.toml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace('kind = "content"', "kind = 3", 1),
+        encoding="utf-8",
+    )
+    index = SessionIndex(tmp_path / "cache" / "index.sqlite3")
+    quick = index.summaries(folder, quick=True)
+    assert index.parsed == 3 and index.unverified(folder) == 3
+    assert all(not isinstance(item, Unreadable) for item in quick)
+    # the quick look counts records and participants as a full read does,
+    # not fooled by a note holding a line that looks like a table header
+    assert {item.steps_done for item in quick} == {2}
+    assert {item.participants for item in quick} == {1}
+    assert index.verify(folder) == 1
+    assert index.unverified(folder) == 0
+    listing = index.summaries(folder, quick=True)
+    assert index.parsed == 6, "the second listing reads nothing: it is all cached"
+    bad = [item for item in listing if isinstance(item, Unreadable)]
+    assert [item.path.name for item in bad] == ["s1.toml"]
+    assert "records.a.kind" in bad[0].reason

@@ -137,7 +137,9 @@ class ExportDialog(Dialog):
         self.dismiss(None)
 
 
-def export_dialog(screen: Screen[Any], workshop: Workshop, session: Session, path: Path) -> None:
+def export_dialog(
+    screen: Screen[Any], workshop: Workshop | None, session: Session, path: Path
+) -> None:
     """Ask where, then write the verslag (md, html) or the actions (csv)."""
     from samen_tui.session import report
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -47,18 +50,28 @@ class StartScreen(Screen[None]):
         self.refresh_sessions()
 
     def refresh_sessions(self) -> None:
+        """List the sessions folder in a thread (a first look at a big folder takes a
+        while), then show the unfinished ones."""
+        self._list_sessions()
+
+    @work(thread=True, exclusive=True, group="start-list")
+    def _list_sessions(self) -> None:
         from samen_tui.tui.app import SamenApp
 
         app = self.app
         assert isinstance(app, SamenApp)
         listing = app.store().list()
+        names = app.workshop_titles()
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            app.call_from_thread(self._show_sessions, listing, names)
+
+    def _show_sessions(self, listing: list[Any], names: dict[str, str]) -> None:
         options: list[Option] = []
         unreadable = 0
         summaries = [s for s in listing if hasattr(s, "title")]
         unreadable = len(listing) - len(summaries)
         open_ones = [s for s in summaries if not getattr(s, "complete", False)]
         open_ones.sort(key=lambda s: s.mtime, reverse=True)
-        names = app.workshop_titles()
         for summary in open_ones:
             line = Text(no_wrap=True, overflow="ellipsis")
             when = summary.started.strftime("%Y-%m-%d %H:%M") if summary.started else "?"

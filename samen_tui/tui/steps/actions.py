@@ -9,6 +9,8 @@ Delete removes it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
@@ -63,7 +65,8 @@ class ActionsView(StepView):
 
     def _origin(self, step_id: str, action: Action) -> str:
         if action.origin:
-            return t("actions.taken_over", origin=action.origin)
+            origin = Path(action.origin).stem  # the earlier session's file, without .toml
+            return t("actions.taken_over", origin=origin)
         if step_id == self.step.id:
             return t("actions.here")
         step = self.capture.workshop.step(step_id)

@@ -1,0 +1,48 @@
+"""The benchmark runs end to end (``bench/run.py --smoke``: tiny counts) and prints every
+row of its table. No speed is checked here: figures come from the full bench."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ROWS = (
+    "| 1. start → painted agenda",
+    "| 2. keypress → repaint, walk of every step, p95",
+    "| 2. keypress → repaint, median",
+    "| 3. autosave never on the keypress path",
+    "| 3. autosave: `save_session`",
+    "| 3. autosave: `Session.to_dict()`",
+    "| 4. review painted, 20 sessions, warm cache",
+    "| 4. review painted, 20 sessions, cold cache",
+    "| 5. peak memory (RSS), review of 20 sessions",
+    "| 6. growth of review painted",
+    "| 6. growth of peak memory",
+    "| 4-6. review with 10,000 sessions",
+)
+
+
+def bench_table() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text[text.find("<!-- bench-table -->") : text.find("<!-- /bench-table -->")]
+
+
+def test_bench_smoke_prints_the_table() -> None:
+    table = bench_table()
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--smoke"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = done.stdout
+    assert out.startswith("Measured "), out[:500]
+    assert "| figure | value | target | result |" in out
+    for row in ROWS:
+        assert row in out, f"missing row {row!r} in:\n{out}"
+    assert "error:" not in out, out
+    assert bench_table() == table  # only --write-readme writes it
