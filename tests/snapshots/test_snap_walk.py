@@ -15,6 +15,25 @@ from samen_tui.tui.app import Launch, SamenApp
 SIZES = [(80, 24), (120, 40)]
 
 
+async def settled(pilot: Any) -> None:
+    """Wait until the step shown has the focus where typing starts (not a fixed time:
+    on a busy machine the focus may move a few frames late)."""
+    from samen_tui.tui.screens.walk import WalkScreen
+
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for _ in range(100):
+        screen = pilot.app.screen
+        view = screen.step_view if isinstance(screen, WalkScreen) else None
+        focused = pilot.app.focused
+        if view is None or not any(w.focusable for w in view.query("*")) or (
+            focused is not None and view in focused.ancestors
+        ):
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 def app_for(sessions: Path, mode: str, **kwargs: Any) -> SamenApp:
     return SamenApp(
         Launch(mode=mode, sessions_dir=sessions, extra={"frozen_clock": True}, **kwargs)
@@ -43,11 +62,7 @@ def fixed_session(sessions: Path) -> Path:
 def test_start_screen(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     fixed_session(tmp_path)
 
-    async def listed(pilot: Any) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-    assert snap_compare(app_for(tmp_path, "start"), terminal_size=size, run_before=listed)
+    assert snap_compare(app_for(tmp_path, "start"), terminal_size=size, run_before=settled)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -55,15 +70,17 @@ def test_walk_screen_participants(
     snap_compare: Any, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     path = fixed_session(tmp_path)
-    assert snap_compare(app_for(tmp_path, "resume", session=path), terminal_size=size)
+    assert snap_compare(
+        app_for(tmp_path, "resume", session=path), terminal_size=size, run_before=settled
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_walk_screen_first_step(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     app = app_for(tmp_path, "run", workshop="samen-ouder-worden", title="Wijk Oost")
-    assert snap_compare(app, terminal_size=size)
+    assert snap_compare(app, terminal_size=size, run_before=settled)
 
 
 def test_walk_screen_in_english(snap_compare: Any, tmp_path: Path) -> None:
     app = app_for(tmp_path, "run", workshop="samen-ouder-worden-en", title="East End")
-    assert snap_compare(app, terminal_size=(120, 40))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settled)
