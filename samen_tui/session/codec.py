@@ -27,25 +27,26 @@ class DecodeError(ValueError):
         self.message = message
 
 
-def _is_empty(value: Any) -> bool:
+def is_empty(value: Any) -> bool:
     return value is None or value == "" or (isinstance(value, (list, dict, tuple)) and not value)
 
 
+_PLAIN = (str, int, float, bool, dt.date)
+
+
+@cache
+def encoded_fields(cls: type) -> tuple[str, ...]:
+    """The names of the fields written for a dataclass, in declaration order."""
+    return tuple(
+        f.name for f in dataclasses.fields(cls) if f.init and not f.metadata.get("skip")
+    )
+
+
 def encode(obj: Any) -> Any:
-    """Turn a dataclass (or a value inside one) into plain TOML-ready data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(obj):
-            if not f.init or f.metadata.get("skip"):
-                continue
-            value = encode(getattr(obj, f.name))
-            if not _is_empty(value):
-                out[f.name] = value
-        return out
-    if isinstance(obj, (list, tuple)):
-        return [encode(v) for v in obj]
-    if isinstance(obj, dict):
-        return {str(k): encode(v) for k, v in obj.items() if not _is_empty(encode(v))}
+    """Turn a dataclass (or a value inside one) into plain TOML-ready data.
+
+    This runs on the UI thread for every undo snapshot and autosave, so it takes the
+    cheap paths first: plain values as they are, field names cached per class."""
     if isinstance(obj, dt.datetime):
         offset = obj.utcoffset()
         if offset is not None and offset % dt.timedelta(minutes=1):
@@ -53,6 +54,24 @@ def encode(obj: Any) -> Any:
             # the same moment, written in UTC
             obj = obj.astimezone(dt.UTC)
         return obj.replace(microsecond=0)
+    if isinstance(obj, _PLAIN) or obj is None:
+        return obj
+    if isinstance(obj, (list, tuple)):
+        return [encode(v) for v in obj]
+    if isinstance(obj, dict):
+        out: dict[str, Any] = {}
+        for key, item in obj.items():
+            value = encode(item)
+            if not is_empty(value):
+                out[str(key)] = value
+        return out
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        fields: dict[str, Any] = {}
+        for name in encoded_fields(type(obj)):
+            value = encode(getattr(obj, name))
+            if not is_empty(value):
+                fields[name] = value
+        return fields
     return obj
 
 

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from samen_tui.session.codec import DecodeError, decode, encode
+from samen_tui.session.codec import DecodeError, decode, encode, encoded_fields, is_empty
 
 SCHEMA = 1
 """The session file format this version writes. A file with a higher schema is refused."""
@@ -297,13 +297,16 @@ class Session:
     # ------------------------------------------------------------------ (de)serialise
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = encode(self)
-        # records keep their kind even when otherwise empty, so the table is valid
-        data["records"] = {
-            step_id: encode(rec) for step_id, rec in self.records.items() if not rec.is_empty()
-        }
-        if not data["records"]:
-            del data["records"]
+        data: dict[str, Any] = {}
+        for name in encoded_fields(Session):
+            if name == "records":
+                # each record encoded once; one holding nothing but its kind is left out
+                encoded = {step_id: encode(rec) for step_id, rec in self.records.items()}
+                value: Any = {k: rec for k, rec in encoded.items() if len(rec) > 1}
+            else:
+                value = encode(getattr(self, name))
+            if not is_empty(value):
+                data[name] = value
         return data
 
     @classmethod
