@@ -77,6 +77,9 @@ class SamenApp(App[None]):
         super().__init__()
         localize(self)
         self._store: Any = None
+        from samen_tui.tui.controls import ControlCharacters
+
+        self._filters.append(ControlCharacters())
 
     # ------------------------------------------------------------------ places
 
@@ -163,10 +166,11 @@ class SamenApp(App[None]):
         """Create a session of a workshop (id or path) and walk it from the first step."""
         from samen_tui.session.store import SaveError
         from samen_tui.workshop.catalog import resolve_workshop
+        from samen_tui.workshop.loader import WorkshopError
 
         try:
             workshop = resolve_workshop(workshop_ref, self.workshop_dirs())
-        except (LookupError, ValueError, OSError) as exc:
+        except (LookupError, ValueError, OSError, WorkshopError) as exc:
             self._fail(str(exc), first)
             return
         self._use_language(workshop)
@@ -201,6 +205,7 @@ class SamenApp(App[None]):
         from samen_tui.session.migrate import reconcile
         from samen_tui.session.store import SessionReadError
         from samen_tui.workshop.catalog import resolve_workshop
+        from samen_tui.workshop.loader import WorkshopError
 
         store = self.store()
         if path is None:
@@ -216,7 +221,7 @@ class SamenApp(App[None]):
             return
         try:
             workshop = resolve_workshop(session.workshop, self.workshop_dirs())
-        except (LookupError, ValueError, OSError) as exc:
+        except (LookupError, ValueError, OSError, WorkshopError) as exc:
             self._fail(t("app.workshop_missing", id=session.workshop, reason=str(exc)), first)
             return
         self._use_language(workshop)
