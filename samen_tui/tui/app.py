@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -326,9 +327,26 @@ class SamenApp(App[None]):
                 ok = screen.close() and ok
         return ok
 
-    async def action_quit(self) -> None:
+    async def _settle(self, limit: float = 1.0) -> None:
+        """Let keys already typed reach their widgets (ctrl+q is a priority key and
+        overtakes an Enter still waiting in a field's queue)."""
+        deadline = asyncio.get_running_loop().time() + limit
+        while asyncio.get_running_loop().time() < deadline:
+            busy = [w for w in self.screen.walk_children() if not w._message_queue.empty()]
+            if not busy and self.screen._message_queue.empty() and self._message_queue.empty():
+                return
+            await asyncio.sleep(0.01)
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        """Save and quit, once the keys typed before ctrl+q have been handled (they
+        may still be on their way through the app's own queue: so not awaited here)."""
+        self.run_worker(self._quit_flow(), exclusive=True, group="quit")
+
+    async def _quit_flow(self) -> None:
         from samen_tui.tui.screens.dialogs import ConfirmDialog
         from samen_tui.tui.screens.walk import WalkScreen
+
+        await self._settle()
 
         unsaved = [
             s
