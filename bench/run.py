@@ -1,0 +1,593 @@
+"""samen-tui benchmark: what the trainer feels, as ratios to a bare Textual app.
+
+    .venv/bin/python bench/run.py                 # full: about 10-20 minutes
+    .venv/bin/python bench/run.py --quick         # fewer runs, no 10,000-session review
+    .venv/bin/python bench/run.py --smoke         # tiny counts, for the test suite
+    .venv/bin/python bench/run.py --write-readme  # also put the table in README.md
+
+Every figure is measured in one run beside ``bench/bare_app.py`` (Header, Footer, one
+OptionList of 20 items), started the same way and interleaved with it, and given as
+a ratio of medians or as a percentile; see ``bench/README.md`` for each figure.
+Progress goes to stderr, the Markdown table to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib.util
+import json
+import math
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
+
+from ptyrun import PtyRun, time_to_marker  # noqa: E402
+
+README = ROOT / "README.md"
+BEGIN, END = "<!-- bench-table -->", "<!-- /bench-table -->"
+
+AGENDA_MARKER = "Inspiratie nodig?"
+"""Title of the last agenda step: painted only when the agenda panel is."""
+EMPTY_REVIEW_MARKER = "Nog geen sessies"
+"""Status line of the review of an empty folder, once it is read."""
+START_EMPTY_MARKER = "Geen onafgeronde sessies."
+"""Start screen of an empty folder, once listed (fallback baseline, see review_section)."""
+
+
+def review_marker(n: int) -> str:
+    """Status line of the review once ``n`` sessions are in the table."""
+    return f"{n} sessies · gesorteerd op"
+
+
+# --------------------------------------------------------------------------- modes
+
+
+@dataclass(frozen=True)
+class Mode:
+    name: str
+    start_runs: int
+    key_rounds: int
+    key_steps: int | None
+    """Walk only the first steps (smoke); None: every step."""
+    key_dwell: float
+    """Idle seconds after arriving at a step and after typing in it (see keys.DWELL)."""
+    saves: int
+    sizes: tuple[int, ...]
+    review_runs: int
+    slow_config: float
+    """Stop repeating a review configuration once its runs took this many seconds."""
+    timeout: float
+    """Seconds one app may take to paint before the run counts as failed."""
+
+
+MODES = {
+    "full": Mode("full", 10, 6, None, 1.0, 50, (100, 1_000, 10_000), 10, 90.0, 300.0),
+    "quick": Mode("quick", 4, 2, None, 1.0, 20, (100, 1_000), 4, 45.0, 180.0),
+    "smoke": Mode("smoke", 1, 1, 3, 0.6, 5, (20,), 1, 30.0, 90.0),
+}
+TARGET_SIZE = 10_000
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (``q`` in 0..100)."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
+    return ordered[rank - 1]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def sec(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def ratio(a: float, b: float) -> float:
+    return a / b if b else float("nan")
+
+
+def mib(kib: float) -> str:
+    return f"{kib / 1024:.0f} MiB"
+
+
+def load_fixture() -> ModuleType:
+    """``tests/fixtures/sessions.py`` by path (``tests/fixtures`` is not a package)."""
+    path = ROOT / "tests" / "fixtures" / "sessions.py"
+    spec = importlib.util.spec_from_file_location("samen_bench_fixture_sessions", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown CPU"
+
+
+def header_line(mode: Mode) -> str:
+    from importlib.metadata import version
+
+    load = ""
+    with contextlib.suppress(OSError):
+        load = f" · load average {os.getloadavg()[0]:.1f} at start"
+    return (
+        f"Measured {dt.datetime.now():%Y-%m-%d %H:%M} · {platform.platform()} · "
+        f"{cpu_model()} · {os.cpu_count()} cores · Python {platform.python_version()} · "
+        f"Textual {version('textual')} · `bench/run.py"
+        f"{'' if mode.name == 'full' else ' --' + mode.name}`{load}"
+    )
+
+
+@dataclass
+class Row:
+    figure: str
+    value: str
+    target: str = "—"
+    result: str = "—"
+    """``pass``, ``FAIL``, ``skipped`` or ``—`` (no target)."""
+
+
+def verdict(ok: bool) -> str:
+    return "pass" if ok else "**FAIL**"
+
+
+@dataclass
+class Report:
+    header: str
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def markdown(self) -> str:
+        lines = [self.header, "", "| figure | value | target | result |", "|---|---|---|---|"]
+        for row in self.rows:
+            cells = (row.figure, row.value, row.target, row.result)
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        if self.notes:
+            lines.append("")
+            lines += [f"- {note}" for note in self.notes]
+        return "\n".join(lines) + "\n"
+
+
+class Env:
+    """Temporary folders and the environment of the apps started on a pty: settings,
+    cache and XDG folders of their own, so nothing of the user's is read or changed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.cwd = root / "cwd"
+        self.cwd.mkdir()
+        self._serial = 0
+        base = {k: v for k, v in os.environ.items() if not k.startswith("SAMEN_")}
+        for name in ("DATA", "CONFIG", "CACHE", "STATE"):
+            base[f"XDG_{name}_HOME"] = str(root / "xdg" / name.lower())
+        base["SAMEN_CONFIG"] = str(root / "config")
+        self.base = base
+
+    def folder(self, prefix: str) -> Path:
+        self._serial += 1
+        path = self.root / f"{prefix}-{self._serial}"
+        path.mkdir(parents=True)
+        return path
+
+    def env(self, cache: Path | None = None) -> dict[str, str]:
+        env = dict(self.base)
+        env["SAMEN_CACHE"] = str(cache if cache is not None else self.folder("cache"))
+        return env
+
+    def run(self, argv: list[str], marker: str, cache: Path | None, timeout: float) -> PtyRun:
+        return time_to_marker(argv, marker, env=self.env(cache), cwd=str(self.cwd), timeout=timeout)
+
+
+def samen(*args: str) -> list[str]:
+    return [sys.executable, "-m", "samen_tui", *args]
+
+
+BARE = [sys.executable, str(BENCH / "bare_app.py")]
+
+
+def interleaved(count: int, names: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """ABAB...: every run goes through all names, the order rotated each time."""
+    for number in range(count):
+        shift = number % len(names)
+        for name in [*names[shift:], *names[:shift]]:
+            yield number, name
+
+
+@dataclass
+class Samples:
+    seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+    failed: str = ""
+    """Why a run did not paint (the last text on its screen); no more runs after it."""
+    stopped: str = ""
+
+    def add(self, run: PtyRun, timeout: float) -> None:
+        if run.seconds is None:
+            self.failed = f"no paint within {timeout:.0f} s; screen: …{run.tail[-160:]}"
+            return
+        self.seconds.append(run.seconds)
+        self.cpu.append(run.cpu_seconds)
+        self.rss_kib.append(run.max_rss_kib)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.seconds) and not self.failed
+
+    def wall(self) -> float:
+        return median(self.seconds)
+
+
+# --------------------------------------------------------------------------- 1. start
+
+
+def start_section(mode: Mode, env: Env, report: Report) -> None:
+    log(f"1. start to painted agenda: {mode.start_runs} runs each, interleaved with the bare app")
+    runs = {"samen": Samples(), "bare": Samples()}
+    for number, name in interleaved(mode.start_runs, ("samen", "bare")):
+        if runs[name].failed:
+            continue
+        if name == "samen":
+            argv = samen("--sessions", str(env.folder("start")), "run", "samen-ouder-worden")
+            result = env.run(argv, AGENDA_MARKER, None, mode.timeout)
+        else:
+            from bare_app import LAST_ITEM
+
+            result = env.run(BARE, LAST_ITEM, None, mode.timeout)
+        runs[name].add(result, mode.timeout)
+        log(f"  run {number + 1} {name}: {result.seconds if result.seconds is not None else '—'}")
+    a, b = runs["samen"], runs["bare"]
+    report.raw["start"] = {k: asdict(v) for k, v in runs.items()}
+    if not (a.ok and b.ok):
+        report.rows.append(
+            Row(
+                "1. start → painted agenda (`samen run`)",
+                a.failed or b.failed,
+                "≤ 1.3x",
+                "**FAIL**",
+            )
+        )
+        return
+    r = ratio(a.wall(), b.wall())
+    cpu = ratio(median(a.cpu), median(b.cpu))
+    report.rows.append(
+        Row(
+            f"1. start → painted agenda (`samen run`), median of {len(a.seconds)}",
+            f"{sec(a.wall())} vs bare {sec(b.wall())} = **{r:.2f}x** (CPU {cpu:.2f}x)",
+            "≤ 1.3x",
+            verdict(r <= 1.3),
+        )
+    )
+
+
+# --------------------------------------------------------------------------- 2. keys
+
+
+def keys_section(mode: Mode, env: Env, report: Report) -> None:
+    from fullsession import write_full_session
+    from keys import run_keys
+
+    log(f"2. keypress → repaint: {mode.key_rounds} walks, each followed by the bare app")
+    full = write_full_session(env.folder("full-session"))
+    stats = run_keys(mode.key_rounds, full, max_steps=mode.key_steps, dwell=mode.key_dwell, log=log)
+    report.raw["keys"] = asdict(stats)
+    p95, p95_bare = percentile(stats.samen, 95), percentile(stats.bare, 95)
+    med, med_bare = median(stats.samen), median(stats.bare)
+    report.rows.append(
+        Row(
+            f"2. keypress → repaint, walk of every step, p95 of {len(stats.samen)} keys",
+            f"**{ms(p95)}** (bare app p95 {ms(p95_bare)}, {ratio(p95, p95_bare):.1f}x)",
+            "< 50 ms",
+            verdict(p95 < 0.050),
+        )
+    )
+    kinds = ", ".join(
+        f"{kind} {ms(median(values))} / {ms(percentile(values, 95))}"
+        for kind, values in sorted(stats.samen_by_kind.items())
+    )
+    report.rows.append(
+        Row(
+            "2. keypress → repaint, median",
+            f"{ms(med)} vs bare {ms(med_bare)} = {ratio(med, med_bare):.1f}x; "
+            f"median / p95 by key: {kinds}",
+        )
+    )
+    snapshot = median(stats.snapshot_seconds) if stats.snapshot_seconds else 0.0
+    report.rows.append(
+        Row(
+            "3. autosave never on the keypress path",
+            f"{stats.saves_ui_thread} `save_session` calls on the UI thread while "
+            f"{len(stats.samen)} keys were handled; {stats.saves_writer_thread} on the "
+            f"writer thread. (Undo snapshots, `Session.to_dict` on the UI thread: "
+            f"{stats.snapshots_ui} during the keys, median {ms(snapshot)})",
+            "0 on the UI thread",
+            verdict(stats.saves_ui_thread == 0 and stats.saves_writer_thread > 0),
+        )
+    )
+    if stats.no_paint_keys:
+        where = sorted(set(stats.no_paint_keys))
+        report.notes.append(
+            f"{len(stats.no_paint_keys)} timed keys painted nothing (timed until handled): "
+            + "; ".join(where[:6])
+            + (f"; … ({len(where)} kinds)" if len(where) > 6 else "")
+        )
+
+
+# --------------------------------------------------------------------------- 3. autosave
+
+
+def autosave_section(mode: Mode, env: Env, report: Report) -> None:
+    from fullsession import time_autosave
+
+    log(f"3. autosave of a full session: {mode.saves} saves")
+    times = time_autosave(mode.saves, str(env.root))
+    report.raw["autosave"] = asdict(times)
+    save, to_dict, raw = median(times.save), median(times.to_dict), median(times.raw_write)
+    report.rows.append(
+        Row(
+            f"3. autosave: `save_session` of a full session ({times.size / 1024:.0f} KiB), "
+            f"median of {len(times.save)}",
+            f"**{ms(save)}** (a bare write+fsync+rename of the same bytes: {ms(raw)}) "
+            "— writer thread",
+            "< 10 ms",
+            verdict(save < 0.010),
+        )
+    )
+    report.rows.append(
+        Row(
+            "3. autosave: `Session.to_dict()` of the same session, median — UI thread",
+            f"**{ms(to_dict)}**",
+            "< 10 ms",
+            verdict(to_dict < 0.010),
+        )
+    )
+
+
+# --------------------------------------------------------------------------- 4-6. review
+
+
+def fill_cache(cache: Path, folder: Path) -> float:
+    """Fill a cache folder as the review screen's worker does (``SessionIndex.default()
+    .summaries``, in this process with ``SAMEN_CACHE`` pointing at it); seconds taken."""
+    from samen_tui.session.index import SessionIndex
+
+    old = os.environ.get("SAMEN_CACHE")
+    os.environ["SAMEN_CACHE"] = str(cache)
+    try:
+        index = SessionIndex.default()
+        start = time.perf_counter()
+        index.summaries(folder.resolve())
+        index.close()
+        return time.perf_counter() - start
+    finally:
+        if old is None:
+            os.environ.pop("SAMEN_CACHE", None)
+        else:
+            os.environ["SAMEN_CACHE"] = old
+
+
+def review_section(mode: Mode, env: Env, report: Report) -> None:
+    fixture = load_fixture()
+    empty = env.folder("empty")
+    baseline_argv = samen("--sessions", str(empty), "review")
+    baseline_marker, baseline_name = EMPTY_REVIEW_MARKER, "`samen review` of an empty folder"
+    probe = env.run(baseline_argv, baseline_marker, None, 6.0 if mode.name == "smoke" else 15.0)
+    if probe.seconds is None:
+        baseline_argv = samen("--sessions", str(empty))
+        baseline_marker, baseline_name = START_EMPTY_MARKER, "start screen of an empty folder"
+        report.notes.append(
+            f"The review of an empty folder never painted “{EMPTY_REVIEW_MARKER}” "
+            f"(screen: …{probe.tail[-120:]}); the review figures are ratios to the "
+            "start screen of an empty folder instead."
+        )
+    log(f"4-6. review; baseline: {baseline_name}")
+    results: dict[int, dict[str, Samples]] = {}
+    for n in mode.sizes:
+        folder = env.folder(f"sessions-{n}")
+        began = time.perf_counter()
+        fixture.write_sessions(folder, n, seed=0)
+        log(f"  {n} sessions written in {time.perf_counter() - began:.1f} s")
+        warm_cache = env.folder(f"warm-cache-{n}")
+        log(f"  warm cache of {n} filled in {fill_cache(warm_cache, folder):.1f} s")
+        runs = {name: Samples() for name in ("empty", "cold", "warm", "bare")}
+        spent = dict.fromkeys(runs, 0.0)
+        for number, name in interleaved(mode.review_runs, tuple(runs)):
+            samples = runs[name]
+            if samples.failed or samples.stopped:
+                continue
+            if spent[name] > mode.slow_config and samples.seconds:
+                count = len(samples.seconds)
+                samples.stopped = (
+                    f"stopped after {count} run{'s' if count != 1 else ''} of "
+                    f"{sec(spent[name] / count)} on average"
+                )
+                continue
+            began = time.perf_counter()
+            if name == "empty":
+                result = env.run(baseline_argv, baseline_marker, None, mode.timeout)
+            elif name == "bare":
+                from bare_app import LAST_ITEM
+
+                result = env.run(BARE, LAST_ITEM, None, mode.timeout)
+            else:
+                cache = warm_cache if name == "warm" else env.folder("cold-cache")
+                argv = samen("--sessions", str(folder), "review")
+                result = env.run(argv, review_marker(n), cache, mode.timeout)
+            spent[name] += time.perf_counter() - began
+            samples.add(result, mode.timeout)
+            shown = f"{result.seconds:.2f} s" if result.seconds is not None else "—"
+            log(f"  {n} run {number + 1} {name}: {shown}, {mib(result.max_rss_kib)}")
+        results[n] = runs
+    report.raw["review"] = {
+        str(n): {k: asdict(v) for k, v in r.items()} for n, r in results.items()
+    }
+    review_rows(mode, report, results, baseline_name)
+
+
+def review_rows(
+    mode: Mode, report: Report, results: dict[int, dict[str, Samples]], baseline: str
+) -> None:
+    wall: dict[tuple[int, str], float] = {}
+    memory: dict[tuple[int, str], float] = {}
+    for n, runs in results.items():
+        base, bare = runs["empty"], runs["bare"]
+        for kind, limit in (("warm", 1.5), ("cold", 3.0)):
+            samples = runs[kind]
+            name = f"4. review painted, {n:,} sessions, {kind} cache"
+            target = f"≤ {limit}x" if n == TARGET_SIZE else "—"
+            if not samples.ok or not base.ok:
+                why = samples.failed or base.failed or "no run"
+                report.rows.append(Row(name, why, target, "**FAIL**"))
+                continue
+            r = ratio(samples.wall(), base.wall())
+            wall[n, kind] = r
+            more = f"; {samples.stopped}" if samples.stopped else ""
+            report.rows.append(
+                Row(
+                    name + f", median of {len(samples.seconds)}",
+                    f"{sec(samples.wall())} vs {sec(base.wall())} = **{r:.2f}x** "
+                    f"(CPU {ratio(median(samples.cpu), median(base.cpu)):.2f}x){more}",
+                    target,
+                    verdict(r <= limit) if n == TARGET_SIZE else "—",
+                )
+            )
+        peaks = {
+            kind: median(runs[kind].rss_kib) for kind in ("warm", "cold") if runs[kind].rss_kib
+        }
+        if peaks and bare.rss_kib:
+            bare_peak = median(bare.rss_kib)
+            for kind, peak in peaks.items():
+                memory[n, kind] = ratio(peak, bare_peak)
+            worst = max(peaks.values())
+            r = ratio(worst, bare_peak)
+            text = ", ".join(f"{kind} {mib(v)}" for kind, v in peaks.items())
+            report.rows.append(
+                Row(
+                    f"5. peak memory (RSS), review of {n:,} sessions",
+                    f"{text} vs bare {mib(bare_peak)} = **{r:.2f}x** (the larger)",
+                    "≤ 1.5x" if n == TARGET_SIZE else "—",
+                    verdict(r <= 1.5) if n == TARGET_SIZE else "—",
+                )
+            )
+    sizes = list(results)
+    for label, values in (
+        ("review painted (ratio to the baseline)", wall),
+        ("peak memory (ratio to bare)", memory),
+    ):
+        parts = []
+        for kind in ("warm", "cold"):
+            chain = " → ".join(
+                f"{values[n, kind]:.2f}x" if (n, kind) in values else "—" for n in sizes
+            )
+            parts.append(f"{kind} {chain}")
+        report.rows.append(
+            Row(
+                f"6. growth of {label}, " + " → ".join(f"{n:,}" for n in sizes) + " sessions",
+                "; ".join(parts),
+            )
+        )
+    if TARGET_SIZE not in sizes:
+        report.rows.append(
+            Row(
+                f"4-6. review with {TARGET_SIZE:,} sessions",
+                f"not measured in --{mode.name} (run the full bench)",
+                "warm ≤ 1.5x, cold ≤ 3x, memory ≤ 1.5x",
+                "skipped",
+            )
+        )
+    report.notes.append(f"Review baseline: {baseline}, started the same way in the same runs.")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def write_readme(text: str, readme: Path = README) -> None:
+    content = readme.read_text(encoding="utf-8")
+    start, end = content.find(BEGIN), content.find(END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{readme}: markers {BEGIN} … {END} not found")
+    content = content[: start + len(BEGIN)] + "\n" + text + content[end:]
+    readme.write_text(content, encoding="utf-8")
+
+
+def section(report: Report, name: str, run: Callable[[], Any]) -> Any:
+    try:
+        return run()
+    except Exception as exc:  # one broken part must not hide the others
+        import traceback
+
+        traceback.print_exc()
+        report.rows.append(Row(name, f"error: {type(exc).__name__}: {exc}", "—", "**FAIL**"))
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    speed = parser.add_mutually_exclusive_group()
+    speed.add_argument("--quick", action="store_true", help="fewer runs, no 10,000 sessions")
+    speed.add_argument("--smoke", action="store_true", help="tiny counts (the test suite)")
+    parser.add_argument("--write-readme", action="store_true", help="put the table in README.md")
+    parser.add_argument("--json", metavar="FILE", help="also write every sample as JSON")
+    args = parser.parse_args(argv)
+    mode = MODES["smoke" if args.smoke else "quick" if args.quick else "full"]
+    report = Report(header_line(mode))
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="samen-bench-") as tmp:
+        env = Env(Path(tmp))
+        # the apps driven in this process (keypress walk) use the same private folders
+        os.environ.update({k: v for k, v in env.base.items() if k.startswith(("SAMEN_", "XDG_"))})
+        os.environ["SAMEN_CACHE"] = str(env.folder("cache"))
+        os.environ.pop("SAMEN_SESSIONS", None)
+        os.environ.pop("SAMEN_WORKSHOPS", None)
+        section(report, "1. start", lambda: start_section(mode, env, report))
+        section(report, "2. keypress", lambda: keys_section(mode, env, report))
+        section(report, "3. autosave", lambda: autosave_section(mode, env, report))
+        section(report, "4-6. review", lambda: review_section(mode, env, report))
+    log(f"done in {time.perf_counter() - began:.0f} s")
+    text = report.markdown()
+    print(text, end="")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.raw, indent=1, default=str))
+    if args.write_readme:
+        write_readme(text)
+        log(f"table written to {README}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
