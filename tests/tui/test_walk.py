@@ -328,3 +328,28 @@ async def test_unknown_workshop_on_the_command_line_is_a_message(sessions: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert app.return_code == 1
+
+
+async def test_typing_never_lands_in_a_hidden_step(sessions: Path) -> None:
+    """After paging from a step with fields to one without, typed keys must not go into
+    the (kept, hidden) view of the step before."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        step_ids = default_workshop().step_ids()
+        screen.go_to(step_ids[-2])  # the action list: a form with fields
+        await pilot.pause()
+        await pilot.pause(0.3)
+        before = saved(app)
+        await pilot.press("pagedown")  # the references: nothing to type in
+        await pilot.pause()
+        await type_text(pilot, "abc")
+        await pilot.press("enter")
+        await pilot.pause()
+        focused = app.focused
+        assert focused is None or (focused.display and screen.step_view in focused.ancestors)
+        after = saved(app)
+        for key in ("current", "items"):
+            after.pop(key, None), before.pop(key, None)
+        assert after == before

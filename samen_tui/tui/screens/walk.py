@@ -274,7 +274,10 @@ class WalkScreen(Screen[None]):
             )
         )
         if self._shown is not None and self._shown.step.id != step.id:
-            self._shown.display = False
+            hidden = self._shown
+            hidden.display = False
+            if self.focused is not None and hidden in self.focused.ancestors:
+                self.set_focus(None)  # never leave the focus (and the typing) in a hidden view
         view = self._fresh(step.id)
         if view is None:
             view = self._build(step)
