@@ -38,7 +38,11 @@ class Resizer:
         before = app.screen
         for width, height in SIZES:
             await self.pilot.resize_terminal(width, height)  # pauses until idle
-            assert app.size == (width, height)
+            for _ in range(100):  # a busy app may take a moment more to handle the Resize
+                if app.size == (width, height):
+                    break
+                await self.pilot.pause(0.05)
+            assert app.size == (width, height), f"{label}: still {app.size}"
             if FULL or (width, height) == SMALL:
                 app.export_screenshot()  # a full render at this size
             self.count += 1

@@ -25,6 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from samen_tui.i18n import t
@@ -193,7 +194,10 @@ class IngredientRow(Vertical, can_focus=True):
         if self._read_only and action in ("rate", "clear", "note"):
             return False
         if action == "rater":
-            return self.view.can_switch_rater
+            try:
+                return self.view.can_switch_rater
+            except NoMatches:  # being recomposed (a resize): no view above this row now
+                return False
         return True
 
     @property
