@@ -66,7 +66,21 @@ async def sort(pilot: Pilot[Any]) -> None:
 
 
 async def rate(pilot: Pilot[Any]) -> None:
-    await go_to(pilot, "ingredienten")
+    from samen_tui.tui.steps.rate import IngredientRow, RateView
+
+    screen = await go_to(pilot, "ingredienten")
+    # on a busy machine the view settles on tabs or columns a few frames late: wait for
+    # it (and for the focus on the first row) before typing, not for a fixed moment
+    for _ in range(200):
+        view = screen.step_view
+        focused = pilot.app.focused
+        if (
+            isinstance(view, RateView)
+            and view.wide is not None
+            and isinstance(focused, IngredientRow)
+        ):
+            break
+        await pilot.pause(0.05)
     await pilot.press("4", "down", "2", "down")
     # everyone rates "Duidelijkheid over belangen": Anna 1, Bert 3, Chloë 5
     await pilot.press("right", "1", "right", "3", "right", "5", "right")
