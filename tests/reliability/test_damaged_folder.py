@@ -103,6 +103,12 @@ async def until(pilot: Any, predicate: Any, timeout: float = 15.0) -> None:
         waited += 0.05
 
 
+def listed(app: Any) -> bool:
+    """Whether the start screen has shown what is in the folder (its note is filled)."""
+    notes = app.screen.query("#start-note")
+    return bool(notes) and bool(str(notes.first(Label).render()).strip())
+
+
 @pytest.fixture
 def damaged(sessions: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, str], dict[str, str]]:
     outside = tmp_path / "elders"
@@ -129,7 +135,7 @@ async def test_start_screen_counts_them_and_the_app_goes_on(damaged: Any) -> Non
     folder, _good, bad, before = damaged
     app = make_app(folder, mode="start")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: listed(app))  # the folder is listed in a thread
         note = str(app.screen.query_one("#start-note", Label).render())
         assert f"{len(bad)} onleesbare bestanden" in note, note
         resume = app.screen.query_one("#resume-list", OptionList)
@@ -173,7 +179,7 @@ async def test_start_screen_lists_each_unreadable_file_with_its_reason(damaged: 
     folder, _good, bad, _before = damaged
     app = make_app(folder, mode="start")
     async with app.run_test(size=(160, 60)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: listed(app))
         shown = []
         for widget in app.screen.query("Label, Static, OptionList"):
             if isinstance(widget, OptionList):

@@ -395,6 +395,25 @@ async def test_enter_then_quit_at_once_saves_the_last_entry(sessions: Path) -> N
     assert names_in(path) == ["Anna", "Bert"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (usability): Textual's Input drops a paste longer than max_length as a "
+    "whole, silently: pasting a long text into a name or an answer does nothing at all",
+)
+async def test_a_paste_longer_than_the_field_is_cut_not_dropped(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.go_to("wie-is-er")
+        await settle(pilot)
+        field = screen.step_view.query_one("#p-name", Input)
+        assert app.focused is field and field.max_length
+        app.post_message(events.Paste(LONG[:10_000]))
+        await settle(pilot)
+        assert field.value == LONG[: field.max_length]
+
+
 # --------------------------------------------------------------------------- the terminal
 
 INJECTED = "Anna\x1b[2J\x1b]0;GEHACKT\x07 \x1b[31mrood\x1b[0m"

@@ -306,8 +306,6 @@ async def test_app_walks_every_step_of_a_valid_mutated_workshop(
     )
 
 
-
-
 async def test_app_refuses_a_broken_mutated_workshop_with_a_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
