@@ -371,6 +371,7 @@ def test_sigkill_at_random_moments_loses_nothing_typed(sessions: Path) -> None:
 FREEZE_SCRIPT = r"""
 import asyncio, sys
 from pathlib import Path
+from textual.css.query import NoMatches
 from tests.tui.conftest import make_app, walk_screen
 
 async def main(folder):
@@ -379,18 +380,21 @@ async def main(folder):
         await pilot.pause()
         screen = walk_screen(app)
         try:
-            view = screen._build(screen.workshop.step("wie-is-er"))
-            screen.query_one("#step-host").mount(view)
-            screen._shown = view
+            view = screen.step_view
             focus = screen._focus_view
         except AttributeError as exc:
             print("the walk screen changed:", exc)
             sys.exit(3)
-        # what happens on a busy laptop when pagedown lands on a step whose view was
-        # not built ahead: the focus is asked for before the view could compose
+        # a view that cannot give the focus yet: what a step view not composed yet does
+        # (pagedown onto a step that was not built ahead, on a busy laptop)
+        def not_yet():
+            raise NoMatches("not composed yet")
+        view.focus_first = not_yet
         focus(view)
         await pilot.pause(0.5)
-        sys.exit(0 if app.focused is not None and app.focused.id == "p-name" else 4)
+        await pilot.press("pagedown")  # the app must still answer
+        await pilot.pause(0.5)
+        sys.exit(0 if screen.session.current != "titel" else 4)
 
 asyncio.run(main(sys.argv[1]))
 """
@@ -399,13 +403,15 @@ asyncio.run(main(sys.argv[1]))
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="bug: WalkScreen._focus_view retries with call_after_refresh on NoMatches; when "
-    "it runs before the view composed, it spins and starves the event loop: the app "
-    "freezes (no keys, no drawing, no autosave)",
+    reason="bug: WalkScreen._focus_view retries with call_after_refresh on NoMatches, "
+    "without end: while the view cannot give the focus it spins and starves the event "
+    "loop, so the app freezes (no keys, no drawing, no autosave)",
 )
 def test_paging_onto_a_step_not_built_yet_never_freezes_the_app(tmp_path: Path) -> None:
     """Found with the real app on a pty under CPU load: pagedown, pagedown right after
-    start-up froze it 3 times in 25 (ctrl+q ignored, autosave stopped)."""
+    start-up froze it 3 times in 25 (ctrl+q ignored, autosave stopped), because the
+    new view had not composed when the focus was asked for. Here the view refuses the
+    focus for good, which makes the spin certain."""
     folder = tmp_path / "sessions"
     folder.mkdir()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -416,10 +422,10 @@ def test_paging_onto_a_step_not_built_yet_never_freezes_the_app(tmp_path: Path) 
             env=env,
             capture_output=True,
             text=True,
-            timeout=15,
+            timeout=8,
         )
     except subprocess.TimeoutExpired:
-        raise AssertionError("the app froze: no answer within 15 s") from None
+        raise AssertionError("the app froze: no answer within 8 s") from None
     if done.returncode == 3:
         raise RuntimeError(f"update this test: {done.stdout}")
     assert done.returncode == 0, (done.returncode, done.stderr[-2000:])

@@ -304,13 +304,15 @@ class WalkScreen(Screen[None]):
         view.display = False
         self.query_one("#step-host").mount(view)
 
-    def _focus_view(self, view: StepView) -> None:
+    def _focus_view(self, view: StepView, tries: int = 100) -> None:
         """Focus where typing starts, if the view is still the one shown."""
         if view is self._shown and view.is_attached and not view._closing:
             try:
                 view.focus_first()
-            except NoMatches:  # not composed yet: try once more after the next refresh
-                self.call_after_refresh(self._focus_view, view)
+            except NoMatches:  # not composed yet: try again a little later, a bounded
+                # number of times (retrying on every refresh starved the event loop)
+                if tries:
+                    self.set_timer(0.02, lambda: self._focus_view(view, tries - 1))
 
     def go_to(self, step_id: str) -> None:
         if step_id == self.session.current:
