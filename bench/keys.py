@@ -33,9 +33,9 @@ focused input or notes field (plus ``enter`` for a one-line input: adds the entr
 number keys and ``down`` on the ingredient checklist, ``enter`` on the conversation
 type choice and then text. The bare app: ``down``/``up`` through its list.
 
-While the walk runs, ``save_session`` is wrapped with a counter per thread: a call on
-the UI (main) thread during the keys would mean the atomic write with its fsync is on
-the keypress path; the report shows both counts.
+While the walk runs, ``save_data`` (behind every save) is wrapped with a counter per
+thread: a call on the UI (main) thread during the keys would mean the atomic write
+with its fsync is on the keypress path; the report shows both counts.
 """
 
 from __future__ import annotations
@@ -272,7 +272,7 @@ class SaveCounter:
         from samen_tui.session import autosave, store
         from samen_tui.session.model import Session
 
-        original = store.save_session
+        original = store.save_data  # every save goes through it (save_session too)
         to_dict = Session.to_dict
         main = threading.main_thread()
         stats = self.stats
@@ -295,8 +295,8 @@ class SaveCounter:
                 stats.snapshot_seconds.append(time.perf_counter() - start)
 
         for module in (store, autosave):
-            self._undo.append((module, "save_session", module.save_session))
-            module.save_session = counted  # type: ignore[attr-defined]
+            self._undo.append((module, "save_data", module.save_data))
+            module.save_data = counted  # type: ignore[attr-defined]
         self._undo.append((Session, "to_dict", Session.to_dict))
         Session.to_dict = timed_to_dict  # type: ignore[method-assign,assignment]
         return self

@@ -331,7 +331,7 @@ def keys_section(mode: Mode, env: Env, report: Report) -> None:
     report.rows.append(
         Row(
             "3. autosave never on the keypress path",
-            f"{stats.saves_ui_thread} `save_session` calls on the UI thread while "
+            f"{stats.saves_ui_thread} saves (`save_data`) on the UI thread while "
             f"{len(stats.samen)} keys were handled; {stats.saves_writer_thread} on the "
             f"writer thread. (Undo snapshots, `Session.to_dict` on the UI thread: "
             f"{stats.snapshots_ui} during the keys, median {ms(snapshot)})",

@@ -16,8 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from samen_tui.session.model import Session
-from samen_tui.session.store import save_session
+from samen_tui.session.store import save_data
 
 
 class AutoSaver:
@@ -77,7 +76,7 @@ class AutoSaver:
             error: Exception | None = None
             try:
                 assert data is not None
-                save_session(Session.from_dict(data), path)
+                save_data(data, path)
             except Exception as exc:  # reported to the UI; the data stays in memory
                 error = exc
             with self._lock:

@@ -154,7 +154,11 @@ def dumps_session(session: Session) -> str:
     tomli_w turns ``\\r\\n`` inside a multi-line string into ``\\n``; a session holding
     such text is written with escaped one-line strings instead, so nothing changes.
     """
-    data = session.to_dict()
+    return dumps_data(session.to_dict())
+
+
+def dumps_data(data: dict[str, Any]) -> str:
+    """TOML text of a session snapshot (``Session.to_dict``), as :func:`dumps_session`."""
     return tomli_w.dumps(data, multiline_strings=not _has_crlf(data))
 
 
@@ -461,9 +465,15 @@ def _sweep_temps(path: Path) -> None:
 
 def save_session(session: Session, path: Path | str) -> None:
     """Save atomically; raise :class:`SaveError` and leave the file untouched on failure."""
+    save_data(session.to_dict(), path)
+
+
+def save_data(snapshot: dict[str, Any], path: Path | str) -> None:
+    """Save a session snapshot (``Session.to_dict``) atomically, as :func:`save_session`:
+    the autosave thread writes the snapshot the UI thread took, without rebuilding it."""
     path = Path(path)
     key = os.path.abspath(path)
-    data = _encode_text(dumps_session(session))
+    data = _encode_text(dumps_data(snapshot))
     if len(data) > MAX_SIZE:
         raise SaveError(
             path,
