@@ -353,11 +353,18 @@ class WalkScreen(Screen[None]):
             self.notify(t("walk.read_only_change"), severity="warning")
             raise PermissionError("read-only session")
         snapshot = self.session.to_dict()
+        step_id = self.session.current
+        was_done = self._captured(step_id)
         yield
         self._push_undo(snapshot)
         self._typing_key = ""
         self._mark_dirty()
-        self.query_one(AgendaPanel).rebuild()
+        if self._captured(step_id) != was_done:  # the only mark a capture can change
+            self.query_one(AgendaPanel).rebuild()
+
+    def _captured(self, step_id: str) -> bool:
+        record = self.session.records.get(step_id)
+        return record is not None and not record.is_empty()
 
     def typing(self, key: str) -> None:
         """A text field is being typed in: one undo step per burst."""
