@@ -400,13 +400,6 @@ asyncio.run(main(sys.argv[1]))
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: WalkScreen._focus_view retries with call_after_refresh on NoMatches, "
-    "without end: while the view cannot give the focus it spins and starves the event "
-    "loop, so the app freezes (no keys, no drawing, no autosave)",
-)
 def test_paging_onto_a_step_not_built_yet_never_freezes_the_app(tmp_path: Path) -> None:
     """Found with the real app on a pty under CPU load: pagedown, pagedown right after
     start-up froze it 3 times in 25 (ctrl+q ignored, autosave stopped), because the
