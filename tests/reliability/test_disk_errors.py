@@ -278,3 +278,26 @@ async def test_when_the_disk_comes_back_everything_is_saved(
         await pilot.press("ctrl+q")
         await pilot.pause()
     report("disk_errors", "disk back: Ctrl+S saved what was kept in memory")
+
+
+async def test_when_the_disk_comes_back_it_is_saved_without_another_edit(
+    sessions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Space freed again: the autosave tries again by itself (no key, no Ctrl+S)."""
+    path = new_session_file(sessions, participants=("Anna de Vries",))
+    app = make_app(sessions, mode="resume", session=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        monkeypatch.setattr(store_module, "os", FailingOs(sessions, "write", errno.ENOSPC))
+        await add(pilot, "Bert Jansen")
+        await until(pilot, lambda: bool(screen.save_error))
+        assert "NIET OPGESLAGEN" in screen.sub_title
+        monkeypatch.setattr(store_module, "os", os)
+        await until(pilot, lambda: not screen.save_error)
+        assert names_in(path) == ["Anna de Vries", "Bert Jansen"]
+        assert "NIET OPGESLAGEN" not in screen.sub_title
+        assert any(m.startswith("Opgeslagen") for m in messages(app)), messages(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    report("disk_errors", "disk back: saved by itself, without another edit")

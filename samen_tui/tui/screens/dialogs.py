@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,11 +72,56 @@ class PathDialog(Dialog):
         if not value:
             self.query_one("#path-error", Label).update(t("dialog.need_path"))
             return
+        self.accept(value)
+
+    def accept(self, value: str) -> None:
+        """A path was given (not empty): answer it."""
         self.dismiss(value)
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
         self.dismiss(None)
+
+
+class SaveAsDialog(PathDialog):
+    """Where to save a copy of the session at ``current``. A folder means the same file
+    name in that folder. Another file that is already there is overwritten only after
+    a yes (escape is no: back to the path). Answers the file to save to."""
+
+    def __init__(self, current: Path) -> None:
+        super().__init__(t("cmd.save_as"), str(current))
+        self._current = current
+
+    def accept(self, value: str) -> None:
+        target = Path(value).expanduser()
+        if target.is_dir():
+            target = target / self._current.name
+        if not os.path.lexists(target) or _same_file(target, self._current):
+            self.dismiss(str(target))
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "yes":
+                self.dismiss(str(target))
+            else:
+                self.query_one("#path", Input).focus()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("dialog.overwrite", path=str(target)),
+                t("button.overwrite"),
+                t("button.cancel"),
+            ),
+            answered,
+        )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file (saving there is no overwrite of another)."""
+    try:
+        return one.samefile(other)
+    except OSError:
+        return os.path.abspath(one) == os.path.abspath(other)
 
 
 class ConfirmDialog(Dialog):

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from samen_tui.i18n import t
 from samen_tui.tui.localize import localize
 from samen_tui.tui.screens.dialogs import Dialog
+from samen_tui.tui.widgets.inputs import FittedInput
 
 
 class StartScreen(Screen[None]):
@@ -67,9 +68,10 @@ class StartScreen(Screen[None]):
 
     def _show_sessions(self, listing: list[Any], names: dict[str, str]) -> None:
         options: list[Option] = []
-        unreadable = 0
         summaries = [s for s in listing if hasattr(s, "title")]
-        unreadable = len(listing) - len(summaries)
+        unreadable = sorted(
+            (s for s in listing if not hasattr(s, "title")), key=lambda u: str(u.name)
+        )
         open_ones = [s for s in summaries if not getattr(s, "complete", False)]
         open_ones.sort(key=lambda s: s.mtime, reverse=True)
         for summary in open_ones:
@@ -85,13 +87,27 @@ class StartScreen(Screen[None]):
                 style="italic",
             )
             options.append(Option(line, id=str(summary.path)))
+        resumable = bool(options)
+        items: list[Option | None] = list(options)
+        if resumable and unreadable:
+            items.append(None)  # a line between them and the unreadable files
+        for bad in unreadable:
+            # the file name and the reason in full (the list crops what does not fit);
+            # never chosen: a disabled option cannot be highlighted or selected
+            reason = " ".join(str(bad.reason).split())
+            line = Text(
+                t("start.unreadable_file", name=bad.name, reason=reason),
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+            items.append(Option(line, disabled=True))
         resume = self.query_one("#resume-list", OptionList)
-        resume.set_options(options)
-        note = t("start.none_open") if not options else t("start.resume_hint")
+        resume.set_options(items)
+        note = t("start.resume_hint") if resumable else t("start.none_open")
         if unreadable:
-            note += "  " + t("start.unreadable", n=unreadable)
+            note += "  " + t("start.unreadable", n=len(unreadable))
         self.query_one("#start-note", Label).update(note)
-        if options:
+        if resumable:
             resume.highlighted = 0
             resume.focus()
         else:
@@ -147,9 +163,9 @@ class NewSessionDialog(Dialog):
                 allow_blank=not self._choices,
                 id="workshop",
             )
-            yield Input(placeholder=t("new.session_title"), id="title", max_length=200)
-            yield Input(placeholder=t("new.place"), id="place", max_length=200)
-            yield Input(placeholder=t("new.trainer"), id="trainer", max_length=200)
+            yield FittedInput(placeholder=t("new.session_title"), id="title", max_length=200)
+            yield FittedInput(placeholder=t("new.place"), id="place", max_length=200)
+            yield FittedInput(placeholder=t("new.trainer"), id="trainer", max_length=200)
             yield Label("", id="new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("button.cancel"), id="cancel")

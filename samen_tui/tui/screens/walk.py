@@ -569,7 +569,7 @@ class WalkScreen(Screen[None]):
         self.notify(t("walk.saved", path=str(path)), markup=False)
 
     def action_save_as(self) -> None:
-        from samen_tui.tui.screens.dialogs import PathDialog
+        from samen_tui.tui.screens.dialogs import SaveAsDialog
 
         def chosen(value: str | None) -> None:
             if not value or self.saver is None:
@@ -581,7 +581,7 @@ class WalkScreen(Screen[None]):
             self.path = target
             self._dirty = True
 
-        self.app.push_screen(PathDialog(t("cmd.save_as"), str(self.path)), chosen)
+        self.app.push_screen(SaveAsDialog(self.path), chosen)
 
     def action_take_over(self) -> None:
         from samen_tui.tui.screens.takeover import take_over

@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, HorizontalScroll, Vertical
+from textual.containers import Horizontal, HorizontalScroll
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
@@ -30,7 +30,8 @@ from samen_tui.session import stats
 from samen_tui.session.model import GROUP, BrainstormRecord, Idea, new_id
 from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import StepView
-from samen_tui.tui.widgets.forms import CardList
+from samen_tui.tui.widgets.forms import CardEntry, CardList
+from samen_tui.tui.widgets.inputs import EntryInput
 from samen_tui.workshop.model import BrainstormStep, Prompt
 
 
@@ -123,21 +124,20 @@ class PromptColumns(HorizontalScroll, can_focus=False):
     """The columns side by side; scrolls sideways when there are more than fit."""
 
 
-class PromptColumn(Vertical):
+class PromptColumn(CardEntry):
     """One prompt: its question, the field to add a card, the cards."""
 
     def __init__(self, prompt: Prompt, read_only: bool) -> None:
         super().__init__(id=f"col-{prompt.id}", classes="prompt-column")
         self.prompt = prompt
         self.read_only = read_only
-        self.editing: str | None = None
         self.border_title = prompt.title
 
     def compose(self) -> ComposeResult:
         if self.prompt.question:
             yield Label(self.prompt.question, classes="prompt-question", markup=False)
         if not self.read_only:
-            yield Input(
+            yield EntryInput(
                 placeholder=t("brainstorm.new_card"),
                 id=f"new-{self.prompt.id}",
                 classes="new-card",
@@ -145,10 +145,6 @@ class PromptColumn(Vertical):
             )
         yield IdeaList(self.prompt)
         yield Label(t("brainstorm.no_cards"), classes="no-cards")
-
-    @property
-    def input(self) -> Input:
-        return self.query_one(Input)
 
     @property
     def ideas(self) -> IdeaList:
@@ -385,7 +381,7 @@ class BrainstormView(StepView):
                 self.ideas_record.ideas.append(
                     Idea(id=card_id, prompt=column.prompt.id, text=text, who=who)
                 )
-        self._stop_editing(column)
+        column.stop_editing(event.value)  # keeps what was typed after the Enter
         self._who_back_to_group()
         self.show_cards(select=card_id)
         column.input.focus()
@@ -397,21 +393,12 @@ class BrainstormView(StepView):
         if found:
             found.first(Select).value = GROUP
 
-    def _stop_editing(self, column: PromptColumn) -> None:
-        column.editing = None
-        column.input.value = ""
-        column.input.border_title = None
-        column.remove_class("-editing")
-
     def edit_card(self, cards: CardList, card_id: str) -> None:
         idea = self.idea(card_id)
         if idea is None:
             return
         column = self._column_of(cards)
-        column.editing = idea.id
-        column.input.value = idea.text
-        column.input.border_title = t("brainstorm.editing")
-        column.add_class("-editing")
+        column.start_editing(idea.id, idea.text, t("brainstorm.editing"))
         if idea.who == GROUP or self.session.participant(idea.who) is not None:
             self.query_one("#bs-who", Select).value = idea.who
         column.input.focus()
@@ -424,7 +411,7 @@ class BrainstormView(StepView):
             self.ideas_record.ideas.remove(idea)
         column = self._column_of(cards)
         if column.editing == card_id:
-            self._stop_editing(column)
+            column.stop_editing()
         self.show_cards()
         self.notify(t("brainstorm.removed", text=idea.text), markup=False)
         if not column.ideas.option_count:
@@ -433,7 +420,7 @@ class BrainstormView(StepView):
     def action_cancel_edit(self) -> None:
         for column in self.query(PromptColumn):
             if column.editing is not None:
-                self._stop_editing(column)
+                column.stop_editing()
                 self.notify(t("brainstorm.edit_cancelled"))
 
     @on(Select.Changed, "#bs-who")

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, Label
 from samen_tui.i18n import t
 from samen_tui.session.model import Participant, new_id
 from samen_tui.tui.steps.base import StepView
+from samen_tui.tui.widgets.inputs import EntryInput
 from samen_tui.workshop.model import ParticipantsStep
 
 
@@ -49,14 +50,14 @@ class ParticipantsView(StepView):
             yield text
         if not self.read_only:
             with Horizontal(classes="entry-row"):
-                yield Input(placeholder=t("participants.name"), id="p-name", max_length=200)
-                yield Input(
+                yield EntryInput(placeholder=t("participants.name"), id="p-name", max_length=200)
+                yield EntryInput(
                     placeholder=t("participants.organisation"),
                     id="p-org",
                     max_length=200,
                     suggester=SuggestFromList(self._organisations(), case_sensitive=False),
                 )
-                yield Input(
+                yield EntryInput(
                     placeholder=t("participants.role"),
                     id="p-role",
                     max_length=200,
@@ -96,15 +97,20 @@ class ParticipantsView(StepView):
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        name_input = self.query_one("#p-name", Input)
-        org_input = self.query_one("#p-org", Input)
-        role_input = self.query_one("#p-role", Input)
-        name = name_input.value.strip()
+        fields = [self.query_one(f"#p-{name}", EntryInput) for name in ("name", "org", "role")]
+        name_input, org_input, role_input = fields
+
+        def value(field: EntryInput) -> str:
+            # the field Enter was pressed in as it was then: letters typed after the
+            # Enter may be in it already (they are the start of the next entry)
+            return (event.value if field is event.input else field.value).strip()
+
+        name = value(name_input)
         if not name:
             self.notify(t("participants.need_name"), severity="warning")
             name_input.focus()
             return
-        org, role = org_input.value.strip(), role_input.value.strip()
+        org, role = value(org_input), value(role_input)
         with self.capture.change():
             existing = self.session.participant(self.editing) if self.editing else None
             if existing is not None:
@@ -114,8 +120,11 @@ class ParticipantsView(StepView):
                     Participant(id=new_id("p"), name=name, organisation=org, role=role)
                 )
         self.editing = None
-        for field in (name_input, org_input, role_input):
-            field.value = ""
+        for field in fields:
+            if field is event.input:
+                field.take(event.value)  # keeps what was typed after the Enter
+            else:
+                field.value = ""
         org_input.suggester = SuggestFromList(self._organisations(), case_sensitive=False)
         self._fill()
         name_input.focus()

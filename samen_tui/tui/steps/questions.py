@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.widgets import Input, Label, Select
 
@@ -21,11 +21,12 @@ from samen_tui.i18n import t
 from samen_tui.session.model import GROUP, Answer, QuestionsRecord, new_id
 from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import StepView
-from samen_tui.tui.widgets.forms import CardList
+from samen_tui.tui.widgets.forms import CardEntry, CardList
+from samen_tui.tui.widgets.inputs import EntryInput
 from samen_tui.workshop.model import Question, QuestionsStep
 
 
-class QuestionBlock(Vertical):
+class QuestionBlock(CardEntry):
     """One question: its text, the field for an answer, the answers."""
 
     def __init__(self, question: Question, number: int, view: QuestionsView) -> None:
@@ -33,7 +34,6 @@ class QuestionBlock(Vertical):
         self.question = question
         self.number = number
         self.view = view
-        self.editing: str | None = None
 
     def compose(self) -> ComposeResult:
         title = Text.assemble((f"{self.number}. ", "bold"), (self.question.text, "bold"))
@@ -41,7 +41,7 @@ class QuestionBlock(Vertical):
         step = self.view.questions_step
         if not self.view.read_only and self.question.id:
             with Horizontal(classes="answer-row"):
-                yield Input(
+                yield EntryInput(
                     placeholder=t("questions.new_answer"),
                     classes="answer-input",
                     max_length=500,
@@ -57,17 +57,13 @@ class QuestionBlock(Vertical):
         yield Label(t("questions.no_answers"), classes="no-answers")
 
     @property
-    def input(self) -> Input:
-        return self.query_one(".answer-input", Input)
-
-    @property
     def who_select(self) -> Select[str] | None:
         found = self.query(".answer-who")
         return found.first(Select) if found else None
 
     @property
     def answers(self) -> CardList:
-        return self.query_one(CardList)
+        return self.cards
 
 
 class QuestionsView(StepView):
@@ -190,7 +186,7 @@ class QuestionsView(StepView):
                 self.answers_record.answers.append(
                     Answer(id=answer_id, question=block.question.id, text=text, who=who)
                 )
-        self._stop_editing(block)
+        block.stop_editing(event.value)  # keeps what was typed after the Enter
         if select is not None:
             select.value = GROUP  # the next answer is the group's unless someone is chosen
         self.show_answers(select=answer_id)
@@ -204,19 +200,12 @@ class QuestionsView(StepView):
         if focused is not None and (focused is event.select or event.select in focused.ancestors):
             self._block_of(event.select).input.focus()
 
-    def _stop_editing(self, block: QuestionBlock) -> None:
-        block.editing = None
-        block.input.value = ""
-        block.input.border_title = None
-
     def edit_card(self, cards: CardList, answer_id: str) -> None:
         answer = self.answer(answer_id)
         if answer is None:
             return
         block = self._block_of(cards)
-        block.editing = answer.id
-        block.input.value = answer.text
-        block.input.border_title = t("questions.editing")
+        block.start_editing(answer.id, answer.text, t("questions.editing"))
         select = block.who_select
         if select is not None and (
             answer.who == GROUP or self.session.participant(answer.who) is not None
@@ -232,7 +221,7 @@ class QuestionsView(StepView):
             self.answers_record.answers.remove(answer)
         block = self._block_of(cards)
         if block.editing == answer_id:
-            self._stop_editing(block)
+            block.stop_editing()
         self.show_answers()
         self.notify(t("questions.removed", text=answer.text), markup=False)
         if not cards.option_count and not self.read_only:
@@ -243,5 +232,5 @@ class QuestionsView(StepView):
             return
         for block in self.query(QuestionBlock):
             if block.editing is not None:
-                self._stop_editing(block)
+                block.stop_editing()
                 self.notify(t("questions.edit_cancelled"))

@@ -37,6 +37,7 @@ from samen_tui.session.model import GROUP, Card, Participant, Session, SortRecor
 from samen_tui.session.stats import category_counts, group_label, organisation_counts
 from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import Capture, StepView
+from samen_tui.tui.widgets.inputs import FittedInput
 from samen_tui.workshop.model import Category, SortStep
 
 # --------------------------------------------------------------------------- who picker
@@ -158,7 +159,7 @@ def _state_for(capture: Capture, step_id: str) -> SortState:
 # --------------------------------------------------------------------------- parts
 
 
-class CardInput(Input):
+class CardInput(FittedInput):
     """The entry field: Enter asks for the category; ↓ goes to the cards."""
 
     BINDINGS = [

@@ -13,6 +13,13 @@
   and the actions steps.
 * :class:`CardList`: an option list of participant texts (never markup) with
   Enter to edit and Delete to remove, used by brainstorm and questions.
+* :class:`CardEntry`: the field that adds such cards with Enter, above their list;
+  it loads one card at a time to edit (a brainstorm column, a question).
+
+Every field that takes an entry with Enter is an :class:`EntryInput`: Enter is
+handled in the order the keys came, and the submitted text is taken out of the
+field with ``take(event.value)``, so letters typed right after Enter stay, as the
+start of the next entry.
 
 Participant text is always shown as :class:`rich.text.Text`, so ``[b]`` and ``\\``
 show literally.
@@ -40,6 +47,7 @@ from textual.widgets.option_list import Option
 from samen_tui.i18n import t
 from samen_tui.session.model import GROUP, Action, Session, new_id
 from samen_tui.tui.localize import localize
+from samen_tui.tui.widgets.inputs import EntryInput
 
 if TYPE_CHECKING:
     from samen_tui.tui.steps.base import StepView
@@ -143,13 +151,25 @@ class FormRow(Vertical):
     """
 
     class Submitted(Message):
-        """A checked row: text fields stripped, date fields as ``date | None``."""
+        """A checked row: text fields stripped, date fields as ``date | None``.
 
-        def __init__(self, form: FormRow, values: dict[str, Any], editing: str | None) -> None:
+        ``source`` is the field Enter was pressed in and ``raw`` what it held then
+        (see :meth:`FormRow.clear`)."""
+
+        def __init__(
+            self,
+            form: FormRow,
+            values: dict[str, Any],
+            editing: str | None,
+            source: Input | None = None,
+            raw: str = "",
+        ) -> None:
             super().__init__()
             self.form = form
             self.values = values
             self.editing = editing
+            self.source = source
+            self.raw = raw
 
         @property
         def control(self) -> FormRow:
@@ -167,7 +187,7 @@ class FormRow(Vertical):
                 for f in self.fields:
                     if f.line != line:
                         continue
-                    field_input = Input(
+                    field_input = EntryInput(
                         placeholder=f.placeholder,
                         id=f"f-{f.name}",
                         classes=f"form-field form-{f.kind}",
@@ -206,42 +226,56 @@ class FormRow(Vertical):
         self.show_error("")
         self.focus_first()
 
-    def clear(self) -> None:
+    def clear(self, submitted: Submitted | None = None) -> None:
+        """Empty the form; after ``submitted``, the field Enter was pressed in keeps what
+        was typed in it after the Enter (the start of the next entry)."""
         self.editing = None
         for f in self.fields:
-            self.input(f.name).value = ""
+            field_input = self.input(f.name)
+            if (
+                submitted is not None
+                and field_input is submitted.source
+                and isinstance(field_input, EntryInput)
+            ):
+                field_input.take(submitted.raw)
+            else:
+                field_input.value = ""
         self.query_one(".form-editing", Label).remove_class("-shown")
         self.show_error("")
 
-    def read(self) -> dict[str, Any] | None:
-        """The checked values, or ``None`` after showing what is wrong."""
+    def read(self, source: Input | None = None, raw: str = "") -> dict[str, Any] | None:
+        """The checked values, or ``None`` after showing what is wrong. The field
+        ``source`` counts as holding ``raw`` (what it held when Enter was pressed)."""
         values: dict[str, Any] = {}
         for f in self.fields:
             field_input = self.input(f.name)
-            raw = field_input.value.strip()
-            if f.required and not raw:
+            raw_value = raw if field_input is source else field_input.value
+            raw_value = raw_value.strip()
+            if f.required and not raw_value:
                 self.show_error(t("forms.required", field=f.placeholder))
                 field_input.focus()
                 return None
             if f.kind == "date":
                 try:
-                    values[f.name] = parse_date(raw)
+                    values[f.name] = parse_date(raw_value)
                 except DateError as exc:
                     self.show_error(str(exc))
                     self.notify(str(exc), severity="error", markup=False)
                     field_input.focus()
                     return None
             else:
-                values[f.name] = raw
+                values[f.name] = raw_value
         self.show_error("")
         return values
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        values = self.read()
+        values = self.read(event.input, event.value)
         if values is not None:
-            self.post_message(self.Submitted(self, values, self.editing))
+            self.post_message(
+                self.Submitted(self, values, self.editing, source=event.input, raw=event.value)
+            )
 
 
 # --------------------------------------------------------------------------- entry list
@@ -416,7 +450,7 @@ class EntryList(Vertical):
         with self.view.capture.change():
             self.save(event.editing, event.values)
         key = event.editing
-        event.form.clear()
+        event.form.clear(event)
         self.fill(select=key)
         self.changed()
         event.form.focus_first()
@@ -674,3 +708,42 @@ class CardList(OptionList):
         view = self._view()
         if card is not None and view is not None and not view.read_only:
             view.remove_card(self, card)
+
+
+class CardEntry(Vertical):
+    """A field that adds cards with Enter, above the :class:`CardList` of them (not in
+    read-only mode). One card at a time can be loaded into the field to edit; the
+    step view does the saving (see brainstorm and questions)."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.editing: str | None = None
+        """The id of the card being edited (``None``: Enter adds a new card)."""
+
+    @property
+    def input(self) -> EntryInput:
+        return self.query_one(EntryInput)
+
+    @property
+    def cards(self) -> CardList:
+        return self.query_one(CardList)
+
+    def start_editing(self, card_id: str, text: str, title: str) -> None:
+        """Load a card into the field; the next Enter saves it (the caller focuses)."""
+        self.editing = card_id
+        field = self.input
+        field.value = text
+        field.border_title = title
+        self.add_class("-editing")
+
+    def stop_editing(self, submitted: str | None = None) -> None:
+        """Back to adding cards. After an Enter, ``submitted`` (the event's value) is
+        taken out of the field, keeping what was typed after it; else it is emptied."""
+        self.editing = None
+        field = self.input
+        if submitted is None:
+            field.value = ""
+        else:
+            field.take(submitted)
+        field.border_title = None
+        self.remove_class("-editing")

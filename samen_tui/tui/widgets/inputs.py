@@ -1,0 +1,69 @@
+"""Text fields that behave under a fast typist and a long paste.
+
+* :class:`FittedInput`: an ``Input`` that takes as much of a paste as fits its
+  ``max_length`` (Textual's own drops a paste that is too long as a whole, silently)
+  and says so. Use it for every field with a ``max_length``.
+* :class:`EntryInput`: a :class:`FittedInput` for fields that add an entry with
+  Enter (a participant, an answer, a card, a row of a form). Enter is handled in
+  the order typed: Textual's Input resolves Enter as a binding only after the key
+  has bubbled up to the app, while the letters typed right after it (in the same
+  terminal read) are already inserted, so they would land in the entry being
+  submitted. Here Enter posts ``Submitted`` at once; the handler then takes the
+  submitted text out with :meth:`EntryInput.take`, keeping what was typed after it.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from samen_tui.i18n import t
+
+
+class FittedInput(Input):
+    """An Input whose too long paste is cut to fit (with a message), never dropped."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # before Input's own handler (which drops a paste that does not fit as a whole)
+        event.stop()
+        event.prevent_default()
+        if not event.text:
+            return
+        lines = event.text.splitlines()
+        line = lines[0] if lines else ""
+        start, end = sorted(self.selection)
+        cut = False
+        if self.max_length:
+            room = max(0, self.max_length - (len(self.value) - (end - start)))
+            if len(line) > room:
+                line, cut = line[:room], True
+        if line or start != end:
+            self.replace(line, start, end)
+        if cut:
+            self.notify(
+                t("input.paste_cut", n=self.max_length or 0),
+                severity="warning",
+                markup=False,
+            )
+
+
+class EntryInput(FittedInput):
+    """A field whose Enter adds an entry: submitted in the order the keys came."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+        # else Input's own handler (next in the MRO) types the character
+
+    def take(self, submitted: str) -> None:
+        """Remove the text just submitted (``Submitted.value``) from the field, keeping
+        what was typed after the Enter. A field changed in any other way since is left
+        as it is: nothing the trainer typed is wiped."""
+        value = self.value
+        if not value.startswith(submitted):
+            return
+        cursor = self.cursor_position
+        self.value = value[len(submitted) :]
+        self.cursor_position = max(0, cursor - len(submitted))
