@@ -27,12 +27,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from samen_tui.i18n import t
 from samen_tui.session import compare, report
 from samen_tui.session.model import Session
 from samen_tui.tui.localize import localize
+from samen_tui.tui.widgets.keybar import KeyBar
 from samen_tui.workshop.model import RateStep, SortStep, Workshop
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -235,7 +236,7 @@ class CompareScreen(Screen[None]):
             yield Static(id="compare-ratings")
             yield Static(id="compare-motives")
             yield Static(id="compare-actions")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = f"{t('compare.screen')}: {self.workshop.title}"

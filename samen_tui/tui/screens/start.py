@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select
+from textual.widgets import Button, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from samen_tui.i18n import t
 from samen_tui.tui.localize import localize
 from samen_tui.tui.screens.dialogs import Dialog
 from samen_tui.tui.widgets.inputs import FittedInput
+from samen_tui.tui.widgets.keybar import KeyBar
 
 
 class StartScreen(Screen[None]):
@@ -40,7 +41,7 @@ class StartScreen(Screen[None]):
             yield Label(t("start.resume"), classes="section-title")
             yield OptionList(id="resume-list")
             yield Label("", id="start-note", classes="hint")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "samen"

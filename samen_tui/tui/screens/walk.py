@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 
 from samen_tui.i18n import t
 from samen_tui.kinds import KINDS
@@ -29,6 +29,7 @@ from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.steps.placeholder import PlaceholderView
 from samen_tui.tui.widgets.agenda import AgendaPanel
+from samen_tui.tui.widgets.keybar import KeyBar
 from samen_tui.tui.widgets.timer import TimerBar
 from samen_tui.workshop.model import AgendaItem, Step, Workshop
 
@@ -189,7 +190,7 @@ class WalkScreen(Screen[None]):
                 yield TimerBar(id="timer")
                 yield Label("", id="step-title", markup=False)
                 yield Vertical(id="step-host")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = self.workshop.title
@@ -271,22 +272,43 @@ class WalkScreen(Screen[None]):
                 "  ›  ",
                 (step.title, "bold"),
                 (f"   ({index + 1}/{len(self._steps)})", "dim"),
-            )
+            ),
+            layout=False,  # one line of fixed size
         )
+        hidden: StepView | None = None
         if self._shown is not None and self._shown.step.id != step.id:
             hidden = self._shown
             hidden.display = False
             if self.focused is not None and hidden in self.focused.ancestors:
                 self.set_focus(None)  # never leave the focus (and the typing) in a hidden view
         view = self._fresh(step.id)
+        built = view is None
         if view is None:
             view = self._build(step)
             host.mount(view)
         view.display = True
+        view.set_class(False, "-ahead")
+        view.can_focus_children = True
         self._shown = view
-        self.call_after_refresh(self._focus_view, view)
+        if built:
+            self.call_after_refresh(self._focus_view, view)
+        else:
+            # a kept view is composed: focus now, so that the new focus, the keys it
+            # brings and the view are laid out and painted together, once
+            self._focus_view(view)
         self.query_one(AgendaPanel).rebuild()
         self._refresh_timer()
+        # Hand the layout requests of the views to the screen now: left to the views'
+        # own idle time, one of them often arrived after the screen had laid out and
+        # painted, and the step change took a second layout pass and paint.
+        for changed in (view, hidden):
+            if changed is not None and changed.is_attached:
+                changed._check_refresh()
+        self._schedule_prefetch()
+
+    def _schedule_prefetch(self) -> None:
+        """Build the next step's view once the trainer has paused for a moment (again
+        after every change: a capture can make the view built ahead stale)."""
         if self._prefetch_timer is not None:
             self._prefetch_timer.stop()
         self._prefetch_timer = self.set_timer(PREFETCH_AFTER, self._prefetch)
@@ -298,11 +320,19 @@ class WalkScreen(Screen[None]):
         if index + 1 >= len(self._steps):
             return
         step = self._steps[index + 1][1]
+        host = self.query_one("#step-host")
+        for other in host.query_children(".-ahead"):
+            if isinstance(other, StepView) and other.step.id != step.id:
+                other.display = False  # ahead of a step the trainer jumped away from
+                other.remove_class("-ahead")
         if self._fresh(step.id) is not None:
             return
         view = self._build(step)
-        view.display = False
-        self.query_one("#step-host").mount(view)
+        # laid out beside the host, out of sight and out of the focus chain: it gets its
+        # size now, so that showing it is one layout pass instead of two
+        view.add_class("-ahead")
+        view.can_focus_children = False
+        host.mount(view)
 
     def _focus_view(self, view: StepView, tries: int = 100) -> None:
         """Focus where typing starts, if the view is still the one shown."""
@@ -359,6 +389,7 @@ class WalkScreen(Screen[None]):
         self._push_undo(snapshot)
         self._typing_key = ""
         self._mark_dirty()
+        self._schedule_prefetch()
         if self._captured(step_id) != was_done:  # the only mark a capture can change
             self.query_one(AgendaPanel).rebuild()
 

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
 
 from samen_tui.session.model import Record, Session
+from samen_tui.tui.widgets.slide import SlideText
 from samen_tui.workshop.model import Step, Workshop
 
 
@@ -79,9 +79,10 @@ class StepView(VerticalScroll, can_focus=False):
     def record(self) -> Record:
         return self.session.record(self.step.id, self.step.KIND)
 
-    def intro(self) -> Markdown | None:
-        """The step's Markdown text, if it has any (workshop text: trusted markup)."""
-        return Markdown(self.step.text, classes="step-text") if self.step.text else None
+    def intro(self) -> SlideText | None:
+        """The step's Markdown text, if it has any (workshop text: Markdown, never
+        Textual markup)."""
+        return SlideText(self.step.text, classes="step-text") if self.step.text else None
 
     def depends(self) -> object:
         """What this view shows besides its own record (which only changes through

@@ -14,6 +14,10 @@ from samen_tui.workshop.model import ContentStep
 class ContentView(StepView):
     HELP = "help.step.content"
 
+    def depends(self) -> object:
+        """Shows the workshop text and its own notes only: never rebuilt for the session."""
+        return None
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, ContentStep)
         if text := self.intro():

@@ -10,6 +10,10 @@ from samen_tui.tui.steps.base import StepView
 
 
 class PlaceholderView(StepView):
+    def depends(self) -> object:
+        """Shows the workshop text and its own notes only: never rebuilt for the session."""
+        return None
+
     def compose(self) -> ComposeResult:
         if text := self.intro():
             yield text

@@ -34,6 +34,7 @@ from samen_tui.session.stats import ItemStat, group_means, item_ratings, weakest
 from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import Capture, StepView
 from samen_tui.tui.steps.sort import WhoPicker, who_label
+from samen_tui.tui.widgets.inputs import FittedInput
 from samen_tui.workshop.model import Group, RateItem, RateStep, Scale
 
 MEAN_WIDTH = 5
@@ -120,6 +121,28 @@ def _state_for(capture: Capture, step_id: str) -> RateState:
 # --------------------------------------------------------------------------- parts
 
 
+class Cell(Static):
+    """A cell of a :class:`Line` (or a note) that remembers what it shows."""
+
+    def __init__(self, *, classes: str = "", id: str | None = None) -> None:
+        super().__init__("", classes=classes, id=id, markup=False)
+        self.shown: object = None
+
+    def show(self, content: str | Text, *, layout: bool) -> bool:
+        """Show ``content`` unless it is shown already; whether it changed."""
+        # rich's Text compares its plain text and spans, not its own style
+        key = (
+            (content.plain, str(content.style), content.spans)
+            if isinstance(content, Text)
+            else content
+        )
+        if key == self.shown:
+            return False
+        self.shown = key
+        self.update(content, layout=layout)
+        return True
+
+
 class Line(Horizontal):
     """One line in the columns every row shares: title, score, mean, spread."""
 
@@ -128,22 +151,21 @@ class Line(Horizontal):
         self._score_cols = score_cols
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="rate-title", markup=False)
-        score = Static("", classes="rate-score", markup=False)
+        yield Cell(classes="rate-title")
+        score = Cell(classes="rate-score")
         score.styles.width = self._score_cols
         yield score
-        yield Static("", classes="rate-mean", markup=False)
-        yield Static("", classes="rate-spread", markup=False)
+        yield Cell(classes="rate-mean")
+        yield Cell(classes="rate-spread")
 
-    def show(self, title: str | Text, score: str | Text, mean: str | Text,
-             spread: str | Text) -> None:
-        for selector, content in (
-            (".rate-title", title),
-            (".rate-score", score),
-            (".rate-mean", mean),
-            (".rate-spread", spread),
-        ):
-            self.query_one(selector, Static).update(content)
+    def show(
+        self, title: str | Text, score: str | Text, mean: str | Text, spread: str | Text
+    ) -> None:
+        """Update the cells that changed; the line is one row of fixed columns, so a
+        change repaints the cell without a layout pass (a key on the checklist used to
+        update all 4 x 22 cells, each with a layout)."""
+        for cell, content in zip(self.query(Cell), (title, score, mean, spread), strict=True):
+            cell.show(content, layout=False)
 
 
 class ClusterHead(Line):
@@ -158,21 +180,39 @@ class IngredientRow(Vertical, can_focus=True):
     """One ingredient: a line of columns, and its note below (never markup)."""
 
     BINDINGS = [
-        Binding("up", "nav(-1)", "key.rate.nav", show=False, id="rate.row.up",
-                tooltip="tip.rate.nav"),
-        Binding("down", "nav(1)", "key.rate.nav", show=False, id="rate.row.down",
-                tooltip="tip.rate.nav"),
-        Binding("x,delete,backspace", "clear", "key.rate.clear", id="rate.row.clear",
-                tooltip="tip.rate.clear"),
+        Binding(
+            "up", "nav(-1)", "key.rate.nav", show=False, id="rate.row.up", tooltip="tip.rate.nav"
+        ),
+        Binding(
+            "down", "nav(1)", "key.rate.nav", show=False, id="rate.row.down", tooltip="tip.rate.nav"
+        ),
+        Binding(
+            "x,delete,backspace",
+            "clear",
+            "key.rate.clear",
+            id="rate.row.clear",
+            tooltip="tip.rate.clear",
+        ),
         Binding("enter,n", "note", "key.rate.note", id="rate.row.note", tooltip="tip.rate.note"),
-        Binding("left", "rater(-1)", "key.rate.prev_rater", show=False, id="rate.row.prev",
-                tooltip="tip.rate.prev_rater"),
-        Binding("right", "rater(1)", "key.rate.next_rater", show=False, id="rate.row.next",
-                tooltip="tip.rate.next_rater"),
+        Binding(
+            "left",
+            "rater(-1)",
+            "key.rate.prev_rater",
+            show=False,
+            id="rate.row.prev",
+            tooltip="tip.rate.prev_rater",
+        ),
+        Binding(
+            "right",
+            "rater(1)",
+            "key.rate.next_rater",
+            show=False,
+            id="rate.row.next",
+            tooltip="tip.rate.next_rater",
+        ),
     ]
 
-    def __init__(self, item: RateItem, step: RateStep, score_cols: int,
-                 read_only: bool) -> None:
+    def __init__(self, item: RateItem, step: RateStep, score_cols: int, read_only: bool) -> None:
         super().__init__(classes="rate-row")
         localize(self)
         self.item = item
@@ -182,13 +222,19 @@ class IngredientRow(Vertical, can_focus=True):
         keymap = self._bindings.key_to_bindings
         for key, value in score_keys(step.scale):
             keymap[key] = [
-                Binding(key, f"rate({value})", step.scale.label(value), id=f"rate.row.score.{key}",
-                        tooltip=t("tip.rate.score"), group=group),
+                Binding(
+                    key,
+                    f"rate({value})",
+                    step.scale.label(value),
+                    id=f"rate.row.score.{key}",
+                    tooltip=t("tip.rate.score"),
+                    group=group,
+                ),
             ]
 
     def compose(self) -> ComposeResult:
         yield Line(self._score_cols)
-        yield Static("", classes="rate-note", markup=False)
+        yield Cell(classes="rate-note")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._read_only and action in ("rate", "clear", "note"):
@@ -230,12 +276,17 @@ class IngredientRow(Vertical, can_focus=True):
         self.view.cycle_rater(delta)
 
 
-class NoteInput(Input):
+class NoteInput(FittedInput):
     """The note of the focused ingredient; Enter or Esc is done."""
 
     BINDINGS = [
-        Binding("escape", "done", "key.rate.note_done", id="rate.note.done",
-                tooltip="tip.rate.note_done"),
+        Binding(
+            "escape",
+            "done",
+            "key.rate.note_done",
+            id="rate.note.done",
+            tooltip="tip.rate.note_done",
+        ),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -269,6 +320,7 @@ class RateView(StepView):
     RateView { overflow-y: hidden; padding: 0; }
     RateView #rate-scroll { height: 1fr; padding: 0 1; }
     RateView .rate-line { height: 1; width: 1fr; }
+    RateView .rate-line > Cell { height: 1; }
     RateView .rate-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     RateView .rate-score { padding-left: 1; text-wrap: nowrap; }
     RateView .rate-mean { width: 6; text-align: right; }
@@ -379,11 +431,12 @@ class RateView(StepView):
                         with TabPane(Content(group.title), id=f"rate-tab-{index}"):
                             yield self._cluster(group, cols)
         with Vertical(id="rate-panel"):
-            yield Static("", id="rate-weakest", markup=False)
-            yield Static("", id="rate-detail", markup=False)
+            yield Cell(id="rate-weakest")
+            yield Cell(id="rate-detail")
             if not self.read_only:
-                yield NoteInput(id="rate-note-input", max_length=1000, compact=True,
-                                select_on_focus=False)
+                yield NoteInput(
+                    id="rate-note-input", max_length=1000, compact=True, select_on_focus=False
+                )
 
     def _cluster(self, group: Group, cols: int) -> Vertical:
         step = self.rate_step
@@ -474,9 +527,9 @@ class RateView(StepView):
                 str(stat.spread) if stat.spread is not None and stat.n > 1 else "",
             )
             row.set_class(row.item.id in weak, "-weakest")
-            note = row.query_one(".rate-note", Static)
-            note.update(Text(stat.note) if stat.note else "")
-            note.set_class(not stat.note, "-empty")
+            note = row.query_one(".rate-note", Cell)
+            if note.show(Text(stat.note) if stat.note else "", layout=True):
+                note.set_class(not stat.note, "-empty")
         for head in self.query(ClusterHead):
             mean = means.get(head.group.id)
             head.show(
@@ -492,8 +545,11 @@ class RateView(StepView):
     def _show_rater(self) -> None:
         bar = self.query_one("#rate-rater", RaterBar)
         if self.can_switch_rater:
-            title = Text(t("rate.rater", name=who_label(self.session, self.state.rater)),
-                         no_wrap=True, overflow="ellipsis")
+            title = Text(
+                t("rate.rater", name=who_label(self.session, self.state.rater)),
+                no_wrap=True,
+                overflow="ellipsis",
+            )
             title.append(t("rate.rater_keys"), style="dim")
         else:
             title = Text(t("rate.rater_fixed"), no_wrap=True, overflow="ellipsis")
@@ -516,18 +572,20 @@ class RateView(StepView):
                 out.append(f" {number(stat.mean)}", style="bold")
             if stat.spread:
                 out.append(f" ↕{stat.spread}")
-        self.query_one("#rate-weakest", Static).update(out)
+        self.query_one("#rate-weakest", Cell).show(out, layout=True)
 
     def _show_detail(self) -> None:
         item_id = self.state.current
-        stat = next((s for s in item_ratings(self.rate_step, self.rate_record)
-                     if s.item.id == item_id), None)
-        found = self.query("#rate-detail").results(Static)
+        stat = next(
+            (s for s in item_ratings(self.rate_step, self.rate_record) if s.item.id == item_id),
+            None,
+        )
+        found = self.query("#rate-detail").results(Cell)
         detail = next(found, None)
         if detail is None:  # being recomposed or removed (fast paging): nothing to show
             return
         if stat is None:
-            detail.update("")
+            detail.show("", layout=True)
             return
         out = Text()
         out.append(stat.item.title, style="bold")
@@ -548,13 +606,19 @@ class RateView(StepView):
         if stat.mean is not None:
             out.append("  —  ")
             if stat.n > 1:
-                out.append(t("rate.detail_stats", mean=number(stat.mean),
-                             spread=stat.spread or 0, n=stat.n))
+                out.append(
+                    t(
+                        "rate.detail_stats",
+                        mean=number(stat.mean),
+                        spread=stat.spread or 0,
+                        n=stat.n,
+                    )
+                )
             else:
                 out.append(t("rate.detail_stats_one", mean=number(stat.mean)))
             if stat.from_participants and stat.group is not None:
                 out.append(t("rate.detail_from"), style="dim")
-        detail.update(out)
+        detail.show(out, layout=True)
 
     # ------------------------------------------------------------------ focus
 
@@ -662,8 +726,7 @@ class RateView(StepView):
                 self.show_data()
             self.call_after_refresh(self.focus_first)
 
-        self.app.push_screen(WhoPicker(t("who.title.rate"), participants, self.state.rater),
-                             chosen)
+        self.app.push_screen(WhoPicker(t("who.title.rate"), participants, self.state.rater), chosen)
 
     # ------------------------------------------------------------------ notes
 

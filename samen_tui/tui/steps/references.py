@@ -13,6 +13,10 @@ from samen_tui.workshop.model import ReferencesStep
 class ReferencesView(StepView):
     HELP = "help.step.references"
 
+    def depends(self) -> object:
+        """Shows the workshop text and its own notes only: never rebuilt for the session."""
+        return None
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, ReferencesStep)
         if text := self.intro():

@@ -43,4 +43,4 @@ class TimerBar(Static):
             text.append(t("timer.on_time"))
         if paused:
             text.append("  ·  " + t("timer.paused"))
-        self.update(text)
+        self.update(text, layout=False)  # one line, always: no layout pass for a tick

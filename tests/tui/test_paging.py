@@ -1,0 +1,137 @@
+"""Paging is showing what was built ahead: the key bar and the view built ahead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from samen_tui.tui.app import SamenApp
+from samen_tui.tui.screens.walk import PREFETCH_AFTER, WalkScreen
+from samen_tui.tui.steps.base import StepView
+from samen_tui.tui.widgets.keybar import KeyBar
+from tests.tui.conftest import make_app, walk_screen
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    for _ in range(3):
+        await pilot.pause()
+
+
+async def built_ahead(pilot: Pilot[None], screen: WalkScreen, step_id: str) -> StepView:
+    """Wait for the view of ``step_id`` to be built ahead (and laid out)."""
+    await pilot.pause(PREFETCH_AFTER + 0.2)
+    await settle(pilot)
+    kept = screen._views.get(step_id)
+    assert kept is not None, f"{step_id} was not built ahead"
+    return kept[0]
+
+
+def descendants(view: Widget) -> list[Widget]:
+    return [view, *view.walk_children(Widget)]
+
+
+def hint_keys(bar: KeyBar) -> list[str]:
+    return [hint.key for hint in bar.hints]
+
+
+async def test_the_view_built_ahead_is_out_of_sight_and_out_of_reach(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        screen.go_to("agenda")
+        await settle(pilot)
+        ahead = await built_ahead(pilot, screen, "wie-is-er")
+        assert ahead.has_class("-ahead") and ahead is not screen.step_view
+        # not painted: entirely outside the screen
+        assert not ahead.region.overlaps(app.screen.region), ahead.region
+        # not reachable with tab, nor by the mouse
+        assert not any(w in screen.focus_chain for w in descendants(ahead))
+        for _ in range(12):
+            await pilot.press("tab")
+            assert app.focused is None or ahead not in app.focused.ancestors_with_self
+        # but laid out at the size it will be shown at
+        sizes = {w: w.size for w in descendants(ahead)}
+        assert ahead.size == screen.step_view.size if screen.step_view else False
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert screen.step_view is ahead and not ahead.has_class("-ahead")
+        assert app.focused is not None and ahead in app.focused.ancestors
+        assert ahead.region.overlaps(app.screen.region)
+        # nothing in it changed size when it was shown: one layout pass, not two
+        changed = [w for w, size in sizes.items() if w.size != size]
+        assert not changed, changed
+
+
+async def test_a_jump_leaves_no_view_laid_out_ahead_of_the_old_place(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        await built_ahead(pilot, screen, "agenda")
+        screen.go_to("casus")  # the command palette's jump
+        await settle(pilot)
+        await built_ahead(pilot, screen, "ingredienten")
+        host = screen.query_one("#step-host")
+        ahead = [v for v in host.query_children(StepView) if v.has_class("-ahead")]
+        assert [v.step.id for v in ahead] == ["ingredienten"]
+        old = screen._views["agenda"][0]
+        assert not old.display
+
+
+async def test_key_bar_follows_the_focus_and_repaints_only_on_a_change(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        bar = screen.query_one(KeyBar)
+        assert "pagedown" in hint_keys(bar) and bar.palette is not None
+        assert bar.palette.key == app.COMMAND_PALETTE_BINDING
+        screen.go_to("ingredienten")
+        await settle(pilot)
+        # the checklist's own keys are shown while a row has the focus
+        assert "1" in hint_keys(bar) and "x" in hint_keys(bar)
+        painted: list[int] = []
+        original = bar.refresh
+
+        def counting(*args: object, **kwargs: object) -> KeyBar:
+            painted.append(1)
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        bar.refresh = counting  # type: ignore[method-assign]
+        await pilot.press("down")  # another row: the same keys
+        await settle(pilot)
+        assert not painted, "the key bar repainted while its keys stayed the same"
+        text = "".join(str(s.text) for s in bar.render_line(0))
+        assert "helemaal niet" in text and "Opdrachten" in text
+
+
+async def test_clicking_a_key_in_the_bar_presses_it(sessions: Path) -> None:
+    app: SamenApp = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        first = screen.session.current
+        bar = screen.query_one(KeyBar)
+        span = next(s for s in bar._spans if s[2].key == "pagedown")
+        await pilot.hover(KeyBar, offset=(span[0] + 1, 0))
+        assert bar.hover == span[0] + 1
+        await pilot.click(KeyBar, offset=(span[0] + 1, 0))
+        await settle(pilot)
+        assert screen.session.current != first
+        # the palette key on the right opens the command palette
+        palette = next(s for s in bar._spans if s[2] is bar.palette)
+        await pilot.click(KeyBar, offset=(palette[0] + 2, 0))
+        await settle(pilot)
+        assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_key_bar_fits_80_columns(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = walk_screen(app).query_one(KeyBar)
+        line = "".join(str(s.text) for s in bar.render_line(0))
+        assert len(line) <= 80 and line.rstrip().endswith("Opdrachten")
