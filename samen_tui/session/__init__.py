@@ -1,31 +1,46 @@
 """Sessions: the model of what a workshop run captured, and its files on disk.
 
-Never imports textual (a test keeps it so).
+Never imports textual (a test keeps it so). The names below are imported on first
+use (PEP 562): importing one module of the package (the model, at start-up) does not
+load the others (sqlite3 for the index).
 """
 
-from samen_tui.session.index import SessionIndex
-from samen_tui.session.lock import LockInfo, SessionLock, pid_alive
-from samen_tui.session.model import (
-    SCHEMA,
-    NewerSchemaError,
-    Session,
-    SessionFormatError,
-)
-from samen_tui.session.store import (
-    MAX_SIZE,
-    SaveError,
-    SessionReadError,
-    SessionStore,
-    SessionSummary,
-    Unreadable,
-    dumps_session,
-    list_sessions,
-    load_session,
-    loads_session,
-    save_session,
-    session_filename,
-    unique_path,
-)
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "SessionIndex": "index",
+    "LockInfo": "lock",
+    "SessionLock": "lock",
+    "pid_alive": "lock",
+    "SCHEMA": "model",
+    "NewerSchemaError": "model",
+    "Session": "model",
+    "SessionFormatError": "model",
+    "MAX_SIZE": "store",
+    "SaveError": "store",
+    "SessionReadError": "store",
+    "SessionStore": "store",
+    "SessionSummary": "store",
+    "Unreadable": "store",
+    "dumps_session": "store",
+    "list_sessions": "store",
+    "load_session": "store",
+    "loads_session": "store",
+    "save_session": "store",
+    "session_filename": "store",
+    "unique_path": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "MAX_SIZE",

@@ -165,7 +165,7 @@ class SamenApp(App[None]):
         self, workshop_ref: str, title: str, place: str, trainer: str, *, first: bool = False
     ) -> None:
         """Create a session of a workshop (id or path) and walk it from the first step."""
-        from samen_tui.session.store import SaveError
+        from samen_tui.session.store import SaveError, SessionStore
         from samen_tui.workshop.catalog import resolve_workshop
         from samen_tui.workshop.loader import WorkshopError
 
@@ -186,7 +186,8 @@ class SamenApp(App[None]):
             current=workshop.step_ids()[0],
             steps=workshop.step_ids(),
         )
-        store = self.store()
+        # the index (sqlite) is for listing; a new session does not need it to start
+        store = self._store or SessionStore(self.sessions_dir)
         try:
             store.directory.mkdir(parents=True, exist_ok=True)
             path = store.new_path(session)

@@ -108,6 +108,31 @@ def find_workshops(dirs: list[tuple[str, Path]], *, validate: bool = False) -> l
     return entries
 
 
+def _first_with_id(ident: str, dirs: list[tuple[str, Path]]) -> WorkshopEntry | None:
+    """What :func:`find_workshops` would list for ``ident``, without parsing every file:
+    a file can only have that id if its name is the id or its text holds the id as a
+    quoted string (an id written with escapes is found through its file name only)."""
+    raw = ident.encode("utf-8")
+    needles = (b'"' + raw + b'"', b"'" + raw + b"'")
+    for source, folder in dirs:
+        try:
+            files = sorted(p for p in folder.glob("*.toml") if p.is_file())
+        except OSError:
+            continue
+        for path in files:
+            if path.stem != ident:
+                try:
+                    data = path.read_bytes()
+                    if not any(needle in data for needle in needles):
+                        continue
+                except OSError:
+                    continue
+            entry = read_entry(path, source)
+            if entry.id == ident:
+                return entry
+    return None
+
+
 def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
     """The workshop a user asked for: a path (if it exists or ends in ``.toml``), else an id.
 
@@ -119,10 +144,10 @@ def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
         if not candidate.exists():
             raise LookupError(t("workshop.no_such_file", path=id_or_path))
         return load_workshop(candidate)
+    found = _first_with_id(id_or_path, dirs)
+    if found is not None:
+        return load_workshop(found.path)
     entries = find_workshops(dirs)
-    for entry in entries:
-        if entry.id == id_or_path:
-            return load_workshop(entry.path)
     message = t("workshop.no_such_id", id=id_or_path)
     ids = [entry.id for entry in entries]
     close = difflib.get_close_matches(id_or_path, ids, n=1, cutoff=0.6)

@@ -37,7 +37,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from samen_tui.i18n import t
 from samen_tui.workshop import model
 from samen_tui.workshop.model import AgendaItem, Meta, Step, Workshop
-from samen_tui.workshop.positions import KeyPath, LineCol, Positions, scan
+from samen_tui.workshop.positions import KeyPath, LineCol, Positions, lazy_scan
 
 MAX_BYTES = 1024 * 1024
 """A workshop file is small; anything bigger than this is refused unread."""
@@ -90,7 +90,7 @@ def parse_workshop(text: str | bytes, path: Path | str) -> Workshop:
     label = str(path)
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     source, document = read_toml(data, label)
-    converter = _Converter(label, scan(source))
+    converter = _Converter(label, lazy_scan(source))
     meta, items = converter.document(document)
     if converter.problems or meta is None or items is None:
         raise WorkshopError(converter.sorted_problems())

@@ -64,8 +64,16 @@ class Spot:
 class Positions:
     """The spots of a scanned text, with fallbacks for paths that are not in it."""
 
-    def __init__(self, spots: dict[KeyPath, Spot]) -> None:
-        self.spots = spots
+    def __init__(self, spots: dict[KeyPath, Spot] | None = None, *, text: str = "") -> None:
+        self._spots = spots
+        self._text = text
+
+    @property
+    def spots(self) -> dict[KeyPath, Spot]:
+        """Scanned on first use when made by :func:`lazy_scan`."""
+        if self._spots is None:
+            self._spots = scan(self._text).spots
+        return self._spots
 
     def get(self, path: KeyPath) -> Spot | None:
         return self.spots.get(tuple(path))
@@ -92,6 +100,12 @@ class Positions:
     def table(self, path: KeyPath) -> LineCol:
         """Where the table ``path`` starts: its header, its ``{``, or 1:1 for the document."""
         return self.value(path) if path else (1, 1)
+
+
+def lazy_scan(text: str) -> Positions:
+    """:func:`scan`, done only when a position is asked for: a valid file (the common
+    case, read at every start) is never scanned."""
+    return Positions(text=text)
 
 
 def scan(text: str) -> Positions:

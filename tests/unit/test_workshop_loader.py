@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from samen_tui import i18n
 from samen_tui.i18n import set_language
 from samen_tui.i18n import workshop as messages
-from samen_tui.workshop import model
+from samen_tui.workshop import catalog, model
 from samen_tui.workshop.catalog import (
     WorkshopEntry,
     find_workshops,
@@ -642,6 +642,54 @@ def test_resolve_workshop_by_id_and_by_path(
     assert str(info.value) == (
         f"geen workshop met id 'iets'; er zijn geen workshops gevonden in: {tmp_path / 'leeg'}"
     )
+
+
+def test_resolve_by_id_reads_only_the_files_that_can_hold_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start-up path: the same answer as find_workshops (first folder wins, a file
+    named after the id but without one counts), parsing only the candidates."""
+    first, second = tmp_path / "eerst", tmp_path / "daarna"
+    write(first / "a-ander.toml", MINIMAL.replace('"proef"', '"ander"'))
+    write(first / "b-eigen.toml", MINIMAL.replace('"Proef"', '"Eigen"'))  # id proef
+    write(second / "proef.toml", MINIMAL)
+    write(second / "tweede.toml", MINIMAL.replace('id = "proef"\n', "", 1))  # no id
+    parsed: list[str] = []
+    real = catalog.read_toml
+
+    def counting(data: bytes, path: str) -> tuple[str, dict[str, Any]]:
+        parsed.append(Path(path).name)
+        return real(data, path)
+
+    monkeypatch.setattr(catalog, "read_toml", counting)
+    dirs = [("x", first), ("y", second)]
+    assert resolve_workshop("proef", dirs).title == "Eigen"
+    assert parsed[0] == "b-eigen.toml" and "a-ander.toml" not in parsed
+    with pytest.raises(WorkshopError):  # named after the id, without one: broken
+        resolve_workshop("tweede", dirs)
+
+
+def test_a_valid_workshop_is_never_scanned_for_positions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from samen_tui.workshop import positions
+
+    scanned: list[int] = []
+    real = positions._Scanner.document
+
+    def counting(scanner: Any) -> None:
+        scanned.append(1)
+        real(scanner)
+
+    monkeypatch.setattr(positions._Scanner, "document", counting)
+    load_workshop(SHIPPED[0])
+    assert not scanned
+    with pytest.raises(WorkshopError) as info:
+        parse_workshop(
+            SHIPPED[0].read_text(encoding="utf-8").replace("minutes = 15", "minutes = 0", 1),
+            "x.toml",
+        )
+    assert scanned and info.value.problems[0].line > 1  # a problem still gets its place
 
 
 def test_resolve_broken_workshop_raises_workshop_error(tmp_path: Path) -> None:
