@@ -341,12 +341,13 @@ async def test_narrow_screen_shows_columns_and_counts(sessions: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_step(app, pilot, participants=False)
         await add_card(pilot, "Een", "1")
+        summary = app.screen.query_one("#sort-summary", Static)
+        assert "1 kaartje\n" in shown(summary) + "\n" and "1 kaartjes" not in shown(summary)
         await add_card(pilot, "Twee", "3")
         sort_view = view(app)
         heads = [shown(w) for w in sort_view.query(".sort-title")]
         assert [h.split()[0] for h in heads] == ["1", "2", "3"]
         assert column_texts(app) == [["Een"], [], ["Twee"]]
-        summary = app.screen.query_one("#sort-summary", Static)
         # the counts stay in view, below the board
         assert summary.region.bottom <= app.screen.query_one("#step-host").region.bottom
         assert "2 kaartjes" in shown(summary)

@@ -641,7 +641,8 @@ class SortView(StepView):
         for column, key in zip(self.columns(), keys, strict=True):
             out.append(f" {key} ", style="reverse")
             out.append(f" {counts.get(column.id, 0)}  ")
-        out.append(t("sort.total", n=len(record.cards)), style="bold")
+        total = len(record.cards)
+        out.append(t("sort.total.one" if total == 1 else "sort.total", n=total), style="bold")
         out.append("\n")
         out.append(t("sort.per_organisation", keys="/".join(keys)), style="bold")
         per_org = organisation_counts(self.session, record, step)
