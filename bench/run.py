@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -138,7 +138,7 @@ def cpu_model() -> str:
     return platform.processor() or "unknown CPU"
 
 
-def header_line(mode: Mode) -> str:
+def header_line(mode: Mode, options: str = "") -> str:
     from importlib.metadata import version
 
     load = ""
@@ -148,7 +148,7 @@ def header_line(mode: Mode) -> str:
         f"Measured {dt.datetime.now():%Y-%m-%d %H:%M} · {platform.platform()} · "
         f"{cpu_model()} · {os.cpu_count()} cores · Python {platform.python_version()} · "
         f"Textual {version('textual')} · `bench/run.py"
-        f"{'' if mode.name == 'full' else ' --' + mode.name}`{load}"
+        f"{'' if mode.name == 'full' else ' --' + mode.name}{options}`{load}"
     )
 
 
@@ -556,6 +556,20 @@ def section(report: Report, name: str, run: Callable[[], Any]) -> Any:
         return None
 
 
+SECTIONS = ("start", "keys", "autosave", "review")
+"""The parts ``--only`` can pick (1, 2, 3 and 4-6)."""
+
+
+def sizes_arg(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(part.replace("_", "")) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"sizes must be positive: {text!r}")
+    return sizes
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     speed = parser.add_mutually_exclusive_group()
@@ -563,9 +577,31 @@ def main(argv: list[str] | None = None) -> int:
     speed.add_argument("--smoke", action="store_true", help="tiny counts (the test suite)")
     parser.add_argument("--write-readme", action="store_true", help="put the table in README.md")
     parser.add_argument("--json", metavar="FILE", help="also write every sample as JSON")
+    parser.add_argument(
+        "--only",
+        choices=SECTIONS,
+        action="append",
+        help="run only this part (repeatable): " + ", ".join(SECTIONS),
+    )
+    parser.add_argument(
+        "--sizes",
+        type=sizes_arg,
+        help="review sizes instead of the mode's, comma-separated (e.g. 10000)",
+    )
+    parser.add_argument("--runs", type=int, help="runs per configuration instead of the mode's")
     args = parser.parse_args(argv)
     mode = MODES["smoke" if args.smoke else "quick" if args.quick else "full"]
-    report = Report(header_line(mode))
+    if args.sizes:
+        mode = replace(mode, sizes=args.sizes)
+    if args.runs:
+        mode = replace(mode, start_runs=args.runs, key_rounds=args.runs, review_runs=args.runs)
+    only = set(args.only or SECTIONS)
+    if args.write_readme and only != set(SECTIONS):
+        parser.error("--write-readme needs every part (no --only)")
+    options = "".join(f" --only {name}" for name in args.only or ())
+    options += f" --sizes {','.join(map(str, args.sizes))}" if args.sizes else ""
+    options += f" --runs {args.runs}" if args.runs else ""
+    report = Report(header_line(mode, options))
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="samen-bench-") as tmp:
         env = Env(Path(tmp))
@@ -574,10 +610,14 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["SAMEN_CACHE"] = str(env.folder("cache"))
         os.environ.pop("SAMEN_SESSIONS", None)
         os.environ.pop("SAMEN_WORKSHOPS", None)
-        section(report, "1. start", lambda: start_section(mode, env, report))
-        section(report, "2. keypress", lambda: keys_section(mode, env, report))
-        section(report, "3. autosave", lambda: autosave_section(mode, env, report))
-        section(report, "4-6. review", lambda: review_section(mode, env, report))
+        if "start" in only:
+            section(report, "1. start", lambda: start_section(mode, env, report))
+        if "keys" in only:
+            section(report, "2. keypress", lambda: keys_section(mode, env, report))
+        if "autosave" in only:
+            section(report, "3. autosave", lambda: autosave_section(mode, env, report))
+        if "review" in only:
+            section(report, "4-6. review", lambda: review_section(mode, env, report))
     log(f"done in {time.perf_counter() - began:.0f} s")
     text = report.markdown()
     print(text, end="")

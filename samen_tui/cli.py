@@ -177,6 +177,16 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_app(args: argparse.Namespace, command: str) -> int:
+    if command == "review":
+        # list the sessions in a helper process while the interface starts (the
+        # review takes that listing instead of reading the folder itself)
+        from samen_tui import paths
+        from samen_tui.config import load_config
+        from samen_tui.session.reader import prefetch
+
+        # the interface's language (as SamenApp sets it): unreadable files' reasons
+        prefetch(paths.sessions_dir(args.sessions), args.lang or load_config().language or "nl")
+
     from samen_tui.tui.app import Launch, SamenApp
 
     launch = Launch(

@@ -37,9 +37,7 @@ _PLAIN = (str, int, float, bool, dt.date)
 @cache
 def encoded_fields(cls: type) -> tuple[str, ...]:
     """The names of the fields written for a dataclass, in declaration order."""
-    return tuple(
-        f.name for f in dataclasses.fields(cls) if f.init and not f.metadata.get("skip")
-    )
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init and not f.metadata.get("skip"))
 
 
 def encode(obj: Any) -> Any:

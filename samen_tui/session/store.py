@@ -30,9 +30,10 @@ import time
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, get_type_hints
 
 import tomli_w
 
@@ -56,6 +57,7 @@ _BOM = b"\xef\xbb\xbf"
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
 _O_CLOEXEC: int = getattr(os, "O_CLOEXEC", 0)
 _O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
+_O_NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)
 
 
 # --------------------------------------------------------------------------- errors
@@ -670,37 +672,240 @@ _HEADER = re.compile(r"^\[\[?(?P<header>[^\]\n]*)\]", re.MULTILINE)
 _RECORD_ID = re.compile(r'records\.(?:"((?:[^"\\]|\\.)*)"|([A-Za-z0-9_-]+))')
 
 
-def quick_summarize(path: Path) -> tuple[SessionSummary | None, os.stat_result | None]:
-    """The listing's summary of one file from its top-level keys only (a small part of
-    the file), without decoding every record: ``(None, None)`` when this quick look
-    cannot tell, and the file must be read in full (:func:`summarize`). A file that
-    passes here may still be broken further down: a full read later tells."""
+class QuickLook(NamedTuple):
+    """What the listing shows of a session file, from its top-level keys and its table
+    headers only (see :func:`quick_look`)."""
+
+    workshop: str
+    title: str
+    place: str
+    trainer: str
+    started: dt.datetime | None
+    ended: dt.datetime | None
+    current: str
+    participants: int
+    steps_done: int
+
+    def summary(self, path: Path, st: os.stat_result) -> SessionSummary:
+        return SessionSummary(
+            path=path,
+            size=st.st_size,
+            mtime=st.st_mtime,
+            workshop=self.workshop,
+            title=self.title,
+            place=self.place,
+            trainer=self.trainer,
+            started=self.started,
+            ended=self.ended,
+            participants=self.participants,
+            steps_done=self.steps_done,
+            current=self.current,
+            complete=self.ended is not None,
+        )
+
+
+# The top of a session file as tomli_w writes it: one ``key = value`` a line, the value a
+# string without escapes, a date-time, a whole number or a boolean (blank lines and
+# comments between them). Anything else there is left to tomllib.
+_HEAD_LINE = re.compile(
+    r"((?:[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?\r?\n)*"
+    r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*"
+    r'(?:"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"'
+    r"|(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)?)"
+    r"|(-?(?:0|[1-9]\d{0,17}))"
+    r"|(true|false))"
+    r"[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?(?:\r?\n|\Z))"
+)
+# An array at the top, as tomli_w writes it: one element a line, indented, with a comma.
+_HEAD_ARRAY = re.compile(r"^([A-Za-z0-9_-]+) = \[\r?\n((?:    [^\n]*\n)*?)\]\r?\n", re.MULTILINE)
+_ARRAY_ELEMENTS = {
+    "participants": re.compile(r"(?:    \{[^\n]*\},\r?\n)*"),
+    "steps": re.compile(r'(?:    "[^"\\\n]*",\r?\n)*'),
+}
+"""The arrays the quick look takes at the top of a file: one inline table a line for
+each participant (counted; what is in them is checked by the full read later), one
+plain string a line for the step ids (not needed for the listing)."""
+# Without multi-line strings, the table headers that count: participants and records.
+_PARTICIPANT = "\n[[participants]"
+_RECORD_HEADER = re.compile(r'\n\[records\.("(?:[^"\\\n]|\\.)*"|[A-Za-z0-9_-]+)')
+
+
+@cache
+def _head_kinds() -> dict[str, type]:
+    """The top-level keys of a session that hold one plain value, and its type."""
+    hints = get_type_hints(Session)
+    kinds: dict[str, type] = {}
+    for name, hint in hints.items():
+        if hint in (str, int, bool):
+            kinds[name] = hint
+        elif hint == (dt.datetime | None):
+            kinds[name] = dt.datetime
+    return kinds
+
+
+def _fast_head(head: str) -> dict[str, Any] | None:
+    """The top-level values of a session, when every line of ``head`` is a plain
+    ``key = value`` of the right type (see ``_HEAD_LINE``), or one of the arrays
+    tomli_w writes there, an element a line (``_HEAD_ARRAY``: the participants are
+    counted, the step ids skipped); None: let tomllib read it. Raises ValueError for
+    a date that does not exist."""
+    kinds = _head_kinds()
+    values: dict[str, Any] = {}
+    if "[\n" in head or "[\r\n" in head:
+        arrays = _HEAD_ARRAY.findall(head)
+        for key, elements in arrays:
+            element = _ARRAY_ELEMENTS.get(key)
+            if element is None or key in values or not element.fullmatch(elements):
+                return None  # tomllib and the model decide
+            values[key] = elements.count("\n")
+        head = _HEAD_ARRAY.sub("", head)
+    covered = 0
+    for whole, key, text, moment, number, flag in _HEAD_LINE.findall(head):
+        covered += len(whole)
+        kind = kinds.get(key)
+        if kind is None or key in values:
+            return None  # an unknown or repeated key: tomllib and the model decide
+        if kind is str and not (moment or number or flag):
+            values[key] = text  # the one value that can be empty: ""
+        elif kind is dt.datetime and moment:
+            values[key] = dt.datetime.fromisoformat(moment)
+        elif kind is int and number:
+            values[key] = int(number)
+        elif kind is bool and flag:
+            values[key] = flag == "true"
+        else:
+            return None
+    # the lines matched one after the other, and nothing but blank space is left
+    if head[covered:].strip(" \t\r\n"):
+        return None
+    schema = values.get("schema")
+    if schema is None or schema > SCHEMA:
+        return None
+    return values
+
+
+def quick_look(raw: bytes) -> QuickLook | None:
+    """The listing's view of a session file from its top-level keys and table headers
+    only, without decoding every record; None when this quick look cannot tell (the
+    file must be read in full: :func:`summarize`). A file that passes here may still
+    be broken further down: a full read later tells."""
     try:
-        raw, st = _read_bytes(path)
         text = raw.decode("utf-8")
-    except (SessionReadError, UnicodeDecodeError):
-        return None, None
-    # without multi-line strings no line can start inside a string: headers are simply
-    # the lines that start with "[" (tomli_w writes them at the start of a line)
-    pattern = _STRUCTURE if ('"""' in text or "'''" in text) else _HEADER
-    headers = [(m.start(), m.group()) for m in pattern.finditer(text) if m.group("header")]
-    # m.group() is the header up to its first "]": "[[participants" or "[records.x"
-    head_end = headers[0][0] if headers else len(text)
+    except UnicodeDecodeError:
+        return None
     records: set[str] = set()
     people = 0
-    for _start, found in headers:
-        if found == "[[participants]":
-            people += 1
-        elif found.startswith("[records."):
-            record = _RECORD_ID.match(found[1:])
-            if record is not None:
-                records.add(record.group(1) or record.group(2))
+    head: dict[str, Any] | None = None
+    multi_line = '"""' in text or "'''" in text
+    if multi_line or text.startswith("["):
+        # a multi-line string may hold a line that looks like a table header
+        pattern = _STRUCTURE if multi_line else _HEADER
+        headers = [(m.start(), m.group()) for m in pattern.finditer(text) if m.group("header")]
+        # m.group() is the header up to its first "]": "[[participants" or "[records.x"
+        head_end = headers[0][0] if headers else len(text)
+        for _start, found in headers:
+            if found == "[[participants]":
+                people += 1
+            elif found.startswith("[records."):
+                record = _RECORD_ID.match(found[1:])
+                if record is not None:
+                    records.add(record.group(1) or record.group(2))
+        top = text[:head_end]
+        if '"""' not in top and "'''" not in top:  # the notes are further down
+            try:
+                head = _fast_head(top)
+            except ValueError:
+                head = None
+    else:
+        # no line can start inside a string: the headers are the lines starting with "["
+        first = text.find("\n[")
+        head_end = first + 1 if first >= 0 else len(text)
+        people = text.count(_PARTICIPANT, head_end - 1)
+        records = set(_RECORD_HEADER.findall(text, head_end - 1))
+        if '[records."' in text:  # "a" and a are one key
+            records = {r[1:-1] if r.startswith('"') else r for r in records}
+        try:
+            head = _fast_head(text[:head_end])
+        except ValueError:  # a date that does not exist: tomllib says why
+            head = None
+    if head is None:
+        try:
+            session = Session.from_dict(tomllib.loads(text[:head_end]))
+        except (tomllib.TOMLDecodeError, SessionFormatError, ValueError, TypeError, RecursionError):
+            return None
+        return QuickLook(
+            session.workshop,
+            session.title,
+            session.place,
+            session.trainer,
+            session.started,
+            session.ended,
+            session.current,
+            len(session.participants) + people,
+            len(records),
+        )
+    return QuickLook(
+        head.get("workshop", ""),
+        head.get("title", ""),
+        head.get("place", ""),
+        head.get("trainer", ""),
+        head.get("started"),
+        head.get("ended"),
+        head.get("current", ""),
+        people + head.get("participants", 0),
+        len(records),
+    )
+
+
+def _read_plain(path: Path | str) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of a file the folder listing found to be a regular file (not a link),
+    read with as few system calls as can be; None when it is anything else now (it
+    was replaced meanwhile, or it is too big): :func:`_read_bytes` then looks closely.
+    Where links cannot be refused on opening, always None."""
+    if not _O_NOFOLLOW:
+        return None
     try:
-        session = Session.from_dict(tomllib.loads(text[:head_end]))
-    except (tomllib.TOMLDecodeError, SessionFormatError, ValueError, TypeError, RecursionError):
+        fd = os.open(path, os.O_RDONLY | _O_BINARY | _O_CLOEXEC | _O_NONBLOCK | _O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_SIZE:
+            return None
+        raw = os.read(fd, st.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return (raw, st) if len(raw) == st.st_size else None
+
+
+def quick_read(path: Path | str, plain: bool = False) -> tuple[QuickLook, os.stat_result] | None:
+    """:func:`quick_look` of a file, with the status of the file it read; None when the
+    file must be read in full (:func:`summarize`). ``plain``: the folder listing saw a
+    regular file, not a link (it is opened without following links, fewer checks)."""
+    found = _read_plain(path) if plain else None
+    if found is None:
+        try:
+            found = _read_bytes(Path(path))
+        except SessionReadError:
+            return None
+    raw, st = found
+    look = quick_look(raw)
+    return (look, st) if look is not None else None
+
+
+def quick_summarize(
+    path: Path, plain: bool = False
+) -> tuple[SessionSummary | None, os.stat_result | None]:
+    """The listing's summary of one file from a quick look (:func:`quick_read`):
+    ``(None, None)`` when the quick look cannot tell and the file must be read in
+    full (:func:`summarize`)."""
+    found = quick_read(path, plain)
+    if found is None:
         return None, None
-    summary = SessionSummary.of(path, session, st)
-    return replace(summary, steps_done=len(records), participants=summary.participants + people), st
+    look, st = found
+    return look.summary(path, st), st
 
 
 def list_sessions(directory: Path) -> Listing:

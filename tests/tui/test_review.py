@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import importlib.util
 import os
+import re
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -89,13 +90,13 @@ def table(app: SamenApp) -> SessionTable:
 def column(app: SamenApp, key: str) -> list[str]:
     """The text of one column, top to bottom, as the table has it now."""
     t = table(app)
-    index = [str(k.value) for k in t.columns].index(key)
+    index = [c.key for c in t.columns].index(key)
     return [t.get_row_at(row)[index].plain for row in range(t.row_count)]
 
 
 def row_paths(app: SamenApp) -> list[str]:
     t = table(app)
-    return [str(t.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(t.row_count)]  # type: ignore[arg-type]
+    return [t.row_key(row) for row in range(t.row_count)]
 
 
 def review_app(folder: Path) -> SamenApp:
@@ -263,9 +264,7 @@ async def test_sort_by_key_and_by_header_both_directions(sessions: Path) -> None
 
         # a click on the "Titel" header sorts by title, a second click reverses
         t = table(app)
-        keys = [str(k.value) for k in t.columns]
-        columns = list(t.columns.values())
-        x = sum(c.get_render_width(t) for c in columns[: keys.index("title")]) + 2
+        x = t.column_offset("title") + 2
         await pilot.click(t, offset=(x, 0))
         await pilot.pause()
         titles = [data[k]["title"].casefold() for k in row_paths(app)]
@@ -279,7 +278,7 @@ async def test_sort_by_key_and_by_header_both_directions(sessions: Path) -> None
         assert "Titel ↓" in shown(t).splitlines()[0]
 
         # the number of participants, both ways (r reverses)
-        x = sum(c.get_render_width(t) for c in columns[: keys.index("people")]) + 2
+        x = t.column_offset("people") + 2
         await pilot.click(t, offset=(x, 0))
         await pilot.pause()
         people = [len(data[k]["participants"]) for k in row_paths(app)]
@@ -474,3 +473,104 @@ async def test_marks_are_shown_and_counted(sessions: Path) -> None:
         await pilot.pause()
         assert column(app, "mark")[:3] == ["●", "", ""]
         assert len(screen.marked) == 1
+
+
+# --------------------------------------------------------------------------- 10,000
+
+
+def place_in(path: Path) -> str:
+    """The place of a fixture session, from its line (a TOML parse of 10,000 files takes
+    most of a minute)."""
+    found = re.search(r'^place = "(.*)"$', path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert found is not None
+    return found.group(1)
+
+
+async def test_ten_thousand_sessions_sort_filter_open(
+    sessions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The virtual table with 10,000 sessions: only the rows in view are ever made,
+    and sorting, filtering and opening work on the whole list."""
+    from samen_tui.session.index import SessionIndex
+
+    # not the full reading of every file behind the table (a minute of work)
+    monkeypatch.setattr(SessionIndex, "unverified", lambda self, directory: 0)
+    paths = fx.write_sessions(sessions, 10_000)
+    app = review_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        made: list[str] = []
+        real = screen._row_cells
+
+        def counting(index: int) -> Any:
+            made.append(screen.shown[index].name)
+            return real(index)
+
+        screen._row_cells = counting  # type: ignore[method-assign]
+        screen._fill()  # the table asks the counting function from now on
+        t = table(app)
+        await pilot.pause()
+        assert t.row_count == 10_000
+        assert 0 < len(made) < 40, "only the rows in view"
+        rows = screen.rows
+        starts = [b.started for b in rows]
+        assert starts == sorted(starts, reverse=True)  # newest first
+        newest = max(range(len(paths)), key=fx.start_of)
+        assert t.highlighted_key == str(paths[newest])
+        # sort by place (s: date up, then workshop up/down, then title up/down, place up)
+        await pilot.press(*"ssssss")
+        await pilot.pause()
+        assert (screen.sort_column, screen.sort_reverse) == ("place", False)
+        places = [b.place.casefold() for b in screen.shown]
+        assert places == sorted(places)
+        first = screen.shown[0]
+        assert t.get_row_at(0)[4].plain == first.place
+        # filter: every word in some column; the order stays
+        places_of = {str(p): place_in(p) for p in paths}
+        place = places_of[str(paths[7])]
+        expected = {k for k, v in places_of.items() if v == place}
+        await pilot.press("slash", *place.lower(), "enter")
+        await pilot.pause()
+        assert {t.row_key(i) for i in range(t.row_count)} == expected
+        assert [b.place for b in screen.shown] == [place] * len(expected)
+        assert f"{len(expected)} van 10000 sessies" in shown(screen.query_one("#review-status"))
+        assert len(made) < 200
+        # open the one at the end of the list: the right session, read-only
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, SessionViewScreen)
+        assert str(view.path) == t.row_key(t.row_count - 1)
+        assert view.session.place == place
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_a_listing_made_by_the_helper_process_is_taken(sessions: Path) -> None:
+    """`samen review` lists the folder in a helper process while the interface starts
+    (cli.run_app); the screen takes that listing instead of reading the folder."""
+    from samen_tui.session import reader
+
+    fx.write_sessions(sessions, 30)
+    reader.prefetch(sessions)
+    from samen_tui.session.index import SessionIndex
+
+    calls: list[Path] = []
+    real = SessionIndex.briefs
+
+    def counting(self: SessionIndex, directory: Path, *args: Any, **kwargs: Any) -> Any:
+        calls.append(Path(directory))
+        return real(self, directory, *args, **kwargs)
+
+    SessionIndex.briefs = counting  # type: ignore[method-assign]
+    try:
+        app = review_app(sessions)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await ready(pilot)
+            assert table(app).row_count == 30
+            assert "30 sessies" in shown(screen.query_one("#review-status"))
+    finally:
+        SessionIndex.briefs = real  # type: ignore[method-assign]
+    assert calls == [], "listed by the helper, not here"
+    assert reader.take_prefetch(sessions) is None  # taken once

@@ -437,3 +437,151 @@ def test_quick_listing_then_verify_finds_what_is_broken_further_down(tmp_path: P
     bad = [item for item in listing if isinstance(item, Unreadable)]
     assert [item.path.name for item in bad] == ["s1.toml"]
     assert "records.a.kind" in bad[0].reason
+
+
+# --------------------------------------------------------------------------- the review's
+
+
+def test_briefs_are_the_summaries_in_short(folder: Path, cache_file: Path) -> None:
+    from samen_tui.session.index import Brief
+
+    index = SessionIndex(cache_file)
+    listing = list_sessions(folder)
+    expected = [Brief.of(s) for s in listing if isinstance(s, SessionSummary)]
+    broken = [s for s in listing if isinstance(s, Unreadable)]
+    assert index.briefs(folder) == (expected, broken)  # read now
+    assert index.briefs(folder) == (expected, broken)  # from the cache
+    assert index.briefs(folder, quick=True) == (expected, broken)
+    first = expected[0]
+    assert first.moment == make_session(0).started
+    assert isinstance(first.started, float) and first.offset is None  # written without
+
+
+def test_a_first_listing_tells_every_key_without_looking_twice(
+    tmp_path: Path, cache_file: Path, reads: list[Path]
+) -> None:
+    """A folder new to the cache is not looked at file by file before it is read (each
+    file read tells its key); a second listing then reads nothing, odd files included."""
+    folder = tmp_path / "sessies"
+    folder.mkdir()
+    for n in range(5):
+        save_session(make_session(n), folder / f"s{n}.toml")
+    (folder / "kapot.toml").write_bytes(b"title = [\n")
+    (folder / "map.toml").mkdir()
+    os.symlink(folder / "weg.toml", folder / "link.toml")
+    os.symlink(folder / "s1.toml", folder / "ook.toml")
+    index = SessionIndex(cache_file)
+    first = index.briefs(folder, quick=True)
+    parsed = index.parsed
+    assert parsed == 9
+    assert index.briefs(folder, quick=True) == first
+    assert SessionIndex(cache_file).briefs(folder, quick=True) == first
+    assert index.parsed == parsed
+
+
+def test_two_processes_list_as_one(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first listing of many files is read from both ends, here and in a helper
+    process: the same listing, every file read once, the same cache."""
+    alone = SessionIndex(tmp_path / "alone" / "index.sqlite3")
+    expected = alone.briefs(folder, quick=True)
+    monkeypatch.setattr(SessionIndex, "HELPER_FROM", 1)
+    two = SessionIndex(tmp_path / "two" / "index.sqlite3")
+    seen: list[tuple[int, int]] = []
+    assert two.briefs(folder, quick=True, progress=lambda d, t: seen.append((d, t))) == expected
+    assert two.parsed == 21
+    assert seen == [(n, 21) for n in range(1, 22)]
+    assert two.summaries(folder) == alone.summaries(folder)
+    assert two.parsed == 21  # all of it cached
+
+
+def test_a_helper_that_cannot_start_changes_nothing(
+    folder: Path, cache_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samen_tui.session import reader
+
+    monkeypatch.setattr(SessionIndex, "HELPER_FROM", 1)
+    monkeypatch.setattr(reader.sys, "executable", "/nonexistent/python")
+    index = SessionIndex(cache_file)
+    assert index.summaries(folder, quick=True) == list_sessions(folder)
+    assert index.parsed == 21
+
+
+def test_prefetch_lists_as_the_review_would(folder: Path, cache_file: Path) -> None:
+    from samen_tui.session import reader
+
+    reader.prefetch(folder, "nl")
+    prefetched = reader.take_prefetch(folder)
+    assert prefetched is not None and reader.take_prefetch(folder) is None
+    seen: list[tuple[int, int]] = []
+    found = prefetched.result(lambda done, total: seen.append((done, total)))
+    assert found == SessionIndex(tmp_cache(cache_file)).briefs(folder)
+    assert seen and seen[-1] == (21, 21)
+    # the helper filled the cache of this test (SAMEN_CACHE): nothing left to read
+    index = SessionIndex(cache_file)
+    assert index.briefs(folder, quick=True) == found
+    assert index.parsed == 0
+
+
+def tmp_cache(cache_file: Path) -> Path:
+    return cache_file.with_name("other.sqlite3")
+
+
+# --------------------------------------------------------------------------- quick look
+
+HEADS = {
+    "escapes": 'schema = 1\ntitle = "Zeg \\"hallo\\" \\\\ dag"\n',
+    "comment": 'schema = 1 # versie\n# een regel\ntitle = "Titel" # staat er\n',
+    "crlf": 'schema = 1\r\nworkshop = "w"\r\ntitle = "T"\r\n',
+    "empty text": 'schema = 1\ntitle = ""\nplace = "Zeist"\n',
+    "bom": '\ufeffschema = 1\ntitle = "T"\n',
+    "inline people": 'schema = 1\nparticipants = [{id = "p", name = "Ab"}]\n',
+    "unknown key": 'schema = 1\nkleur = "rood"\n',
+    "newer": 'schema = 99\ntitle = "Later"\n',
+    "no schema": 'title = "T"\n',
+    "wrong type": "schema = 1\ntitle = 5\n",
+    "text for time": 'schema = 1\nstarted = "gisteren"\n',
+    "date only": "schema = 1\nstarted = 2024-02-30 10:00:00\n",
+    "zulu": "schema = 1\nstarted = 2024-02-03T10:00:00Z\nended = 2024-02-03 12:00:00\n",
+    "twice": 'schema = 1\ntitle = "a"\ntitle = "b"\n',
+    "quoted key": 'schema = 1\n"title" = "T"\n',
+    "bool as number": "schema = 1\npaused = 1\n",
+    "leading zero": "schema = 01\n",
+}
+UNDERSTOOD = {"escapes", "comment", "crlf", "empty text", "zulu", "inline people"}
+"""Heads the quick look reads (the plain lines fast, the others with tomllib)."""
+TAILS = {
+    "none": "",
+    "records": '\n[[participants]]\nid = "p"\nname = "A"\n\n[records.a]\nkind = "content"\n'
+    'notes = "x"\n\n[records."b c"]\nkind = "content"\nnotes = "y"\n\n[records.a.extra]\n',
+    "multi-line": '\n[records.a]\nkind = "content"\nnotes = """\n[records.nep]\n"""\n',
+}
+
+
+@pytest.mark.parametrize("tail", TAILS)
+@pytest.mark.parametrize("head", HEADS)
+def test_the_quick_look_agrees_with_a_full_read(tmp_path: Path, head: str, tail: str) -> None:
+    """The quick look (a fast path for plain lines, tomllib for anything else) says
+    what a full read says, or that it cannot tell."""
+    path = tmp_path / "s.toml"
+    path.write_bytes((HEADS[head] + TAILS[tail]).encode("utf-8"))
+    quick, _st = store.quick_summarize(path, plain=True)
+    full, _st = store.summarize(path)
+    if isinstance(full, SessionSummary):
+        assert quick == full if head in UNDERSTOOD else quick in (None, full)
+    else:  # the quick look cannot tell, or the file is broken further down
+        assert quick is None or tail != "none", (head, tail, full)
+
+
+@pytest.mark.parametrize("head", ["comment", "crlf", "empty text", "zulu"])
+def test_plain_tops_are_read_without_tomllib(head: str) -> None:
+    assert store._fast_head(HEADS[head]) is not None
+
+
+def test_what_the_app_writes_is_read_without_tomllib() -> None:
+    text = dumps_session(make_session(3))
+    top = text[: text.index("\n[") + 1]
+    values = store._fast_head(top)
+    assert values is not None
+    assert values["title"] == "Sessie 3" and values["started"] == make_session(3).started
