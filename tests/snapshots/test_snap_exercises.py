@@ -28,8 +28,13 @@ Script = Callable[[Pilot[Any]], Awaitable[None]]
 def make_app(sessions: Path) -> SamenApp:
     """`samen run samen-ouder-worden` on a temporary folder, the clock frozen."""
     return SamenApp(
-        Launch(mode="run", workshop="samen-ouder-worden", title="Testsessie",
-               sessions_dir=sessions, extra={"frozen_clock": True})
+        Launch(
+            mode="run",
+            workshop="samen-ouder-worden",
+            title="Testsessie",
+            sessions_dir=sessions,
+            extra={"frozen_clock": True},
+        )
     )
 
 
@@ -105,8 +110,9 @@ async def actions(pilot: Pilot[Any]) -> None:
     assert isinstance(conversation, ConversationRecord)
     conversation.flow = "bob"
     conversation.actions += [
-        Action(id="a1", who="p1", what="Flyer [b]maken[/] en verspreiden",
-               when=dt.date(2026, 12, 5)),
+        Action(
+            id="a1", who="p1", what="Flyer [b]maken[/] en verspreiden", when=dt.date(2026, 12, 5)
+        ),
         Action(id="a2", who="De wethouder", what="Budget regelen", status="done"),
     ]
     await go_to(pilot, "afspraken")

@@ -26,8 +26,13 @@ Script = Callable[[Pilot[Any]], Awaitable[None]]
 def make_app(sessions: Path) -> SamenApp:
     """`samen run samen-ouder-worden` on a temporary folder, the clock frozen."""
     return SamenApp(
-        Launch(mode="run", workshop="samen-ouder-worden", title="Testsessie",
-               sessions_dir=sessions, extra={"frozen_clock": True})
+        Launch(
+            mode="run",
+            workshop="samen-ouder-worden",
+            title="Testsessie",
+            sessions_dir=sessions,
+            extra={"frozen_clock": True},
+        )
     )
 
 

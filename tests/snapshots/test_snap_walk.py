@@ -26,8 +26,10 @@ async def settled(pilot: Any) -> None:
         screen = pilot.app.screen
         view = screen.step_view if isinstance(screen, WalkScreen) else None
         focused = pilot.app.focused
-        if view is None or not any(w.focusable for w in view.query("*")) or (
-            focused is not None and view in focused.ancestors
+        if (
+            view is None
+            or not any(w.focusable for w in view.query("*"))
+            or (focused is not None and view in focused.ancestors)
         ):
             break
         await pilot.pause(0.05)
@@ -66,9 +68,7 @@ def test_start_screen(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) 
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_walk_screen_participants(
-    snap_compare: Any, tmp_path: Path, size: tuple[int, int]
-) -> None:
+def test_walk_screen_participants(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     path = fixed_session(tmp_path)
     assert snap_compare(
         app_for(tmp_path, "resume", session=path), terminal_size=size, run_before=settled

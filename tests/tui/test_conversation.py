@@ -73,7 +73,9 @@ async def test_types_are_shown_and_the_group_chooses_barb(sessions: Path) -> Non
         await pilot.pause()
         assert record(app)["flow"] == "bob"
         assert [b.phase.id for b in screen.query(PhaseBlock)] == [
-            "beeldvorming", "oordeelsvorming", "besluitvorming",
+            "beeldvorming",
+            "oordeelsvorming",
+            "besluitvorming",
         ]
         # ctrl+z: BARB again
         await pilot.press("ctrl+z")

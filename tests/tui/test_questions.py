@@ -23,9 +23,7 @@ def messages(app: SamenApp) -> list[str]:
 
 
 def answers(app: SamenApp) -> list[dict[str, Any]]:
-    result: list[dict[str, Any]] = (
-        saved(app).get("records", {}).get(STEP, {}).get("answers", [])
-    )
+    result: list[dict[str, Any]] = saved(app).get("records", {}).get(STEP, {}).get("answers", [])
     return result
 
 

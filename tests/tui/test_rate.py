@@ -259,8 +259,9 @@ async def test_small_screen_one_cluster_per_tab_and_resize(sessions: Path) -> No
         await open_step(app, pilot, participants=1)
         tabs = app.screen.query_one(TabbedContent)
         assert tabs.active == "rate-tab-0"
-        assert [r.item.id for r in app.screen.query(IngredientRow) if r.display and r.region]\
-            == FIRST_CLUSTER
+        assert [
+            r.item.id for r in app.screen.query(IngredientRow) if r.display and r.region
+        ] == FIRST_CLUSTER
         # ↓ runs on from the last ingredient of a cluster into the next tab
         await pilot.press("down", "down", "down", "down")
         await pilot.pause()
