@@ -20,12 +20,16 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def built_ahead(pilot: Pilot[None], screen: WalkScreen, step_id: str) -> StepView:
-    """Wait for the view of ``step_id`` to be built ahead (and laid out)."""
-    await pilot.pause(PREFETCH_AFTER + 0.2)
-    await settle(pilot)
-    kept = screen._views.get(step_id)
-    assert kept is not None, f"{step_id} was not built ahead"
-    return kept[0]
+    """Wait for the view of ``step_id`` to be built ahead and laid out (on a busy
+    machine that can take longer than the prefetch delay: wait up to 10 s)."""
+    await pilot.pause(PREFETCH_AFTER)
+    for _ in range(100):
+        kept = screen._views.get(step_id)
+        if kept is not None and kept[0].is_mounted and kept[0].size.height:
+            await settle(pilot)
+            return kept[0]
+        await pilot.pause(0.1)
+    raise AssertionError(f"{step_id} was not built ahead")
 
 
 def descendants(view: Widget) -> list[Widget]:
