@@ -12,6 +12,7 @@ This module never imports textual.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,11 +59,17 @@ def _summary(error: WorkshopError) -> str:
 
 def read_entry(path: Path, source: str, *, validate: bool = False) -> WorkshopEntry:
     """The entry for one file; never raises."""
-    fallback = path.stem
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return WorkshopEntry(fallback, fallback, path, source, str(file_problem(str(path), exc)))
+        stem = path.stem
+        return WorkshopEntry(stem, stem, path, source, str(file_problem(str(path), exc)))
+    return entry_of(data, path, source, validate=validate)
+
+
+def entry_of(data: bytes, path: Path, source: str, *, validate: bool = False) -> WorkshopEntry:
+    """The entry for the bytes of the file at ``path``; never raises."""
+    fallback = path.stem
     try:
         _text, document = read_toml(data, str(path))
     except WorkshopError as exc:
@@ -95,41 +102,43 @@ def find_workshops(dirs: list[tuple[str, Path]], *, validate: bool = False) -> l
     """
     entries: list[WorkshopEntry] = []
     seen: set[str] = set()
-    for source, folder in dirs:
-        try:
-            files = sorted(p for p in folder.glob("*.toml") if p.is_file())
-        except OSError:
-            continue
-        for path in files:
-            entry = read_entry(path, source, validate=validate)
-            if entry.id not in seen:
-                seen.add(entry.id)
-                entries.append(entry)
+    for source, path in _toml_files(dirs):
+        entry = read_entry(path, source, validate=validate)
+        if entry.id not in seen:
+            seen.add(entry.id)
+            entries.append(entry)
     return entries
 
 
-def _first_with_id(ident: str, dirs: list[tuple[str, Path]]) -> WorkshopEntry | None:
-    """What :func:`find_workshops` would list for ``ident``, without parsing every file:
-    a file can only have that id if its name is the id or its text holds the id as a
-    quoted string (an id written with escapes is found through its file name only)."""
-    raw = ident.encode("utf-8")
-    needles = (b'"' + raw + b'"', b"'" + raw + b"'")
+def _toml_files(dirs: list[tuple[str, Path]]) -> Iterator[tuple[str, Path]]:
+    """(label, file) for every ``*.toml`` file, in folder order, then by file name."""
     for source, folder in dirs:
         try:
             files = sorted(p for p in folder.glob("*.toml") if p.is_file())
         except OSError:
             continue
         for path in files:
-            if path.stem != ident:
-                try:
-                    data = path.read_bytes()
-                    if not any(needle in data for needle in needles):
-                        continue
-                except OSError:
-                    continue
-            entry = read_entry(path, source)
-            if entry.id == ident:
-                return entry
+            yield source, path
+
+
+def _first_with_id(ident: str, dirs: list[tuple[str, Path]]) -> tuple[Path, bytes | None] | None:
+    """The file :func:`find_workshops` would list for ``ident`` and its bytes (None: it
+    cannot be read), without parsing every file: a file can only have that id if its
+    name is the id or its text holds the id as a quoted string (an id written with
+    escapes is found through its file name only)."""
+    raw = ident.encode("utf-8")
+    needles = (b'"' + raw + b'"', b"'" + raw + b"'")
+    for source, path in _toml_files(dirs):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            if path.stem == ident:  # listed under its name, with the reason
+                return path, None
+            continue
+        if path.stem != ident and not any(needle in data for needle in needles):
+            continue
+        if entry_of(data, path, source).id == ident:
+            return path, data
     return None
 
 
@@ -146,7 +155,8 @@ def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
         return load_workshop(candidate)
     found = _first_with_id(id_or_path, dirs)
     if found is not None:
-        return load_workshop(found.path)
+        path, data = found
+        return load_workshop(path) if data is None else parse_workshop(data, path)
     entries = find_workshops(dirs)
     message = t("workshop.no_such_id", id=id_or_path)
     ids = [entry.id for entry in entries]
