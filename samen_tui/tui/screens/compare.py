@@ -280,23 +280,13 @@ class CompareScreen(Screen[None]):
         self.dismiss(None)
 
     def action_export(self) -> None:
-        from samen_tui.tui.screens.dialogs import PathDialog
+        from samen_tui.tui.screens.dialogs import PathDialog, write_export
 
         def chosen(value: str | None) -> None:
             if not value:
                 return
-            target = Path(value).expanduser()
             blocks = compare.compare_blocks(self.workshop, self.sessions)
-            try:
-                target.write_text(report.to_markdown(blocks), encoding="utf-8")
-            except OSError as exc:
-                self.notify(
-                    t("export.failed", path=str(target), reason=exc.strerror or str(exc)),
-                    severity="error",
-                    markup=False,
-                )
-                return
-            self.notify(t("export.done", path=str(target)), markup=False)
+            write_export(self, Path(value).expanduser(), lambda: report.to_markdown(blocks))
 
         default = Path.cwd() / f"{t('compare.title').lower()}-{self.workshop.id}.md"
         self.app.push_screen(PathDialog(t("compare.export_title"), str(default)), chosen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -183,6 +184,20 @@ class ExportDialog(Dialog):
         self.dismiss(None)
 
 
+def write_export(screen: Screen[Any], target: Path, text: Callable[[], str]) -> None:
+    """Write an export to ``target`` and say so, or say why not (never raises)."""
+    try:
+        target.write_text(text(), encoding="utf-8")
+    except OSError as exc:
+        screen.notify(
+            t("export.failed", path=str(target), reason=exc.strerror or str(exc)),
+            severity="error",
+            markup=False,
+        )
+        return
+    screen.notify(t("export.done", path=str(target)), markup=False)
+
+
 def export_dialog(
     screen: Screen[Any], workshop: Workshop | None, session: Session, path: Path
 ) -> None:
@@ -193,18 +208,9 @@ def export_dialog(
         if not answer:
             return
         fmt, _, target = answer.partition(":")
-        out = Path(target).expanduser()
-        try:
-            text = report.render(workshop, session, fmt)
-            out.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            screen.notify(
-                t("export.failed", path=str(out), reason=exc.strerror or str(exc)),
-                severity="error",
-                markup=False,
-            )
-            return
-        screen.notify(t("export.done", path=str(out)), markup=False)
+        write_export(
+            screen, Path(target).expanduser(), lambda: report.render(workshop, session, fmt)
+        )
 
     screen.app.push_screen(ExportDialog(Path.cwd() / path.stem), chosen)
 
