@@ -55,6 +55,19 @@ class Column:
         return self.width + 2 * CELL_PADDING
 
 
+class _RowMessage(Message):
+    """A message about one row of a :class:`VirtualTable`."""
+
+    def __init__(self, table: VirtualTable, index: int) -> None:
+        super().__init__()
+        self.table = table
+        self.index = index
+
+    @property
+    def control(self) -> VirtualTable:
+        return self.table
+
+
 class VirtualTable(ScrollView, can_focus=True):
     """A row-cursor table over ``row_count`` rows whose cells are asked for when a row
     is painted (override :meth:`row_cells`, or pass ``cells`` to :meth:`show_rows`)."""
@@ -81,29 +94,11 @@ class VirtualTable(ScrollView, can_focus=True):
     show_cursor = reactive(True)
     zebra_stripes = reactive(True)
 
-    class RowHighlighted(Message):
+    class RowHighlighted(_RowMessage):
         """The cursor moved to another row (``index`` -1: the table is empty)."""
 
-        def __init__(self, table: VirtualTable, index: int) -> None:
-            super().__init__()
-            self.table = table
-            self.index = index
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """Enter on a row, or a click on the highlighted row."""
-
-        def __init__(self, table: VirtualTable, index: int) -> None:
-            super().__init__()
-            self.table = table
-            self.index = index
-
-        @property
-        def control(self) -> VirtualTable:
-            return self.table
 
     class HeaderSelected(Message):
         """A click on a column's header."""
