@@ -139,3 +139,30 @@ async def test_key_bar_fits_80_columns(sessions: Path) -> None:
         bar = walk_screen(app).query_one(KeyBar)
         line = "".join(str(s.text) for s in bar.render_line(0))
         assert len(line) <= 80 and line.rstrip().endswith("Opdrachten")
+
+
+async def test_only_views_that_show_participants_are_rebuilt_when_they_change(
+    sessions: Path,
+) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        screen.go_to("motieven")  # a view with a picker of participants
+        await settle(pilot)
+        picker = screen.step_view
+        screen.go_to("titel")  # a slide
+        await settle(pilot)
+        slide = screen.step_view
+        screen.go_to("wie-is-er")
+        await settle(pilot)
+        for key in (*"Anna", "enter"):
+            await pilot.press(key)
+        await settle(pilot)
+        assert [p.name for p in screen.session.participants] == ["Anna"]
+        screen.go_to("titel")
+        await settle(pilot)
+        assert screen.step_view is slide, "a slide was built anew for a new participant"
+        screen.go_to("motieven")
+        await settle(pilot)
+        assert screen.step_view is not picker, "the picker still lacks the new participant"

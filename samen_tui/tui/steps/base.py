@@ -59,6 +59,9 @@ class StepView(VerticalScroll, can_focus=False):
 
     HELP = "help.step.content"
     """Catalog key of the help text for this kind (shown by F1)."""
+    SHOWS_PARTICIPANTS = True
+    """Whether names of participants appear in this view (pickers, lists): if so, it is
+    built anew when the participants change."""
 
     def __init__(self, step: Step, capture: Capture, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="step-view")
@@ -87,7 +90,9 @@ class StepView(VerticalScroll, can_focus=False):
     def depends(self) -> object:
         """What this view shows besides its own record (which only changes through
         the view itself): a kept view whose ``depends()`` changed is built anew.
-        By default the participants (names appear in pickers and lists)."""
+        By default the participants, in views that show them."""
+        if not self.SHOWS_PARTICIPANTS:
+            return None
         return tuple((p.id, p.name, p.organisation, p.role) for p in self.session.participants)
 
     def focus_first(self) -> None:

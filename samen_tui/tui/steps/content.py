@@ -13,10 +13,7 @@ from samen_tui.workshop.model import ContentStep
 
 class ContentView(StepView):
     HELP = "help.step.content"
-
-    def depends(self) -> object:
-        """Shows the workshop text and its own notes only: never rebuilt for the session."""
-        return None
+    SHOWS_PARTICIPANTS = False  # the workshop text and its own notes only
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, ContentStep)

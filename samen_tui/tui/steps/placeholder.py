@@ -10,9 +10,7 @@ from samen_tui.tui.steps.base import StepView
 
 
 class PlaceholderView(StepView):
-    def depends(self) -> object:
-        """Shows the workshop text and its own notes only: never rebuilt for the session."""
-        return None
+    SHOWS_PARTICIPANTS = False  # the step's title and kind only
 
     def compose(self) -> ComposeResult:
         if text := self.intro():

@@ -12,10 +12,7 @@ from samen_tui.workshop.model import ReferencesStep
 
 class ReferencesView(StepView):
     HELP = "help.step.references"
-
-    def depends(self) -> object:
-        """Shows the workshop text and its own notes only: never rebuilt for the session."""
-        return None
+    SHOWS_PARTICIPANTS = False  # the workshop's references only
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, ReferencesStep)
