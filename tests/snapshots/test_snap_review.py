@@ -7,10 +7,8 @@ so nothing in the picture depends on where the test runs.
 
 from __future__ import annotations
 
-import importlib.util
 import tomllib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -18,21 +16,10 @@ from textual.pilot import Pilot
 
 from samen_tui.tui.app import Launch, SamenApp
 from samen_tui.tui.screens.review import ReviewScreen, SessionTable
+from tests.fixtures import sessions as fx
 
 SIZES = [(80, 24), (120, 40)]
 FOLDER = Path("sessies")
-
-
-def _fixture() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "sessions.py"
-    spec = importlib.util.spec_from_file_location("samen_sessions_fixture_snap", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fx = _fixture()
 
 
 @pytest.fixture

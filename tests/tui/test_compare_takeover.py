@@ -4,11 +4,9 @@ the action list, undone with ctrl+z, not twice)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import tomllib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -25,18 +23,7 @@ from samen_tui.tui.screens.compare import CompareScreen
 from samen_tui.tui.screens.review import ReviewScreen, SessionTable
 from samen_tui.tui.screens.takeover import TakeOverDialog, take_over
 from samen_tui.workshop.catalog import resolve_workshop
-
-
-def _fixture() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "sessions.py"
-    spec = importlib.util.spec_from_file_location("samen_sessions_fixture_compare", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fx = _fixture()
+from tests.fixtures import sessions as fx
 
 NUMBER = re.compile(r"(?<![\d,+−])(\d,\d|–)(?![\d,])")
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import os
 import re
 import tomllib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -30,20 +28,7 @@ from samen_tui.tui.screens.start import StartScreen
 from samen_tui.tui.screens.walk import widget_class
 from samen_tui.tui.steps.base import StepView
 from samen_tui.workshop.catalog import resolve_workshop
-
-
-def _fixture() -> ModuleType:
-    """tests/fixtures/sessions.py, loaded by path (tests/fixtures is not a package)."""
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "sessions.py"
-    spec = importlib.util.spec_from_file_location("samen_sessions_fixture_review", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-fx = _fixture()
-
+from tests.fixtures import sessions as fx
 
 # --------------------------------------------------------------------------- helpers
 

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -26,22 +22,7 @@ from samen_tui.session.model import (
     Session,
     SortRecord,
 )
-
-
-def _fixture() -> ModuleType:
-    """tests/fixtures/report_fixture.py, however pytest was started."""
-    name = "samen_report_fixture"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "fixtures" / "report_fixture.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _fixture()
+from tests.fixtures import report_fixture as fx
 
 
 @pytest.fixture(autouse=True)

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import io
 import os
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import tomli_w
@@ -38,22 +35,8 @@ from samen_tui.session.model import (
     SortRecord,
 )
 from samen_tui.workshop.model import STEP_CLASSES
+from tests.fixtures import report_fixture as fx
 
-
-def _fixture() -> ModuleType:
-    """tests/fixtures/report_fixture.py, however pytest was started."""
-    name = "samen_report_fixture"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "fixtures" / "report_fixture.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _fixture()
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report.md"
 
 
