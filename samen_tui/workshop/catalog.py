@@ -121,11 +121,15 @@ def _toml_files(dirs: list[tuple[str, Path]]) -> Iterator[tuple[str, Path]]:
             yield source, path
 
 
-def _first_with_id(ident: str, dirs: list[tuple[str, Path]]) -> tuple[Path, bytes | None] | None:
-    """The file :func:`find_workshops` would list for ``ident`` and its bytes (None: it
-    cannot be read), without parsing every file: a file can only have that id if its
-    name is the id or its text holds the id as a quoted string (an id written with
-    escapes is found through its file name only)."""
+def _first_with_id(
+    ident: str, dirs: list[tuple[str, Path]]
+) -> tuple[Path, bytes | None, Workshop | None] | None:
+    """The file :func:`find_workshops` would list for ``ident``, its bytes (None: it
+    cannot be read) and its workshop (None: it has problems), without parsing every
+    file: a file can only have that id if its name is the id or its text holds the
+    id as a quoted string (an id written with escapes is found through its file name
+    only). A candidate is parsed once: the workshop names its id; only a broken one
+    is read again for the id its ``[workshop]`` table gives."""
     raw = ident.encode("utf-8")
     needles = (b'"' + raw + b'"', b"'" + raw + b"'")
     for source, path in _toml_files(dirs):
@@ -133,12 +137,18 @@ def _first_with_id(ident: str, dirs: list[tuple[str, Path]]) -> tuple[Path, byte
             data = path.read_bytes()
         except OSError:
             if path.stem == ident:  # listed under its name, with the reason
-                return path, None
+                return path, None, None
             continue
         if path.stem != ident and not any(needle in data for needle in needles):
             continue
-        if entry_of(data, path, source).id == ident:
-            return path, data
+        try:
+            workshop = parse_workshop(data, path)
+        except WorkshopError:
+            if entry_of(data, path, source).id == ident:
+                return path, data, None
+            continue
+        if workshop.id == ident:
+            return path, data, workshop
     return None
 
 
@@ -155,7 +165,10 @@ def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
         return load_workshop(candidate)
     found = _first_with_id(id_or_path, dirs)
     if found is not None:
-        path, data = found
+        path, data, workshop = found
+        if workshop is not None:
+            return workshop
+        # the reason it cannot be used: unreadable, or its problems
         return load_workshop(path) if data is None else parse_workshop(data, path)
     entries = find_workshops(dirs)
     message = t("workshop.no_such_id", id=id_or_path)
