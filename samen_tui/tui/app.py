@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,14 @@ class SamenApp(App[None]):
         return {e.id: e.title for e in find_workshops(self.workshop_dirs()) if e.error is None}
 
     # ------------------------------------------------------------------ start
+
+    def on_ready(self) -> None:
+        """The first screen is painted: collect garbage again (``samen`` starts with the
+        collector off, see ``cli.run_app``), with what starting made frozen out of its
+        passes (modules, classes, the stylesheet live as long as the app does)."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
