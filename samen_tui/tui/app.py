@@ -77,6 +77,7 @@ class SamenApp(App[None]):
         self.language = self.launch.language or self.config.language or "nl"
         set_language(self.language)
         super().__init__()
+        self._use_saved_theme()
         localize(self)
         self._store: Any = None
         from samen_tui.tui.controls import ControlCharacters
@@ -130,9 +131,24 @@ class SamenApp(App[None]):
             gc.freeze()
             gc.enable()
 
+    def _use_saved_theme(self) -> None:
+        """The theme of the last run, in place before any stylesheet is parsed.
+
+        Set on mount (as the trainer's choice would be), Textual parsed every stylesheet
+        twice more and restyled the screen: 20 ms of each start. Here it does what
+        ``App._watch_theme`` does to a running app, without the re-parse."""
+        name = self.config.theme
+        if not name or name == self.theme or name not in self.available_themes:
+            return
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.set_class(True, f"-theme-{name}", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def on_mount(self) -> None:
-        if self.config.theme in self.available_themes:
-            self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         mode = self.launch.mode
         if mode == "run":

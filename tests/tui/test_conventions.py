@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from samen_tui.config import load_config
+import pytest
+from textual.color import Color
+
+from samen_tui.config import load_config, update_config
 from samen_tui.tui.app import SamenApp
 from tests.tui.conftest import make_app
 
@@ -20,6 +24,37 @@ async def test_theme_is_kept_between_runs(sessions: Path) -> None:
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+        assert again.has_class("-theme-nord", "-dark-mode")
+        nord = again.get_theme("nord")
+        assert nord is not None
+        assert again.stylesheet._variables["primary"] == nord.primary
+        background = again.stylesheet._variables["background"]
+        assert again.screen.styles.background == Color.parse(background)  # painted in it
+
+
+async def test_a_saved_theme_does_not_parse_the_stylesheet_again(
+    sessions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The saved theme is in place before the first parse: the app's stylesheet is
+    parsed once, as with the default theme (set on mount it was parsed three times)."""
+    from textual.css import stylesheet
+
+    with update_config(theme="nord"):
+        pass
+    parsed: list[str] = []
+    real = stylesheet.parse  # what a stylesheet calls when its cache has no answer
+
+    def counting(scope: str, css: str, read_from: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(read_from[0]).endswith("app.tcss"):
+            parsed.append("app.tcss")
+        return real(scope, css, read_from, *args, **kwargs)
+
+    monkeypatch.setattr(stylesheet, "parse", counting)
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+    assert parsed == ["app.tcss"]
 
 
 async def test_palette_commands_are_dutch_and_escape_closes_it(sessions: Path) -> None:
