@@ -41,6 +41,7 @@ with its fsync is on the keypress path; the report shows both counts.
 from __future__ import annotations
 
 import asyncio
+import gc
 import statistics
 import tempfile
 import threading
@@ -209,6 +210,7 @@ async def walk_samen(
                 extra={"frozen_clock": True},
             )
         app = SamenApp(launch)
+        gc.disable()  # as `samen` starts (cli.run_app); the app turns it on, frozen, when ready
         async with app.run_test(size=(120, 40)) as pilot:
             clock = PaintClock(app)
             await _settle(pilot)

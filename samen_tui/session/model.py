@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from samen_tui.session.codec import DecodeError, decode, encode, encoded_fields, is_empty
+from samen_tui.values import Values
 
 SCHEMA = 1
 """The session file format this version writes. A file with a higher schema is refused."""
@@ -37,16 +38,16 @@ def now() -> dt.datetime:
 # --------------------------------------------------------------------------- parts
 
 
-@dataclass(kw_only=True)
-class Participant:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Participant(Values):
     id: str = ""
     name: str = ""
     organisation: str = ""
     role: str = ""
 
 
-@dataclass(kw_only=True)
-class Card:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Card(Values):
     """A card on the motive map (sort step)."""
 
     id: str = ""
@@ -56,8 +57,8 @@ class Card:
     """Participant id, or "" for the group."""
 
 
-@dataclass(kw_only=True)
-class Rating:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Rating(Values):
     group: int | None = None
     """The group's rating."""
     by: dict[str, int] = field(default_factory=dict)
@@ -65,8 +66,8 @@ class Rating:
     note: str = ""
 
 
-@dataclass(kw_only=True)
-class Idea:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Idea(Values):
     """A brainstorm card."""
 
     id: str = ""
@@ -84,8 +85,8 @@ class Idea:
 ActionStatus = Literal["open", "done"]
 
 
-@dataclass(kw_only=True)
-class Action:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Action(Values):
     """Wie doet wat wanneer."""
 
     id: str = ""
@@ -97,14 +98,14 @@ class Action:
     """Where it came from: a session file name when taken over from an earlier session."""
 
 
-@dataclass(kw_only=True)
-class Decision:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Decision(Values):
     id: str = ""
     text: str = ""
 
 
-@dataclass(kw_only=True)
-class Mandate:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Mandate(Values):
     """Achterbanraadpleging: what a partner takes back, who holds the mandate, by when."""
 
     id: str = ""
@@ -114,8 +115,8 @@ class Mandate:
     by: dt.date | None = None
 
 
-@dataclass(kw_only=True)
-class Answer:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Answer(Values):
     id: str = ""
     question: str = ""
     text: str = ""
@@ -125,8 +126,8 @@ class Answer:
 # --------------------------------------------------------------------------- records
 
 
-@dataclass(kw_only=True)
-class Record:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Record(Values):
     """Base of every record. ``kind`` names the step kind."""
 
     KIND: ClassVar[str] = ""
@@ -139,13 +140,13 @@ class Record:
         return not {k: v for k, v in encode(self).items() if k != "kind"}
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class ContentRecord(Record):
     KIND: ClassVar[str] = "content"
     notes: str = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class ParticipantsRecord(Record):
     """The participants themselves live in ``Session.participants``; this keeps notes."""
 
@@ -153,28 +154,28 @@ class ParticipantsRecord(Record):
     notes: str = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class SortRecord(Record):
     KIND: ClassVar[str] = "sort"
     cards: list[Card] = field(default_factory=list)
     notes: str = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class RateRecord(Record):
     KIND: ClassVar[str] = "rate"
     ratings: dict[str, Rating] = field(default_factory=dict)
     notes: str = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class BrainstormRecord(Record):
     KIND: ClassVar[str] = "brainstorm"
     ideas: list[Idea] = field(default_factory=list)
     notes: str = ""
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class ConversationRecord(Record):
     KIND: ClassVar[str] = "conversation"
     flow: str = ""
@@ -185,19 +186,19 @@ class ConversationRecord(Record):
     actions: list[Action] = field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class QuestionsRecord(Record):
     KIND: ClassVar[str] = "questions"
     answers: list[Answer] = field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class ActionsRecord(Record):
     KIND: ClassVar[str] = "actions"
     actions: list[Action] = field(default_factory=list)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class ReferencesRecord(Record):
     KIND: ClassVar[str] = "references"
     notes: str = ""
@@ -222,15 +223,15 @@ RECORD_CLASSES: dict[str, type[Record]] = {
 # --------------------------------------------------------------------------- session
 
 
-@dataclass(kw_only=True)
-class ItemTime:
+@dataclass(kw_only=True, eq=False, repr=False)
+class ItemTime(Values):
     """Time actually spent on an agenda item."""
 
     seconds: int = 0
 
 
-@dataclass(kw_only=True)
-class Session:
+@dataclass(kw_only=True, eq=False, repr=False)
+class Session(Values):
     schema: int = SCHEMA
     workshop: str = ""
     """The workshop id."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from samen_tui.i18n import t
+from samen_tui.values import FrozenValues
 
 Problem = tuple[tuple[str | int, ...], str]
 """A problem found by a ``check``: the path of the offending key (relative to the
@@ -25,8 +26,8 @@ object checked) and a message."""
 # --------------------------------------------------------------------------- parts
 
 
-@dataclass(frozen=True, kw_only=True)
-class Category:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Category(FrozenValues):
     """A column of a sort step (a motive category)."""
 
     id: str
@@ -36,8 +37,8 @@ class Category:
     """One key that files a card under this category (default: its position, 1, 2, ...)."""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Scale:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Scale(FrozenValues):
     """A rating scale: whole numbers from ``min`` to ``max`` with one label each."""
 
     min: int = 1
@@ -83,24 +84,24 @@ class Scale:
         return problems
 
 
-@dataclass(frozen=True, kw_only=True)
-class Group:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Group(FrozenValues):
     """A cluster of rate items."""
 
     id: str
     title: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class RateItem:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RateItem(FrozenValues):
     id: str
     title: str
     group: str
     description: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Prompt:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Prompt(FrozenValues):
     """A brainstorm column."""
 
     id: str
@@ -108,8 +109,8 @@ class Prompt:
     question: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Voting:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Voting(FrozenValues):
     """Dot voting: every voter (each participant, or the group as one) has ``budget`` dots."""
 
     budget: int = 3
@@ -123,8 +124,8 @@ class Voting:
         return []
 
 
-@dataclass(frozen=True, kw_only=True)
-class ConversationType:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class ConversationType(FrozenValues):
     id: str
     title: str
     question: str
@@ -135,8 +136,8 @@ class ConversationType:
 PhaseCapture = Literal["notes", "mandates", "decisions"]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Phase:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Phase(FrozenValues):
     id: str
     title: str
     question: str
@@ -146,22 +147,22 @@ class Phase:
     actions wie/wat/wanneer)."""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Flow:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Flow(FrozenValues):
     id: str
     title: str
     description: str = ""
     phases: tuple[Phase, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Question:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Question(FrozenValues):
     id: str
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Reference:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Reference(FrozenValues):
     title: str
     url: str = ""
     note: str = ""
@@ -170,8 +171,8 @@ class Reference:
 # --------------------------------------------------------------------------- steps
 
 
-@dataclass(frozen=True, kw_only=True)
-class Step:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Step(FrozenValues):
     """Base of every step kind. ``text`` is Markdown shown above the exercise."""
 
     KIND: ClassVar[str] = ""
@@ -184,7 +185,7 @@ class Step:
         return []
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ContentStep(Step):
     """A slide: Markdown text; the trainer may keep notes."""
 
@@ -192,7 +193,7 @@ class ContentStep(Step):
     notes: bool = True
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ParticipantsStep(Step):
     """Who is here: name, organisation, role."""
 
@@ -201,7 +202,7 @@ class ParticipantsStep(Step):
     """Suggested roles (free text is allowed too)."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SortStep(Step):
     """Cards sorted into categories (motive mapping)."""
 
@@ -238,7 +239,7 @@ class SortStep(Step):
         return self.categories[index].key or str(index + 1)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class RateStep(Step):
     """Items in groups, each rated on a scale (the ingredient checklist)."""
 
@@ -280,7 +281,7 @@ class RateStep(Step):
         return tuple(item for item in self.items if item.group == group_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class BrainstormStep(Step):
     """Cards per prompt, optionally dot-voted."""
 
@@ -297,7 +298,7 @@ class BrainstormStep(Step):
         return problems
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ConversationStep(Step):
     """The conversation types and the phased flows (BOB, BARB) the group can choose."""
 
@@ -328,7 +329,7 @@ class ConversationStep(Step):
         return problems
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class QuestionsStep(Step):
     """Open questions with answers, optionally attributed."""
 
@@ -342,14 +343,14 @@ class QuestionsStep(Step):
         return []
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ActionsStep(Step):
     """Every action of the session in one list (wie / wat / wanneer / status)."""
 
     KIND: ClassVar[str] = "actions"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ReferencesStep(Step):
     """Titles and addresses."""
 
@@ -382,16 +383,16 @@ STEP_CLASSES: dict[str, type[Step]] = {
 # --------------------------------------------------------------------------- workshop
 
 
-@dataclass(frozen=True, kw_only=True)
-class AgendaItem:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class AgendaItem(FrozenValues):
     id: str
     title: str
     minutes: int
     steps: tuple[Step, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Meta:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Meta(FrozenValues):
     """The ``[workshop]`` table."""
 
     id: str
@@ -401,8 +402,8 @@ class Meta:
     description: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Workshop:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Workshop(FrozenValues):
     meta: Meta
     items: tuple[AgendaItem, ...]
     path: Path | None = None
