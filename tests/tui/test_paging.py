@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -48,7 +49,7 @@ async def test_the_view_built_ahead_is_out_of_sight_and_out_of_reach(sessions: P
         screen.go_to("agenda")
         await settle(pilot)
         ahead = await built_ahead(pilot, screen, "wie-is-er")
-        assert ahead.has_class("-ahead") and ahead is not screen.step_view
+        assert ahead.ahead and ahead is not screen.step_view
         # not painted: entirely outside the screen
         assert not ahead.region.overlaps(app.screen.region), ahead.region
         # not reachable with tab, nor by the mouse
@@ -61,12 +62,43 @@ async def test_the_view_built_ahead_is_out_of_sight_and_out_of_reach(sessions: P
         assert ahead.size == screen.step_view.size if screen.step_view else False
         await pilot.press("pagedown")
         await settle(pilot)
-        assert screen.step_view is ahead and not ahead.has_class("-ahead")
+        assert screen.step_view is ahead and not ahead.ahead
         assert app.focused is not None and ahead in app.focused.ancestors
         assert ahead.region.overlaps(app.screen.region)
         # nothing in it changed size when it was shown: one layout pass, not two
         changed = [w for w, size in sizes.items() if w.size != size]
         assert not changed, changed
+
+
+async def test_showing_a_view_built_ahead_does_not_restyle_it(sessions: Path) -> None:
+    """Its placement out of sight is inline style, not a class: taking it away makes
+    Textual match the stylesheet against nothing but what the focus changed (a class
+    on the view restyled all of its ~200 widgets, 10-80 ms of the pagedown)."""
+    from textual.css.stylesheet import Stylesheet
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        screen.go_to("casus")
+        await settle(pilot)
+        ahead = await built_ahead(pilot, screen, "ingredienten")
+        inside = set(descendants(ahead))
+        assert len(inside) > 100
+        restyled: list[object] = []
+        real = Stylesheet.apply
+
+        def counting(self: Stylesheet, node: object, *args: object, **kwargs: object) -> None:
+            if node in inside:
+                restyled.append(node)
+            real(self, node, *args, **kwargs)  # type: ignore[arg-type]
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Stylesheet, "apply", counting)
+            await pilot.press("pagedown")
+            await settle(pilot)
+        assert screen.step_view is ahead
+        assert len(restyled) <= 12, f"{len(restyled)} of {len(inside)} widgets restyled"
 
 
 async def test_a_jump_leaves_no_view_laid_out_ahead_of_the_old_place(sessions: Path) -> None:
@@ -79,7 +111,7 @@ async def test_a_jump_leaves_no_view_laid_out_ahead_of_the_old_place(sessions: P
         await settle(pilot)
         await built_ahead(pilot, screen, "ingredienten")
         host = screen.query_one("#step-host")
-        ahead = [v for v in host.query_children(StepView) if v.has_class("-ahead")]
+        ahead = [v for v in host.query_children(StepView) if v.ahead]
         assert [v.step.id for v in ahead] == ["ingredienten"]
         old = screen._views["agenda"][0]
         assert not old.display

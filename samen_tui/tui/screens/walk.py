@@ -287,8 +287,7 @@ class WalkScreen(Screen[None]):
             view = self._build(step)
             host.mount(view)
         view.display = True
-        view.set_class(False, "-ahead")
-        view.can_focus_children = True
+        view.set_ahead(False)
         self._shown = view
         if built:
             self.call_after_refresh(self._focus_view, view)
@@ -321,17 +320,16 @@ class WalkScreen(Screen[None]):
             return
         step = self._steps[index + 1][1]
         host = self.query_one("#step-host")
-        for other in host.query_children(".-ahead"):
-            if isinstance(other, StepView) and other.step.id != step.id:
+        for other in host.query_children(StepView):
+            if other.ahead and other.step.id != step.id:
                 other.display = False  # ahead of a step the trainer jumped away from
-                other.remove_class("-ahead")
+                other.set_ahead(False)
         if self._fresh(step.id) is not None:
             return
         view = self._build(step)
         # laid out beside the host, out of sight and out of the focus chain: it gets its
         # size now, so that showing it is one layout pass instead of two
-        view.add_class("-ahead")
-        view.can_focus_children = False
+        view.set_ahead(True)
         host.mount(view)
 
     def _focus_view(self, view: StepView, tries: int = 100) -> None:

@@ -67,8 +67,29 @@ class StepView(VerticalScroll, can_focus=False):
         super().__init__(id=id, classes="step-view")
         self.step = step
         self.capture = capture
+        self.ahead = False
+        """Built ahead of its turn: laid out beside the host, out of sight and reach."""
         if capture.read_only:
             self.add_class("read-only")
+
+    def set_ahead(self, ahead: bool) -> None:
+        """Lay the view out beside its host, out of sight and out of the focus chain
+        (built ahead of its turn), or in its place.
+
+        Inline styles, not a class: a class on the view made Textual match the
+        stylesheet against every widget in it again when it was shown, 10-80 ms of
+        the key that showed it (the checklist and the conversation most)."""
+        if ahead == self.ahead:
+            return
+        self.ahead = ahead
+        self.can_focus_children = not ahead
+        if ahead:
+            self.styles.position = "absolute"
+            self.styles.offset = ("300%", 0)
+        else:
+            self.styles.clear_rule("position")
+            self.styles.clear_rule("offset")
+            self.refresh(layout=True)  # clearing a rule asks for no layout of itself
 
     @property
     def session(self) -> Session:
