@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from samen_tui import paths
+from samen_tui import paths, startcache
 from samen_tui.config import load_config, update_config
 from samen_tui.i18n import set_language, t
 from samen_tui.session.model import Session, now
@@ -130,6 +130,13 @@ class SamenApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        # what starting parsed (the workshop, the first slide), for the next start
+        self.set_timer(1.0, startcache.flush)
+
+    def on_unmount(self) -> None:
+        """The app is closing: keep what was parsed since (slides built ahead) for the
+        next start."""
+        startcache.flush()
 
     def _use_saved_theme(self) -> None:
         """The theme of the last run, in place before any stylesheet is parsed.

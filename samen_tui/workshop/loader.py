@@ -34,6 +34,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
+from samen_tui import startcache
 from samen_tui.i18n import t
 from samen_tui.workshop import model
 from samen_tui.workshop.model import AgendaItem, Meta, Step, Workshop
@@ -98,7 +99,7 @@ def parse_workshop(text: str | bytes, path: Path | str) -> Workshop:
         meta=meta,
         items=items,
         path=Path(path),
-        fingerprint="sha256:" + hashlib.sha256(data).hexdigest(),
+        fingerprint="sha256:" + sha256_hex(data),
     )
 
 
@@ -106,7 +107,8 @@ def read_toml(data: bytes, path: str) -> tuple[str, dict[str, Any]]:
     """Decode and parse a file's bytes: the text (``\\r\\n`` as ``\\n``) and the TOML data.
 
     Raises :class:`WorkshopError` for a file over :data:`MAX_BYTES`, bytes that are
-    not UTF-8, and TOML syntax errors (with tomllib's position).
+    not UTF-8, and TOML syntax errors (with tomllib's position). A document parsed
+    before, in this process or an earlier one, comes from :mod:`samen_tui.startcache`.
     """
     if len(data) > MAX_BYTES:
         raise WorkshopError([Problem(path, 1, 1, t("workshop.too_big", size=len(data)))])
@@ -117,11 +119,32 @@ def read_toml(data: bytes, path: str) -> tuple[str, dict[str, Any]]:
         message = t("workshop.not_utf8", byte=f"{data[exc.start]:02X}")
         raise WorkshopError([Problem(path, line, col, message)]) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    # A file parsed before comes from the start-up cache (a fresh copy: nobody's
+    # changes reach the cache). Only documents are kept, never errors.
+    key = sha256_hex(data)
+    cached = startcache.get(startcache.TOML, key)
+    if type(cached) is dict:
+        return text, cached
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise WorkshopError([_syntax_problem(path, text, str(exc))]) from None
+    startcache.put(startcache.TOML, key, document)  # not if it holds dates
     return text, document
+
+
+_last_digest: tuple[bytes, str] = (b"", hashlib.sha256(b"").hexdigest())
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex; the last one is remembered, as reading a file
+    (the cache key) and then validating it (the fingerprint) ask twice."""
+    global _last_digest
+    last, digest = _last_digest
+    if data is not last and data != last:
+        digest = hashlib.sha256(data).hexdigest()
+        _last_digest = (data, digest)
+    return digest
 
 
 def file_problem(path: str, exc: OSError) -> Problem:

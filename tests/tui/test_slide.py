@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
 from rich.console import Console
 from rich.segment import Segment
 
+from samen_tui import paths
 from samen_tui.tui.widgets.slide import SlideText, render_markdown
 
 TEXT = """\
@@ -99,3 +106,143 @@ async def test_a_slide_is_one_widget() -> None:
             "".join(s.text for s in slide.render_line(y)) for y in range(slide.size.height)
         )
         assert "Samen Ouder Worden" in painted and "[b]koffie[/]" in painted
+
+
+# --------------------------------------------------------------------------- start-up cache
+
+RENDER_ALL = """
+import json, sys
+from pathlib import Path
+from rich.console import Console
+from samen_tui import paths, startcache
+from samen_tui.tui.widgets.slide import render_markdown
+from samen_tui.workshop.loader import load_workshop
+
+rendered = {}
+for path in sorted(paths.PACKAGE_WORKSHOPS.glob("*.toml")):
+    for item in load_workshop(path).items:
+        for step in item.steps:
+            if step.text:
+                console = Console(width=80, record=True, color_system="truecolor")
+                console.print(render_markdown(step.text))
+                rendered[step.text] = console.export_text(styles=True)
+startcache.flush()
+print(json.dumps({"markdown_it": "markdown_it" in sys.modules, "rendered": rendered}))
+"""
+
+
+def unlinked(export: str) -> str:
+    """Rich's export with the links' ids (random numbers) taken out."""
+    return re.sub(r"\x1b]8;id=\d+;", "\x1b]8;;", export)
+
+
+def render_all(cache: Path) -> tuple[bool, dict[str, str]]:
+    """Every step text of the bundled workshops rendered in a new process; whether it
+    imported markdown-it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", RENDER_ALL],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+        env=dict(os.environ, SAMEN_CACHE=str(cache), PYTHONPATH=str(root)),
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    rendered = {text: unlinked(export) for text, export in result["rendered"].items()}
+    return result["markdown_it"], rendered
+
+
+def test_a_warm_cache_renders_the_same_without_markdown_it(tmp_path: Path) -> None:
+    cold_imported, cold = render_all(tmp_path / "cache")
+    assert cold_imported  # parsed: nothing was cached yet
+    assert len(cold) > 20  # both workshops' texts, Dutch and English
+    warm_imported, warm = render_all(tmp_path / "cache")
+    assert not warm_imported
+    assert warm == cold  # text and styles, text for text
+    other_imported, _ = render_all(tmp_path / "another")
+    assert other_imported
+
+
+def test_cached_tokens_render_as_parsed_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    from samen_tui import startcache
+    from samen_tui.tui.widgets import slide
+
+    def export() -> str:
+        console = Console(width=80, record=True, color_system="truecolor")
+        console.print(render_markdown(TEXT))
+        return unlinked(console.export_text(styles=True))
+
+    startcache.reset()
+    parsed = export()
+    assert "https://example.org" in parsed and "\x1b[1mwelkom" in parsed
+    assert startcache.get(startcache.SLIDES, TEXT) is not None
+    assert startcache.flush()
+    startcache.reset()  # as a new process: from the file
+
+    def no_parser() -> Any:
+        raise AssertionError("parsed with a warm cache")
+
+    monkeypatch.setattr(slide, "parser", no_parser)
+    assert export() == parsed
+
+
+def test_cached_tokens_of_another_markdown_it_are_not_used() -> None:
+    from samen_tui import startcache
+    from samen_tui.tui.widgets import slide
+
+    startcache.reset()
+    render_markdown(TEXT)
+    stamp = slide._installed_markdown_it()
+    assert startcache.get(startcache.META, slide._MARKDOWN_IT) == stamp
+    # tokens that draw nothing, as if the cache had them: used while the stamp holds
+    startcache.put(startcache.SLIDES, TEXT, ())
+    assert plain(render_markdown(TEXT)) == ""
+    # made by another markdown-it (the folder changed since): parsed again
+    folder, mtime = stamp
+    startcache.put(startcache.META, slide._MARKDOWN_IT, (folder, mtime - 1))
+    assert not slide._cache_is_current()
+    assert "Samen Ouder Worden" in plain(render_markdown(TEXT))
+    assert slide._cache_is_current()
+    assert startcache.get(startcache.SLIDES, TEXT) not in (None, ())
+
+
+def plain(renderable: Any) -> str:
+    console = Console(width=80, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text().strip()
+
+
+async def test_a_first_start_leaves_its_slides_for_the_next(
+    sessions: Path, samen_dirs: Any
+) -> None:
+    """Written a second after the first paint, and again on exit (with what was parsed
+    meanwhile: the next step's view is built ahead)."""
+    from samen_tui import startcache
+    from samen_tui.workshop.catalog import resolve_workshop
+    from tests.tui.conftest import make_app
+
+    startcache.reset()
+    workshop = resolve_workshop("samen-ouder-worden", paths.workshop_dirs())
+    first = workshop.items[0].steps[0].text
+    assert first
+    file = samen_dirs.cache / startcache.NAME
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(1.3)
+        assert file.is_file()  # a second after the first paint
+        startcache.put(startcache.SLIDES, "# later", ())
+    startcache.reset()  # as the next start: only what is in the file
+    assert startcache.get(startcache.SLIDES, "# later") == ()  # written on exit
+    assert startcache.get(startcache.SLIDES, first) is not None
+    assert startcache.get(startcache.TOML, hashlib.sha256(workshop_bytes()).hexdigest())
+
+
+def workshop_bytes() -> bytes:
+    return (paths.PACKAGE_WORKSHOPS / "samen-ouder-worden.toml").read_bytes()

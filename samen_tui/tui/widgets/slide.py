@@ -8,15 +8,19 @@ paragraphs, headings, lists and emphasis; markdown-it (the parser Textual itself
 parses it and this module turns the tokens into Rich renderables in one ``Static``:
 lists and quotes with hanging indents, code as written, tables as tables. Anything
 it does not know it shows as plain text, never as markup.
+
+The tokens are kept as plain data (:class:`MdToken`) in the start-up cache
+(:mod:`samen_tui.startcache`), so a text seen at an earlier start is drawn without
+importing markdown-it (24 ms of a start); cached tokens are used only while the
+markdown-it that made them is the one installed.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
@@ -24,6 +28,12 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
+
+from samen_tui import startcache
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _PARSER: MarkdownIt | None = None
 
@@ -40,13 +50,121 @@ INLINE_STYLES = {
 
 
 def parser() -> MarkdownIt:
+    """The markdown-it parser, imported and made on first use (a text not in the
+    start-up cache)."""
     global _PARSER
     if _PARSER is None:
+        from markdown_it import MarkdownIt
+
         _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     return _PARSER
 
 
-def inline_text(tokens: Sequence[Token], base: Style | None = None) -> Text:
+class MdToken:
+    """What this module reads of a markdown-it token, as plain data: the same for a
+    text just parsed and one from the start-up cache."""
+
+    __slots__ = ("attrs", "children", "content", "tag", "type")
+
+    def __init__(
+        self,
+        type: str,
+        tag: str,
+        content: str,
+        attrs: dict[str, str | int | float],
+        children: list[MdToken] | None,
+    ) -> None:
+        self.type = type
+        self.tag = tag
+        self.content = content
+        self.attrs = attrs
+        self.children = children
+
+    def __repr__(self) -> str:
+        return f"MdToken({self.type!r}, {self.tag!r}, {self.content!r})"
+
+
+PlainToken: TypeAlias = (
+    "tuple[str, str, str, dict[str, str | int | float], tuple[PlainToken, ...] | None]"
+)
+"""A token as kept in the start-up cache: type, tag, content, attrs, children."""
+
+
+def _plain(tokens: Sequence[Token]) -> tuple[PlainToken, ...]:
+    return tuple(
+        (
+            token.type,
+            token.tag,
+            token.content,
+            dict(token.attrs),
+            None if token.children is None else _plain(token.children),
+        )
+        for token in tokens
+    )
+
+
+def _tokens(plain: tuple[PlainToken, ...]) -> list[MdToken]:
+    return [
+        MdToken(kind, tag, content, attrs, None if children is None else _tokens(children))
+        for kind, tag, content, attrs, children in plain
+    ]
+
+
+_MARKDOWN_IT = "markdown-it"
+"""The start-up cache's META key for the markdown-it that made the cached tokens: its
+package folder and that folder's modification time (installing another version
+changes it)."""
+
+
+def _installed_markdown_it() -> tuple[str, int]:
+    import markdown_it
+
+    folder = os.path.dirname(os.path.abspath(markdown_it.__file__ or ""))
+    return folder, os.stat(folder).st_mtime_ns
+
+
+def _cache_is_current() -> bool:
+    """Whether the cached tokens were made by the markdown-it installed now, without
+    importing it: one ``stat`` of its folder."""
+    stamp = startcache.get(startcache.META, _MARKDOWN_IT)
+    if type(stamp) is not tuple or len(stamp) != 2:
+        return False
+    folder, mtime = stamp
+    try:
+        return bool(os.stat(folder).st_mtime_ns == mtime)
+    except (OSError, TypeError, ValueError):
+        return False
+
+
+def _keep(text: str, plain: tuple[PlainToken, ...]) -> None:
+    """Put a text's tokens in the start-up cache, dropping those another markdown-it
+    made (if the cache held any)."""
+    try:
+        stamp = _installed_markdown_it()
+    except (OSError, TypeError, ValueError):
+        return
+    if startcache.get(startcache.META, _MARKDOWN_IT) != stamp:
+        startcache.drop(startcache.SLIDES)
+        startcache.put(startcache.META, _MARKDOWN_IT, stamp)
+    startcache.put(startcache.SLIDES, text, plain)
+
+
+def parse(text: str) -> list[MdToken]:
+    """The block tokens of a Markdown text: from the start-up cache when they are in
+    it (markdown-it is then not even imported), else parsed and kept there."""
+    if _cache_is_current():
+        cached = startcache.get(startcache.SLIDES, text)
+        if cached is not None:
+            try:
+                return _tokens(cached)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                pass  # not what this module writes: parse it again
+    plain = _plain(parser().parse(text))
+    _keep(text, plain)
+    return _tokens(plain)
+
+
+def inline_text(tokens: Sequence[MdToken], base: Style | None = None) -> Text:
     """The children of an ``inline`` token as styled text (never markup)."""
     text = Text(style=base or "")
     stack: list[Style] = []
@@ -83,7 +201,7 @@ def inline_text(tokens: Sequence[Token], base: Style | None = None) -> Text:
 class _Blocks:
     """Turns the flat block token stream into nested renderables."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[MdToken]) -> None:
         self.tokens = tokens
         self.at = 0
 
@@ -101,7 +219,7 @@ class _Blocks:
                 out.append(block)
         return out
 
-    def block(self, token: Token, *, tight: bool) -> RenderableType | None:
+    def block(self, token: MdToken, *, tight: bool) -> RenderableType | None:
         kind = token.type
         self.at += 1
         if kind == "paragraph_open":
@@ -136,7 +254,7 @@ class _Blocks:
             return Text(token.content.rstrip("\n"))
         return None  # a closing token or one without content
 
-    def listing(self, opening: Token) -> RenderableType:
+    def listing(self, opening: MdToken) -> RenderableType:
         ordered = opening.type == "ordered_list_open"
         close = "ordered_list_close" if ordered else "bullet_list_close"
         number = int(opening.attrs.get("start", 1) or 1) if ordered else 0
@@ -188,8 +306,7 @@ class _Blocks:
 
 def render_markdown(text: str) -> RenderableType:
     """The Markdown ``text`` as one Rich renderable."""
-    tokens = parser().parse(text)
-    return Group(*_Blocks(tokens).blocks())
+    return Group(*_Blocks(parse(text)).blocks())
 
 
 class SlideText(Static):
