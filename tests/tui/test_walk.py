@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import Input
 
 from samen_tui.tui.app import SamenApp
@@ -248,6 +250,32 @@ async def test_agenda_collapses_when_narrow_and_toggles(sessions: Path) -> None:
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert agenda.display
+
+
+async def test_agenda_draws_only_the_lines_a_step_change_alters(sessions: Path) -> None:
+    """Paging moves the ▶ (and a ✓): those lines are drawn again, not the 20 others."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        agenda = walk_screen(app).query_one(AgendaPanel)
+        before = [str(option.prompt) for option in agenda.options]
+        drawn: list[str] = []
+        real = AgendaPanel._get_visual
+
+        def counting(self: AgendaPanel, option: Any) -> Any:
+            drawn.append(str(option.prompt))
+            return real(self, option)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(AgendaPanel, "_get_visual", counting)
+            await pilot.press("pagedown")
+            await pilot.pause()
+        after = [str(option.prompt) for option in agenda.options]
+        changed = [line for line, was in zip(after, before, strict=True) if line != was]
+        assert len(changed) == 2  # "▶ Samen Ouder Worden" -> "✓ ...", "  Wat gaan ..." -> "▶ ..."
+        assert "▶ Wat gaan we doen?" in changed[1]
+        assert set(drawn) <= set(changed), drawn
+        assert agenda.highlighted == agenda.get_option_index("step:agenda")
 
 
 async def test_start_screen_new_session_and_resume_list(sessions: Path) -> None:
