@@ -3,6 +3,7 @@ the order the keys came and only the submitted text is taken out of the field.""
 
 from __future__ import annotations
 
+import pytest
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.widgets import Input
@@ -92,3 +93,38 @@ async def test_take_leaves_a_field_changed_otherwise_alone() -> None:
         field.take("Een")
         await pilot.pause()
         assert field.value == " en nog wat"
+
+
+async def test_typing_repaints_the_field_without_a_layout_of_the_screen() -> None:
+    """Textual's Input asks for a layout of the whole screen at every key (its text's
+    width is a layout property of every widget); ours only repaints."""
+    from textual.screen import Screen
+
+    app = Fields()
+    async with app.run_test(size=(40, 10)) as pilot:
+        field = app.query_one("#entry", EntryInput)
+        field.focus()
+        await pilot.pause()
+        layouts: list[int] = []
+        real = Screen._refresh_layout
+
+        def counting(self: Screen[object], *args: object, **kwargs: object) -> None:
+            layouts.append(1)
+            real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Screen, "_refresh_layout", counting)
+            for key in "Samen":
+                await pilot.press(key)
+                await pilot.pause()
+        assert field.value == "Samen"
+        assert not layouts
+        # a text longer than the field still scrolls to the cursor as it is typed
+        for key in "x" * 45:
+            await pilot.press(key)
+        await pilot.pause()
+        assert field.value == "Samen" + "x" * 45
+        assert field.scroll_x > 0 and field.scroll_x == field.max_scroll_x
+        assert field.cursor_screen_offset.x < field.region.right
+        shown = "".join(segment.text for segment in field.render_line(0))
+        assert "xxxxxxxx" in shown and "Samen" not in shown  # the end, where the cursor is

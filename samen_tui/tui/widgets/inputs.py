@@ -2,7 +2,8 @@
 
 * :class:`FittedInput`: an ``Input`` that takes as much of a paste as fits its
   ``max_length`` (Textual's own drops a paste that is too long as a whole, silently)
-  and says so. Use it for every field with a ``max_length``.
+  and says so, and that repaints itself as it is typed in instead of asking for a
+  layout of the whole screen. Use it for every field with a ``max_length``.
 * :class:`EntryInput`: a :class:`FittedInput` for fields that add an entry with
   Enter (a participant, an answer, a card, a row of a form). Enter is handled in
   the order typed: Textual's Input resolves Enter as a binding only after the key
@@ -15,6 +16,8 @@
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from samen_tui.i18n import t
@@ -22,6 +25,13 @@ from samen_tui.i18n import t
 
 class FittedInput(Input):
     """An Input whose too long paste is cut to fit (with a message), never dropped."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The width of the text, which every keystroke changes. Textual's Input sets it
+    with a layout of the whole screen (``Widget.virtual_size``): at 120x40 that was a
+    full layout and paint, 10-20 ms of each key typed. A field's own size never
+    depends on its text (one with ``width: auto`` asks for its layout itself, in
+    ``Input._watch_value``), and scrolling to the cursor reads it as it is set."""
 
     def _on_paste(self, event: events.Paste) -> None:
         # before Input's own handler (which drops a paste that does not fit as a whole)
