@@ -139,8 +139,18 @@ class Cell(Static):
         if key == self.shown:
             return False
         self.shown = key
-        self.update(content, layout=layout)
+        self.update(content, layout=False)
+        if layout and not self._keeps_height():
+            self.refresh(layout=True)
         return True
+
+    def _keeps_height(self) -> bool:
+        """Whether what it shows now takes the lines it has: then a repaint will do (a
+        layout of the screen for the line under the checklist was most of a key)."""
+        size = self.content_size
+        if not self.is_mounted or not size.width or not size.height:
+            return False
+        return self.get_content_height(size, size, size.width) == size.height
 
 
 class Line(Horizontal):
@@ -151,12 +161,17 @@ class Line(Horizontal):
         self._score_cols = score_cols
 
     def compose(self) -> ComposeResult:
-        yield Cell(classes="rate-title")
         score = Cell(classes="rate-score")
         score.styles.width = self._score_cols
-        yield score
-        yield Cell(classes="rate-mean")
-        yield Cell(classes="rate-spread")
+        # held, not queried: a key on the checklist shows 22 lines, and finding their
+        # cells with queries was most of its handling
+        self.cells = (
+            Cell(classes="rate-title"),
+            score,
+            Cell(classes="rate-mean"),
+            Cell(classes="rate-spread"),
+        )
+        yield from self.cells
 
     def show(
         self, title: str | Text, score: str | Text, mean: str | Text, spread: str | Text
@@ -164,7 +179,7 @@ class Line(Horizontal):
         """Update the cells that changed; the line is one row of fixed columns, so a
         change repaints the cell without a layout pass (a key on the checklist used to
         update all 4 x 22 cells, each with a layout)."""
-        for cell, content in zip(self.query(Cell), (title, score, mean, spread), strict=True):
+        for cell, content in zip(self.cells, (title, score, mean, spread), strict=True):
             cell.show(content, layout=False)
 
 
@@ -233,8 +248,10 @@ class IngredientRow(Vertical, can_focus=True):
             ]
 
     def compose(self) -> ComposeResult:
-        yield Line(self._score_cols)
-        yield Cell(classes="rate-note")
+        self.line = Line(self._score_cols)
+        self.note = Cell(classes="rate-note")
+        yield self.line
+        yield self.note
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._read_only and action in ("rate", "clear", "note"):
@@ -414,6 +431,8 @@ class RateView(StepView):
             self.wide = self._want_wide(height)
         step = self.rate_step
         cols = score_width(step.scale)
+        self._rows: list[IngredientRow] = []
+        self._heads: list[ClusterHead] = []
         with VerticalScroll(id="rate-scroll"):
             if text := self.intro():
                 yield text
@@ -440,11 +459,11 @@ class RateView(StepView):
 
     def _cluster(self, group: Group, cols: int) -> Vertical:
         step = self.rate_step
-        return Vertical(
-            ClusterHead(group, cols),
-            *(IngredientRow(item, step, cols, self.read_only) for item in step.items_of(group.id)),
-            classes="rate-cluster",
-        )
+        head = ClusterHead(group, cols)
+        rows = [IngredientRow(item, step, cols, self.read_only) for item in step.items_of(group.id)]
+        self._heads.append(head)
+        self._rows += rows
+        return Vertical(head, *rows, classes="rate-cluster")
 
     def _group_of(self, item_id: str) -> str:
         for item in self.rate_step.items:
@@ -513,24 +532,24 @@ class RateView(StepView):
         weak = [s.item.id for s in weakest(step, record)]
         means = group_means(step, record)
         cols = score_width(step.scale)
-        for row in self.query(IngredientRow):
+        for row in self._rows:
             stat = stats[row.item.id]
             value = stat.group if self.state.rater == GROUP else stat.by.get(self.state.rater)
             title = Text(no_wrap=True, overflow="ellipsis")
             if row.item.id in weak:
                 title.append(f"{weak.index(row.item.id) + 1}. ")
             title.append(row.item.title)
-            row.query_one(Line).show(
+            row.line.show(
                 title,
                 score_text(step.scale, value),
                 number(stat.mean) if stat.mean is not None else t("rate.none"),
                 str(stat.spread) if stat.spread is not None and stat.n > 1 else "",
             )
             row.set_class(row.item.id in weak, "-weakest")
-            note = row.query_one(".rate-note", Cell)
+            note = row.note
             if note.show(Text(stat.note) if stat.note else "", layout=True):
                 note.set_class(not stat.note, "-empty")
-        for head in self.query(ClusterHead):
+        for head in self._heads:
             mean = means.get(head.group.id)
             head.show(
                 Text(head.group.title),
