@@ -2,8 +2,11 @@
 
 How one key is timed
 --------------------
-``t0`` is taken just before ``pilot.press(key)`` hands the key event to the app's
-driver. The app then runs as it does in a terminal: the key is dispatched, the
+``t0`` is taken just before the key event is handed to the app's driver, as a
+terminal's key arrives (``App._press_keys``, what ``pilot.press`` does first; not
+``pilot.press`` itself: after the key it also waits until every widget of the screen
+has processed a message of its own, a test harness's wait that a terminal never
+does, and that on a screen of 1,000 widgets held up the app's own paint by 50-90 ms). The app then runs as it does in a terminal: the key is dispatched, the
 handlers run, widgets mark themselves dirty and the screen's own update timer
 (``Screen._on_timer_update``, at most 60 times a second) lays out and renders the
 dirty regions through the compositor and hands the update to ``App._display``.
@@ -19,7 +22,7 @@ pending (no layout, repaint, recompose or dirty widget) and no paint happened fo
 because that forces ``_on_timer_update`` at once and would skip the wait for the
 update timer that a real terminal app has. Cursor blinking is switched off (its
 timer would paint between keys). A key that paints nothing counts from ``t0`` to
-the end of its handling (``pilot.press`` returned).
+the end of its handling (``App._press_keys`` returned).
 
 Between the keys of a step and the next ``pagedown`` the walk leaves the app idle for
 :data:`DWELL` seconds (after arriving at a step, and after typing in it), as a trainer
@@ -135,7 +138,7 @@ async def timed_key(pilot: Any, clock: PaintClock, key: str) -> tuple[float, boo
     _in_key = True
     try:
         t0 = time.perf_counter()
-        await pilot.press(key)
+        await pilot.app._press_keys((key,))
         handled = time.perf_counter()
     finally:
         _in_key = False

@@ -198,3 +198,34 @@ async def test_only_views_that_show_participants_are_rebuilt_when_they_change(
         screen.go_to("motieven")
         await settle(pilot)
         assert screen.step_view is not picker, "the picker still lacks the new participant"
+
+
+async def test_a_change_of_focus_does_not_ask_for_a_paint_of_the_screen(
+    sessions: Path,
+) -> None:
+    """Moving on the checklist moves the focus: the rows repaint themselves; Textual's
+    Screen.focused also asked for a paint of the whole screen (20-40 ms a key)."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        screen.go_to("ingredienten")
+        await settle(pilot)
+        rows = list(screen.query("IngredientRow"))
+        asked: list[tuple[object, ...]] = []
+        real = WalkScreen.refresh
+
+        def recording(self: WalkScreen, *regions: object, **kwargs: object) -> object:
+            asked.append((regions, kwargs))
+            return real(self, *regions, **kwargs)  # type: ignore[arg-type]
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(WalkScreen, "refresh", recording)
+            screen.set_focus(rows[1])
+            screen.set_focus(rows[2])
+        assert app.focused is rows[2]
+        assert not asked
+        await pilot.press("up")
+        await settle(pilot)
+        assert app.focused is rows[1]
+        assert rows[1].has_pseudo_class("focus") and not rows[2].has_pseudo_class("focus")
