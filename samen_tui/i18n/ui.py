@@ -124,6 +124,9 @@ NL: dict[str, str] = {
     # dialogs
     "dialog.need_path": "Geef een bestand of map op.",
     "dialog.overwrite": "Er staat al een bestand op {path}.\nWil je het overschrijven?",
+    "dialog.cannot_replace": (
+        "Daar kan de kopie niet staan: {path}\n{reason}\nKies een andere plek."
+    ),
     "button.overwrite": "Overschrijven",
     "input.paste_cut": "Te lang om helemaal te plakken: alleen de eerste {n} tekens passen.",
     "export.done": "Geschreven: {path}",
@@ -274,6 +277,7 @@ EN: dict[str, str] = {
     "step.placeholder": "Step of kind '{kind}'.",
     "dialog.need_path": "Give a file or folder.",
     "dialog.overwrite": "There already is a file at {path}.\nDo you want to overwrite it?",
+    "dialog.cannot_replace": ("The copy cannot go there: {path}\n{reason}\nChoose another place."),
     "button.overwrite": "Overwrite",
     "input.paste_cut": "Too long to paste whole: only the first {n} characters fit.",
     "export.done": "Written: {path}",

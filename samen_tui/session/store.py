@@ -361,6 +361,18 @@ def _check_target(path: Path, key: str) -> None:
     _verified[key] = _identity(st)
 
 
+def refusal(path: Path | str) -> str | None:
+    """Why a save to ``path`` would be refused (the short reason: a link, a folder, a
+    file that is not a readable session of this version), or None when it may be
+    written: nothing is there, or a session. Asked before offering to overwrite."""
+    path = Path(path)
+    try:
+        _check_target(path, os.path.abspath(path))
+    except SaveError as exc:
+        return exc.reason
+    return None
+
+
 def _temp_name(path: Path, tag: str = "") -> Path:
     return path.with_name(f".{path.name}{tag}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
 

@@ -128,3 +128,33 @@ async def test_a_folder_with_that_file_in_it_asks_too_the_own_file_does_not(
         assert in_the_way.read_bytes() == before
         await pilot.press("ctrl+q")
         await pilot.pause()
+
+
+async def test_a_file_that_is_not_a_session_is_never_offered_for_overwriting(
+    sessions: Path, tmp_path: Path
+) -> None:
+    """The store would refuse it, and every autosave after a yes would have failed: the
+    dialog says why at once and stays, and the session keeps saving where it did."""
+    notes = tmp_path / "aantekeningen.toml"
+    notes.write_text('titel = "geen sessie"\n[[ruis]]\nx = 1\n', encoding="utf-8")
+    before = notes.read_bytes()
+    app = make_app(sessions, title="Niet daar")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        own = screen.path
+        await ask_save_as(pilot, notes, palette=False)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, SaveAsDialog)  # no question: still choosing a place
+        assert app.focused is app.screen.query_one("#path", Input)
+        said = [str(n.message) for n in app._notifications]
+        assert any(str(notes) in s and "Kies een andere plek" in s for s in said), said
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+        screen.session.title = "Nog steeds hier"
+        assert screen.save_now()
+        assert screen.path == own and notes.read_bytes() == before
+        saved = tomllib.loads(own.read_text(encoding="utf-8"))
+        assert saved["title"] == "Nog steeds hier"
+        await pilot.press("ctrl+q")
+        await pilot.pause()

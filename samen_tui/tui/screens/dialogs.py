@@ -86,8 +86,10 @@ class PathDialog(Dialog):
 
 class SaveAsDialog(PathDialog):
     """Where to save a copy of the session at ``current``. A folder means the same file
-    name in that folder. Another file that is already there is overwritten only after
-    a yes (escape is no: back to the path). Answers the file to save to."""
+    name in that folder. Another session that is already there is overwritten only
+    after a yes (escape is no: back to the path); anything else there (a file that is
+    not a session, a link, a folder) is never replaced: the dialog says why and stays.
+    Answers the file to save to."""
 
     def __init__(self, current: Path) -> None:
         super().__init__(t("cmd.save_as"), str(current))
@@ -99,6 +101,17 @@ class SaveAsDialog(PathDialog):
             target = target / self._current.name
         if not os.path.lexists(target) or _same_file(target, self._current):
             self.dismiss(str(target))
+            return
+        from samen_tui.session.store import refusal
+
+        reason = refusal(target)
+        if reason is not None:  # the store would refuse it: every autosave would fail
+            self.notify(
+                t("dialog.cannot_replace", path=str(target), reason=reason),
+                severity="error",
+                markup=False,
+            )
+            self.query_one("#path", Input).focus()
             return
 
         def answered(answer: str | None) -> None:
