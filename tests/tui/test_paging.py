@@ -173,6 +173,30 @@ async def test_key_bar_fits_80_columns(sessions: Path) -> None:
         assert len(line) <= 80 and line.rstrip().endswith("Opdrachten")
 
 
+async def test_key_bar_shows_every_key_at_80_columns_short_if_need_be(
+    sessions: Path,
+) -> None:
+    """Keys that do not fit with their description are shown alone (F1 explains them):
+    at 80 columns the checklist's keys, ctrl+q and F1 are all still on the line."""
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        screen.go_to("ingredienten")
+        await settle(pilot)
+        bar = screen.query_one(KeyBar)
+        line = "".join(str(s.text) for s in bar.render_line(0))
+        assert len(line) <= 80 and line.rstrip().endswith("Opdrachten")
+        words = line.split()
+        for key in ("1", "5", "x", "pgdn", "^q", "f1"):
+            assert key in words, line
+        assert "Wissen" in line  # the first keys keep their descriptions
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        line = "".join(str(s.text) for s in bar.render_line(0))
+        assert "5 helemaal" in line and "f1" in line.split(), line
+
+
 async def test_only_views_that_show_participants_are_rebuilt_when_they_change(
     sessions: Path,
 ) -> None:

@@ -106,21 +106,36 @@ class KeyBar(Widget, can_focus=False):
             )
             tail_width = tail.cell_length
         room = width - tail_width - (1 if tail is not None else 0)
-        x = 0
-        for hint in self.hints:
-            piece = Content.assemble(
+
+        def piece(hint: Hint, described: bool) -> Content:
+            made = Content.assemble(
                 (hint.display, key_style),
-                (" " + hint.description if hint.description else "", text_style),
+                (" " + hint.description if described and hint.description else "", text_style),
                 " ",
             )
-            if not hint.enabled:
-                piece = piece.stylize(disabled_style)
-            size = piece.cell_length
+            return made if hint.enabled else made.stylize(disabled_style)
+
+        # Every key with its description if they fit; else the last ones as keys alone
+        # (F1 explains them), rather than leaving keys out; only what does not fit
+        # even so is left out.
+        full = [piece(hint, True) for hint in self.hints]
+        short = [piece(hint, False) for hint in self.hints]
+        described = len(full)
+        while described and (
+            sum(p.cell_length for p in full[:described])
+            + sum(p.cell_length for p in short[described:])
+            > room
+        ):
+            described -= 1
+        x = 0
+        for index, hint in enumerate(self.hints):
+            made = full[index] if index < described else short[index]
+            size = made.cell_length
             if x + size > room:
                 break
             if x <= self.hover < x + size:
-                piece = piece.stylize(hover_style)
-            parts.append(piece)
+                made = made.stylize(hover_style)
+            parts.append(made)
             spans.append((x, x + size, hint))
             x += size
         line = Content("").join(parts)
