@@ -381,3 +381,29 @@ async def test_typing_never_lands_in_a_hidden_step(sessions: Path) -> None:
         for key in ("current", "items"):
             after.pop(key, None), before.pop(key, None)
         assert after == before
+
+
+async def test_step_title_gives_way_to_the_step(sessions: Path) -> None:
+    """A long item title is cut (or left out) so that the step's own title shows."""
+    from samen_tui.tui.widgets.steptitle import StepTitle
+
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.go_to("ingredienten")
+        await pilot.pause()
+        title = screen.query_one(StepTitle)
+
+        def line() -> str:
+            return "".join(s.text for s in title.render_line(0)).strip()
+
+        assert line().endswith("Ingrediënten voor Duurzame Samenwerking   (7/14)"), line()
+        assert line().startswith("3. Waar moeten we") and "…  ›  " in line(), line()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "3. Waar moeten we het over" in line() and "(7/14)" in line(), line()
+        await pilot.resize_terminal(44, 24)
+        await pilot.pause()
+        assert line() == "Ingrediënten voor Duurzame Samenwerking   (7/14)"[: len(line())]
+        assert "›" not in line()

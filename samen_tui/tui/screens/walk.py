@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +19,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header, Label, OptionList
+from textual.widgets import Header, OptionList
 
 from samen_tui.i18n import t
 from samen_tui.kinds import KINDS
@@ -32,6 +31,7 @@ from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.steps.placeholder import PlaceholderView
 from samen_tui.tui.widgets.agenda import AgendaPanel
 from samen_tui.tui.widgets.keybar import KeyBar
+from samen_tui.tui.widgets.steptitle import StepTitle
 from samen_tui.tui.widgets.timer import TimerBar
 from samen_tui.workshop.model import AgendaItem, Step, Workshop
 
@@ -196,7 +196,7 @@ class WalkScreen(Screen[None]):
             yield AgendaPanel(self.workshop, self.session, id="agenda")
             with Vertical(id="walk-main"):
                 yield TimerBar(id="timer")
-                yield Label("", id="step-title", markup=False)
+                yield StepTitle(id="step-title")
                 yield Vertical(id="step-host")
         yield KeyBar()
 
@@ -274,14 +274,8 @@ class WalkScreen(Screen[None]):
         index = next((i for i, (_it, s) in enumerate(self._steps) if s.id == step_id), 0)
         item, step = self._steps[index]
         number = self.workshop.items.index(item) + 1
-        self.query_one("#step-title", Label).update(
-            Text.assemble(
-                (f"{number}. {item.title}", "dim"),
-                "  ›  ",
-                (step.title, "bold"),
-                (f"   ({index + 1}/{len(self._steps)})", "dim"),
-            ),
-            layout=False,  # one line of fixed size
+        self.query_one(StepTitle).show(
+            f"{number}. {item.title}", step.title, f"({index + 1}/{len(self._steps)})"
         )
         hidden: StepView | None = None
         if self._shown is not None and self._shown.step.id != step.id:
