@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 
 from samen_tui.tui.app import Launch, SamenApp
 from samen_tui.tui.screens.walk import WalkScreen
@@ -37,6 +40,21 @@ def walk_screen(app: SamenApp) -> WalkScreen:
     screen = app.screen
     assert isinstance(screen, WalkScreen), f"expected the walk screen, got {screen!r}"
     return screen
+
+
+@contextlib.contextmanager
+def layouts_counted() -> Iterator[list[int]]:
+    """A list that gets an entry for every layout of a screen while in the block."""
+    layouts: list[int] = []
+    real = Screen._refresh_layout
+
+    def counting(self: Screen[object], *args: Any, **kwargs: Any) -> None:
+        layouts.append(1)
+        real(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Screen, "_refresh_layout", counting)
+        yield layouts
 
 
 def saved(app: SamenApp) -> dict[str, Any]:

@@ -3,7 +3,6 @@ the order the keys came and only the submitted text is taken out of the field.""
 
 from __future__ import annotations
 
-import pytest
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.widgets import Input
@@ -11,6 +10,7 @@ from textual.widgets.input import Selection
 
 from samen_tui.i18n import t
 from samen_tui.tui.widgets.inputs import EntryInput, FittedInput
+from tests.tui.conftest import layouts_counted
 
 
 class Fields(App[None]):
@@ -98,22 +98,12 @@ async def test_take_leaves_a_field_changed_otherwise_alone() -> None:
 async def test_typing_repaints_the_field_without_a_layout_of_the_screen() -> None:
     """Textual's Input asks for a layout of the whole screen at every key (its text's
     width is a layout property of every widget); ours only repaints."""
-    from textual.screen import Screen
-
     app = Fields()
     async with app.run_test(size=(40, 10)) as pilot:
         field = app.query_one("#entry", EntryInput)
         field.focus()
         await pilot.pause()
-        layouts: list[int] = []
-        real = Screen._refresh_layout
-
-        def counting(self: Screen[object], *args: object, **kwargs: object) -> None:
-            layouts.append(1)
-            real(self, *args, **kwargs)  # type: ignore[arg-type]
-
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(Screen, "_refresh_layout", counting)
+        with layouts_counted() as layouts:
             for key in "Samen":
                 await pilot.press(key)
                 await pilot.pause()

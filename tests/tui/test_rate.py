@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-from conftest import make_app, saved, walk_screen
+from conftest import layouts_counted, make_app, saved, walk_screen
 from rich.text import Text
 from textual import events
 from textual.geometry import Region
@@ -378,23 +377,12 @@ async def test_a_score_repaints_the_checklist_without_a_layout(sessions: Path) -
     """A number key that moves no row in or out of the weakest changes cells of one
     size and the line of the score under the list: a repaint, not a layout of the
     screen (that was most of the key). A note that needs more lines still gets one."""
-    from textual.screen import Screen
-
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_step(app, pilot)
         await pilot.press("4", "down", "2", "down", "5", "down", "3", "up", "up")
         await pilot.pause()
-        layouts: list[int] = []
-        real = Screen._refresh_layout
-
-        def counting(self: Screen[object], *args: object, **kwargs: object) -> None:
-            layouts.append(1)
-            real(self, *args, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch = pytest.MonkeyPatch()
-        monkeypatch.setattr(Screen, "_refresh_layout", counting)
-        try:
+        with layouts_counted() as layouts:
             await pilot.press("1")  # zichtbare-urgentie, still the weakest
             await pilot.pause()
             assert not layouts
@@ -407,6 +395,4 @@ async def test_a_score_repaints_the_checklist_without_a_layout(sessions: Path) -
             assert note.show(Text("een\ntwee"), layout=True)
             await pilot.pause()
             assert layouts
-        finally:
-            monkeypatch.undo()
         assert note.size.height == 2
