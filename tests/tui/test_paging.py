@@ -253,39 +253,3 @@ async def test_a_change_of_focus_does_not_ask_for_a_paint_of_the_screen(
         await settle(pilot)
         assert app.focused is rows[1]
         assert rows[1].has_pseudo_class("focus") and not rows[2].has_pseudo_class("focus")
-
-
-async def test_a_view_built_ahead_is_drawn_ahead_and_shows_as_drawn_anew(
-    sessions: Path,
-) -> None:
-    """The view built ahead is drawn out of sight; the pagedown that shows it puts those
-    lines on the screen without drawing them again, and they are what drawing every
-    widget anew gives."""
-    from samen_tui.tui.screens.walk import PRERENDER_AFTER
-
-    app = make_app(sessions)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = walk_screen(app)
-        screen.go_to("casus")
-        await settle(pilot)
-        ahead = await built_ahead(pilot, screen, "ingredienten")
-        await pilot.pause(PRERENDER_AFTER + 1.0)
-        inside = [w for w in descendants(ahead) if w.size.width and w.size.height]
-        drawn = {w: w._styles_cache._cache.get(0) for w in inside}
-        assert sum(line is not None for line in drawn.values()) > 0.9 * len(inside)
-        await pilot.press("pagedown")
-        await settle(pilot)
-        assert screen.step_view is ahead
-        kept = [
-            w
-            for w, line in drawn.items()
-            if line is not None and w._styles_cache._cache.get(0) is line
-        ]
-        # all but what the focus and the new data changed are shown as drawn ahead
-        assert len(kept) > 0.8 * len(inside), f"{len(kept)} of {len(inside)}"
-        shown = app.export_screenshot()
-        for widget in screen.walk_children(Widget):
-            widget.refresh()  # every widget drawn anew
-        await settle(pilot)
-        assert app.export_screenshot() == shown

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -43,11 +42,6 @@ TYPING_BURST = 2.0
 AUTOSAVE_TICK = 0.25
 RELOAD_POLL = 0.5
 PREFETCH_AFTER = 0.4
-PRERENDER_AFTER = 0.2
-"""Seconds after the view built ahead is mounted (composed and laid out by then) that
-drawing it out of sight starts."""
-PRERENDER_SLICE = 0.008
-"""The longest the event loop is kept at once by that drawing (a key waits no longer)."""
 """Seconds after showing a step before the next step's view is built ahead."""
 """Seconds between two looks at the workshop file's size and modification time."""
 TIMER_SAVE_EVERY = 10.0
@@ -339,26 +333,6 @@ class WalkScreen(Screen[None]):
         # size now, so that showing it is one layout pass instead of two
         view.set_ahead(True)
         host.mount(view)
-        self.set_timer(PRERENDER_AFTER, lambda: self._prerender(view))
-
-    def _prerender(self, view: StepView, widgets: list[Widget] | None = None) -> None:
-        """Draw the view built ahead while it is out of sight, a few milliseconds at a
-        time: Textual keeps each widget's drawn lines until the widget changes, so the
-        pagedown that shows it only puts them on the screen. Drawing them then was most
-        of a pagedown (25-40 ms at 120x40, 150-280 ms for the checklist's 150 widgets
-        on a first visit)."""
-        if not (view.ahead and view.is_attached and not view._closing):
-            return
-        if widgets is None:
-            widgets = [view, *view.walk_children(Widget)]
-        started = time.perf_counter()
-        while widgets and time.perf_counter() - started < PRERENDER_SLICE:
-            widget = widgets.pop(0)
-            size = widget.size
-            if widget.is_attached and widget.display and size.width and size.height:
-                widget.render_lines(Region(0, 0, size.width, size.height))
-        if widgets:
-            self.set_timer(0.01, lambda: self._prerender(view, widgets))
 
     def _focus_view(self, view: StepView, tries: int = 100) -> None:
         """Focus where typing starts, if the view is still the one shown."""
