@@ -614,21 +614,18 @@ class SessionSummary:
 
     @classmethod
     def of(cls, path: Path, session: Session, st: os.stat_result) -> SessionSummary:
-        return cls(
-            path=path,
-            size=st.st_size,
-            mtime=st.st_mtime,
+        """The summary of a session read in full: what a quick look at its file gives."""
+        return QuickLook(
             workshop=session.workshop,
             title=session.title,
             place=session.place,
             trainer=session.trainer,
             started=session.started,
             ended=session.ended,
+            current=session.current,
             participants=len(session.participants),
             steps_done=sum(1 for rec in session.records.values() if not rec.is_empty()),
-            current=session.current,
-            complete=session.complete,
-        )
+        ).summary(path, st)
 
 
 @dataclass(frozen=True)
