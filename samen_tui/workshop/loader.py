@@ -90,7 +90,8 @@ def parse_workshop(text: str | bytes, path: Path | str) -> Workshop:
     """Validate the text of a workshop file; ``path`` is used in messages as given."""
     label = str(path)
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-    source, document = read_toml(data, label)
+    digest = hashlib.sha256(data).hexdigest()  # the fingerprint, and the cache's key
+    source, document = read_toml(data, label, digest=digest)
     converter = _Converter(label, lazy_scan(source))
     meta, items = converter.document(document)
     if converter.problems or meta is None or items is None:
@@ -99,16 +100,17 @@ def parse_workshop(text: str | bytes, path: Path | str) -> Workshop:
         meta=meta,
         items=items,
         path=Path(path),
-        fingerprint="sha256:" + sha256_hex(data),
+        fingerprint="sha256:" + digest,
     )
 
 
-def read_toml(data: bytes, path: str) -> tuple[str, dict[str, Any]]:
+def read_toml(data: bytes, path: str, *, digest: str = "") -> tuple[str, dict[str, Any]]:
     """Decode and parse a file's bytes: the text (``\\r\\n`` as ``\\n``) and the TOML data.
 
     Raises :class:`WorkshopError` for a file over :data:`MAX_BYTES`, bytes that are
     not UTF-8, and TOML syntax errors (with tomllib's position). A document parsed
-    before, in this process or an earlier one, comes from :mod:`samen_tui.startcache`.
+    before, in this process or an earlier one, comes from :mod:`samen_tui.startcache`,
+    by the SHA-256 of ``data`` (``digest``, if the caller has it already).
     """
     if len(data) > MAX_BYTES:
         raise WorkshopError([Problem(path, 1, 1, t("workshop.too_big", size=len(data)))])
@@ -121,7 +123,7 @@ def read_toml(data: bytes, path: str) -> tuple[str, dict[str, Any]]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     # A file parsed before comes from the start-up cache (a fresh copy: nobody's
     # changes reach the cache). Only documents are kept, never errors.
-    key = sha256_hex(data)
+    key = digest or hashlib.sha256(data).hexdigest()
     cached = startcache.get(startcache.TOML, key)
     if type(cached) is dict:
         return text, cached
@@ -131,20 +133,6 @@ def read_toml(data: bytes, path: str) -> tuple[str, dict[str, Any]]:
         raise WorkshopError([_syntax_problem(path, text, str(exc))]) from None
     startcache.put(startcache.TOML, key, document)  # not if it holds dates
     return text, document
-
-
-_last_digest: tuple[bytes, str] = (b"", hashlib.sha256(b"").hexdigest())
-
-
-def sha256_hex(data: bytes) -> str:
-    """The SHA-256 of ``data`` in hex; the last one is remembered, as reading a file
-    (the cache key) and then validating it (the fingerprint) ask twice."""
-    global _last_digest
-    last, digest = _last_digest
-    if data is not last and data != last:
-        digest = hashlib.sha256(data).hexdigest()
-        _last_digest = (data, digest)
-    return digest
 
 
 def file_problem(path: str, exc: OSError) -> Problem:

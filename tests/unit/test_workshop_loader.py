@@ -658,9 +658,9 @@ def test_resolve_by_id_reads_only_the_files_that_can_hold_it(
     parsed: list[str] = []
     real = catalog.read_toml
 
-    def counting(data: bytes, path: str) -> tuple[str, dict[str, Any]]:
+    def counting(data: bytes, path: str, **kwargs: Any) -> tuple[str, dict[str, Any]]:
         parsed.append(Path(path).name)
-        return real(data, path)
+        return real(data, path, **kwargs)
 
     monkeypatch.setattr(catalog, "read_toml", counting)
     monkeypatch.setattr(loader, "read_toml", counting)
