@@ -15,40 +15,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from samen_tui.session.model import Participant
-from samen_tui.tui.app import Launch, SamenApp
-from samen_tui.tui.screens.walk import WalkScreen
+from tests.snapshots.helpers import go_to
+from tests.tui.conftest import make_app
 
 SIZES = [(80, 24), (120, 40)]
 Script = Callable[[Pilot[Any]], Awaitable[None]]
-
-
-def make_app(sessions: Path) -> SamenApp:
-    """`samen run samen-ouder-worden` on a temporary folder, the clock frozen."""
-    return SamenApp(
-        Launch(
-            mode="run",
-            workshop="samen-ouder-worden",
-            title="Testsessie",
-            sessions_dir=sessions,
-            extra={"frozen_clock": True},
-        )
-    )
-
-
-async def go_to(pilot: Pilot[Any], step_id: str) -> WalkScreen:
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, WalkScreen)
-    screen.session.participants += [
-        Participant(id="p1", name="Anna de Vries", organisation="Gemeente Zeist"),
-        Participant(id="p2", name="Bert Jansen", organisation="Welzijn Zeist"),
-        Participant(id="p3", name="Chloë Bakker", organisation="Seniorenraad"),
-    ]
-    screen.go_to(step_id)
-    await pilot.pause()
-    await pilot.pause()
-    return screen
 
 
 async def settle(pilot: Pilot[Any]) -> None:

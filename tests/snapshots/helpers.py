@@ -1,0 +1,27 @@
+"""What the snapshot tests share: the walk screen on a step, with three participants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from samen_tui.session.model import Participant
+from samen_tui.tui.screens.walk import WalkScreen
+
+
+async def go_to(pilot: Pilot[Any], step_id: str) -> WalkScreen:
+    """Add three participants (names with a diacritic and an organisation each) and
+    show ``step_id``."""
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, WalkScreen)
+    screen.session.participants += [
+        Participant(id="p1", name="Anna de Vries", organisation="Gemeente Zeist"),
+        Participant(id="p2", name="Bert Jansen", organisation="Welzijn Zeist"),
+        Participant(id="p3", name="Chloë Bakker", organisation="Seniorenraad"),
+    ]
+    screen.go_to(step_id)
+    await pilot.pause()
+    await pilot.pause()
+    return screen
