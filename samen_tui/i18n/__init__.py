@@ -41,3 +41,8 @@ def t(key: str, /, **values: object) -> str:
     if text is None:
         text = catalog("nl").get(key, key)
     return text.format(**values) if values else text
+
+
+def plural(key: str, n: int, **values: object) -> str:
+    """``t(key + ".one")`` when ``n`` is 1, else ``t(key)``; both get ``n``."""
+    return t(f"{key}.one" if n == 1 else key, n=n, **values)

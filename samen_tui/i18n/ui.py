@@ -150,7 +150,10 @@ NL: dict[str, str] = {
     "participants.hint": "Enter voegt toe · Tab: organisatie, rol · in de lijst: Enter"
     " wijzigt, Delete verwijdert",
     "participants.need_name": "Vul eerst een naam in.",
-    "participants.count": "{n} deelnemers uit {orgs} organisaties",
+    "participants.count": "{n} deelnemers",
+    "participants.count.one": "1 deelnemer",
+    "participants.orgs": "uit {n} organisaties",
+    "participants.orgs.one": "uit 1 organisatie",
     "participants.removed": "Verwijderd: {name}",
     # command line
     "dirs.sessions": "Sessies",
@@ -299,7 +302,10 @@ EN: dict[str, str] = {
     "participants.hint": "Enter adds · Tab: organisation, role · in the list: Enter edits,"
     " Delete removes",
     "participants.need_name": "Fill in a name first.",
-    "participants.count": "{n} participants from {orgs} organisations",
+    "participants.count": "{n} participants",
+    "participants.count.one": "1 participant",
+    "participants.orgs": "from {n} organisations",
+    "participants.orgs.one": "from 1 organisation",
     "participants.removed": "Removed: {name}",
     "dirs.sessions": "Sessions",
     "dirs.workshops": "Workshops (searched in this order)",

@@ -36,7 +36,7 @@ from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.session import stats
 from samen_tui.session.codec import DecodeError, decode
 from samen_tui.session.model import (
@@ -329,11 +329,6 @@ def action_who(session: Session, who: str) -> str:
 def card_who(session: Session, who: str) -> str:
     """Who said a card or answer: the participant's name, or the group."""
     return session.who_name(who, group=stats.group_label())
-
-
-def plural(key: str, n: int, **values: object) -> str:
-    """``t(key + ".one")`` when ``n`` is 1, else ``t(key)``; both get ``n``."""
-    return t(f"{key}.one" if n == 1 else key, n=n, **values)
 
 
 def status_label(action: Action) -> str:

@@ -407,3 +407,25 @@ async def test_step_title_gives_way_to_the_step(sessions: Path) -> None:
         await pilot.pause()
         assert line() == "Ingrediënten voor Duurzame Samenwerking   (7/14)"[: len(line())]
         assert "›" not in line()
+
+
+async def test_participant_counts_read_in_the_singular_for_one(sessions: Path) -> None:
+    from textual.widgets import Label
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.go_to("wie-is-er")
+        await pilot.pause()
+
+        def counts() -> str:
+            return str(screen.query_one("#p-count", Label).render())
+
+        assert counts() == "0 deelnemers uit 0 organisaties"
+        await pilot.press(*"Anna", "tab", *"Zeist", "enter")
+        await pilot.pause()
+        assert counts() == "1 deelnemer uit 1 organisatie"
+        await pilot.press(*"Bert", "tab", *"Welzijn", "enter")
+        await pilot.pause()
+        assert counts() == "2 deelnemers uit 2 organisaties"

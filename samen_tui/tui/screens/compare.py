@@ -29,7 +29,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.session import compare, report
 from samen_tui.session.model import Session
 from samen_tui.tui.localize import localize
@@ -50,10 +50,6 @@ def bar(value: float | None, low: float, high: float, width: int) -> Text:
     return Text.assemble((shape[:filled], "cyan"), (shape[filled:], "dim"))
 
 
-def _plural(key: str, n: int) -> str:
-    return t(f"{key}.one" if n == 1 else key, n=n)
-
-
 def session_header(index: int, session: Session) -> Text:
     date = session.started.date().isoformat() if session.started is not None else ""
     return Text.assemble((letter(index), "bold"), "\n", (date, "dim"))
@@ -65,7 +61,7 @@ def legend(sessions: Sequence[Session], names: Sequence[str]) -> RenderableType:
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     for index, (session, name) in enumerate(zip(sessions, names, strict=True)):
-        details = [session.place.strip(), _plural("compare.people", len(session.participants))]
+        details = [session.place.strip(), plural("compare.people", len(session.participants))]
         line = Text(compare.session_label(session), style="bold")
         line.append("  " + " · ".join([d for d in details if d] + [name]), style="dim")
         grid.add_row(Text(letter(index), style="bold"), line)
@@ -157,7 +153,7 @@ def motives(workshop: Workshop, sessions: Sequence[Session], *, width: int = 80)
             table.add_row(*cells)
         table.add_row(
             Text(""),
-            *(Text(_plural("compare.cards", n), style="dim") for n in totals),
+            *(Text(plural("compare.cards", n), style="dim") for n in totals),
             end_section=False,
         )
         parts += [Text(step.title, style="bold"), table]

@@ -54,7 +54,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.session.index import Brief
 from samen_tui.session.model import Session
 from samen_tui.session.reader import take_prefetch
@@ -657,7 +657,7 @@ class ReviewScreen(Screen[None]):
         title.set_class(not n, "hidden")
         if not n:
             return
-        title.update(t("review.unreadable.one" if n == 1 else "review.unreadable", n=n))
+        title.update(plural("review.unreadable", n))
         width = max(20, self.size.width - 6)
         name_width = min(30, max(cell_len(u.name) for u in self.unreadable))
         broken.columns[next(iter(broken.columns))].width = name_width

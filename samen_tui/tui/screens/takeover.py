@@ -30,7 +30,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.session.compare import CompareError, open_actions, take_over_actions
 from samen_tui.session.model import Session
 from samen_tui.session.store import SessionReadError, SessionStore, SessionSummary
@@ -193,7 +193,7 @@ class TakeOverDialog(Dialog):
         if not shown:
             note = t("takeover.nothing")
         else:
-            note = t("takeover.found.one" if shown == 1 else "takeover.found", n=shown)
+            note = plural("takeover.found", shown)
             if more:
                 note += " " + t("takeover.more", n=shown)
         self.query_one("#takeover-note", Label).update(note)

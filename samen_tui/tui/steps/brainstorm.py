@@ -25,7 +25,7 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.session import stats
 from samen_tui.session.model import GROUP, BrainstormRecord, Idea, new_id
 from samen_tui.tui.localize import localize
@@ -330,11 +330,7 @@ class BrainstormView(StepView):
             )
             column.query_one(".no-cards", Label).display = not ideas
             column.ideas.display = bool(ideas)
-            column.border_subtitle = (
-                t("brainstorm.count.one" if len(ideas) == 1 else "brainstorm.count", n=len(ideas))
-                if ideas
-                else ""
-            )
+            column.border_subtitle = plural("brainstorm.count", len(ideas)) if ideas else ""
         note = self.query_one("#bs-ranked-note", Label)
         note.display = ranked
         note.update(t("brainstorm.ranked_note") if ranked else "")

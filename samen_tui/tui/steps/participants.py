@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.session.model import Participant, new_id
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.widgets.inputs import EntryInput
@@ -87,7 +87,9 @@ class ParticipantsView(StepView):
             table.add_row(Text(p.name), Text(p.organisation), Text(p.role), key=p.id)
         orgs = len(self._organisations())
         self.query_one("#p-count", Label).update(
-            t("participants.count", n=len(self.session.participants), orgs=orgs)
+            plural("participants.count", len(self.session.participants))
+            + " "
+            + plural("participants.orgs", orgs)
         )
 
     def focus_first(self) -> None:

@@ -32,7 +32,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.session.model import GROUP, Card, Participant, Session, SortRecord, new_id
 from samen_tui.session.stats import category_counts, group_label, organisation_counts
 from samen_tui.tui.localize import localize
@@ -642,7 +642,7 @@ class SortView(StepView):
             out.append(f" {key} ", style="reverse")
             out.append(f" {counts.get(column.id, 0)}  ")
         total = len(record.cards)
-        out.append(t("sort.total.one" if total == 1 else "sort.total", n=total), style="bold")
+        out.append(plural("sort.total", total), style="bold")
         out.append("\n")
         out.append(t("sort.per_organisation", keys="/".join(keys)), style="bold")
         per_org = organisation_counts(self.session, record, step)
