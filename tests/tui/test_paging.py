@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.screens.walk import PREFETCH_AFTER, WalkScreen
+from samen_tui.tui.screens.walk import PREFETCH_AFTER, PRERENDER_LOOKS, WalkScreen, undrawn
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.widgets.keybar import KeyBar
 from tests.tui.conftest import make_app, walk_screen
@@ -253,3 +253,82 @@ async def test_a_change_of_focus_does_not_ask_for_a_paint_of_the_screen(
         await settle(pilot)
         assert app.focused is rows[1]
         assert rows[1].has_pseudo_class("focus") and not rows[2].has_pseudo_class("focus")
+
+
+async def drawn_ahead(pilot: Pilot[None], view: StepView) -> list[Widget]:
+    """Wait (up to 10 s on a busy machine) until every widget of the view built ahead is
+    drawn; its widgets that are shown."""
+    for _ in range(100):
+        if not any(undrawn(w) for w in descendants(view)):
+            return [w for w in descendants(view) if w.display and w.region.size]
+        await pilot.pause(0.1)
+    left = [w for w in descendants(view) if undrawn(w)]
+    raise AssertionError(f"{len(left)} widgets not drawn ahead: {left[:5]}")
+
+
+async def test_a_view_built_ahead_is_drawn_ahead_and_shows_as_drawn_anew(
+    sessions: Path,
+) -> None:
+    """The view built ahead is drawn out of sight; the pagedown that shows it puts those
+    lines on the screen without drawing them again, and they are what drawing every
+    widget anew gives."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        screen.go_to("casus")
+        await settle(pilot)
+        ahead = await built_ahead(pilot, screen, "ingredienten")
+        inside = await drawn_ahead(pilot, ahead)
+        assert len(inside) > 100  # the checklist: many widgets
+        drawn = {w: w._styles_cache._cache[0] for w in inside}
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert screen.step_view is ahead
+        kept = [w for w, line in drawn.items() if w._styles_cache._cache.get(0) is line]
+        # all but what the focus changed are shown as drawn ahead
+        assert len(kept) > 0.8 * len(inside), f"{len(kept)} of {len(inside)}"
+        shown = app.export_screenshot()
+        for widget in screen.walk_children(Widget):
+            widget.refresh()  # every widget drawn anew
+        await settle(pilot)
+        assert app.export_screenshot() == shown
+
+
+async def test_what_changes_in_a_view_built_ahead_after_it_was_drawn_is_drawn_again(
+    sessions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view goes on changing for a while out of sight (the checklist fills its cells
+    after its first refresh): what that throws away after a drawing is drawn again at
+    the next look."""
+    changed: list[Widget] = []
+    prerender = WalkScreen._prerender
+
+    def changing(
+        self: WalkScreen,
+        view: StepView,
+        todo: list[Widget] | None = None,
+        looks: int = PRERENDER_LOOKS,
+        drawn: bool = False,
+    ) -> None:
+        # the checklist's first look after a drawing
+        if view.step.id == "ingredienten" and drawn and todo is None and not changed:
+            changed.extend(descendants(view)[::3])
+            for widget in changed:
+                widget.refresh()
+        prerender(self, view, todo, looks, drawn)
+
+    monkeypatch.setattr(WalkScreen, "_prerender", changing)
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        screen.go_to("casus")
+        await settle(pilot)
+        ahead = await built_ahead(pilot, screen, "ingredienten")
+        for _ in range(100):
+            if changed:
+                break
+            await pilot.pause(0.1)
+        assert len(changed) > 30
+        await drawn_ahead(pilot, ahead)
