@@ -41,14 +41,24 @@ def hint_keys(bar: KeyBar) -> list[str]:
     return [hint.key for hint in bar.hints]
 
 
-async def test_the_view_built_ahead_is_out_of_sight_and_out_of_reach(sessions: Path) -> None:
+@pytest.mark.parametrize(
+    ("before", "step_id"),
+    [
+        ("agenda", "wie-is-er"),
+        # the checklist shows the detail of the ingredient the focus will go to
+        ("casus", "ingredienten"),
+    ],
+)
+async def test_the_view_built_ahead_is_out_of_sight_and_out_of_reach(
+    sessions: Path, before: str, step_id: str
+) -> None:
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = walk_screen(app)
-        screen.go_to("agenda")
+        screen.go_to(before)
         await settle(pilot)
-        ahead = await built_ahead(pilot, screen, "wie-is-er")
+        ahead = await built_ahead(pilot, screen, step_id)
         assert ahead.ahead and ahead is not screen.step_view
         # not painted: entirely outside the screen
         assert not ahead.region.overlaps(app.screen.region), ahead.region

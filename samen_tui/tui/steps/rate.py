@@ -507,12 +507,17 @@ class RateView(StepView):
             self.call_after_refresh(self.focus_first)
             return
         self._focus_tries = 0
-        item_id = self.state.current
-        if self._row(item_id) is None:
-            items = self.ordered_items()
-            item_id = items[0].id if items else ""
+        item_id = self._item_to_focus()
         if item_id:
             self.focus_item(item_id)
+
+    def _item_to_focus(self) -> str:
+        """The ingredient the focus goes to when the view is shown: the last one the
+        trainer was on, or the first."""
+        if self.has_item(self.state.current):
+            return self.state.current
+        items = self.ordered_items()
+        return items[0].id if items else ""
 
     # ------------------------------------------------------------------ showing
 
@@ -594,7 +599,9 @@ class RateView(StepView):
         self.query_one("#rate-weakest", Cell).show(out, layout=True)
 
     def _show_detail(self) -> None:
-        item_id = self.state.current
+        # before the view is shown (built ahead): the item the focus will go to, so
+        # that the detail, its height and the layout stay as they are when it is shown
+        item_id = self._item_to_focus()
         stat = next(
             (s for s in item_ratings(self.rate_step, self.rate_record) if s.item.id == item_id),
             None,
