@@ -6,8 +6,9 @@ How one key is timed
 terminal's key arrives (``App._press_keys``, what ``pilot.press`` does first; not
 ``pilot.press`` itself: after the key it also waits until every widget of the screen
 has processed a message of its own, a test harness's wait that a terminal never
-does, and that on a screen of 1,000 widgets held up the app's own paint by 50-90 ms). The app then runs as it does in a terminal: the key is dispatched, the
-handlers run, widgets mark themselves dirty and the screen's own update timer
+does, and that on a screen of 1,000 widgets held up the app's own paint by 50-90 ms).
+The app then runs as it does in a terminal: the key is dispatched, the handlers run,
+widgets mark themselves dirty and the screen's own update timer
 (``Screen._on_timer_update``, at most 60 times a second) lays out and renders the
 dirty regions through the compositor and hands the update to ``App._display``.
 A headless app stops there and writes nothing, so the benchmark wraps
@@ -81,10 +82,17 @@ class KeyStats:
     snapshots_ui: int = 0
     """Session.to_dict calls on the UI thread while a key was being handled."""
     snapshot_seconds: list[float] = field(default_factory=list)
+    samen_where: list[str] = field(default_factory=list)
+    """For each of ``samen``: the step and the key (``casus: 'a'``)."""
 
-    def add(self, kind: str, seconds: float) -> None:
+    def add(self, kind: str, seconds: float, where: str = "") -> None:
         self.samen.append(seconds)
         self.samen_by_kind.setdefault(kind, []).append(seconds)
+        self.samen_where.append(where)
+
+    def slowest(self, count: int) -> list[tuple[float, str]]:
+        """The ``count`` slowest keys of samen, slowest first, with where they were."""
+        return sorted(zip(self.samen, self.samen_where, strict=True), reverse=True)[:count]
 
 
 class PaintClock:
@@ -225,8 +233,9 @@ async def walk_samen(
             steps = len(screen.workshop.step_ids())
 
             async def timed(kind: str, key: str) -> None:
+                step = screen.session.current
                 seconds, painted = await timed_key(pilot, clock, key)
-                stats.add(kind, seconds)
+                stats.add(kind, seconds, f"{step}: {key!r}")
                 if not painted:
                     focused = app.focused
                     where = f"{screen.session.current}: {key!r} into #{getattr(focused, 'id', '')}"

@@ -372,6 +372,18 @@ def keys_section(mode: Mode, env: Env, report: Report) -> None:
             verdict(stats.saves_ui_thread == 0 and stats.saves_writer_thread > 0),
         )
     )
+    slow: dict[str, list[float]] = {}
+    for seconds, where in stats.slowest(len(stats.samen)):
+        if seconds >= 0.050:
+            slow.setdefault(where, []).append(seconds)
+    if slow:
+        report.notes.append(
+            f"{sum(map(len, slow.values()))} of {len(stats.samen)} keys took 50 ms or more: "
+            + "; ".join(
+                f"{where} ×{len(times)} (max {ms(max(times))})"
+                for where, times in sorted(slow.items(), key=lambda kv: -max(kv[1]))
+            )
+        )
     if stats.no_paint_keys:
         where = sorted(set(stats.no_paint_keys))
         report.notes.append(
