@@ -396,3 +396,31 @@ async def test_a_score_repaints_the_checklist_without_a_layout(sessions: Path) -
             await pilot.pause()
             assert layouts
         assert note.size.height == 2
+
+
+async def test_a_move_on_the_checklist_is_painted_at_once(sessions: Path) -> None:
+    """A move restyles two rows and the line and cells in them, and changes the detail
+    line under the list: all of it reaches the screen together, one paint per key (the
+    cells' repaints, left to their own idle time, came ~30 ms after the rows, in a
+    second paint)."""
+    import asyncio
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.pause(0.5)
+        paints: list[object] = []
+        real = app._display
+
+        def display(screen: Any, update: Any) -> None:
+            real(screen, update)
+            if update is not None:
+                paints.append(update)
+
+        app._display = display  # type: ignore[method-assign]
+        moves = 12
+        for key in ["down"] * (moves // 2) + ["up"] * (moves // 2):
+            await app._press_keys((key,))
+            await asyncio.sleep(0.15)
+        assert app.focused is row(app, "gedeelde-ambitie")
+        assert len(paints) <= moves + 2, f"{len(paints)} paints for {moves} moves"

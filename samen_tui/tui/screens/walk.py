@@ -26,6 +26,7 @@ from samen_tui.kinds import KINDS
 from samen_tui.session.autosave import AutoSaver
 from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
+from samen_tui.tui.compositor import BandCompositor
 from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.steps.placeholder import PlaceholderView
@@ -182,6 +183,9 @@ class WalkScreen(Screen[None]):
         clock: bool = True,
     ) -> None:
         super().__init__()
+        # a key that changes two lines far apart renders what lies between them only
+        # with this one (see samen_tui.tui.compositor)
+        self._compositor = BandCompositor()
         self.clock = clock
         """False in tests and snapshots: the timers do not run by themselves."""
         localize(self)
