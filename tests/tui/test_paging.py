@@ -342,3 +342,67 @@ async def test_what_changes_in_a_view_built_ahead_after_it_was_drawn_is_drawn_ag
             await pilot.pause(0.1)
         assert len(changed) > 30
         await drawn_ahead(pilot, ahead)
+
+
+async def test_a_pagedown_is_one_paint(sessions: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Showing the next step changes the view, the agenda, the timer, the step line and
+    the focus: all of it is painted together, once per pagedown. The agenda's and the
+    timer's repaints, left to their own idle time, and the focus, marked by Textual in
+    the focused widget's own handler, came in a second paint 30-60 ms later."""
+    import asyncio
+
+    from textual.widgets import Input, TextArea
+
+    from samen_tui.tui.screens import walk
+
+    # the next view is built ahead (and paints out of sight) 2 s after a pagedown, not
+    # within the 0.3 s in which the paints of the pagedown are counted
+    monkeypatch.setattr(walk, "PREFETCH_AFTER", 2.0)
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        paints: list[str] = []
+        real = app._display
+
+        def display(shown: object, update: object) -> None:
+            real(shown, update)  # type: ignore[arg-type]
+            if update is not None:
+                paints.append(screen.session.current)
+
+        app._display = display  # type: ignore[method-assign]
+        steps = ["agenda", "wie-is-er", "vijf-s", "motieven", "casus", "ingredienten"]
+        for step_id in steps:
+            await built_ahead(pilot, screen, step_id)
+            for widget in screen.query("Input, TextArea"):
+                if isinstance(widget, (Input, TextArea)):
+                    widget.cursor_blink = False  # its blinking paints by itself
+            await pilot.pause(0.3)
+            paints.clear()
+            await app._press_keys(("pagedown",))
+            await asyncio.sleep(0.3)
+            assert screen.session.current == step_id
+            assert app.focused is not None and screen.step_view is not None
+            assert screen.step_view in app.focused.ancestors
+            assert app.focused.has_focus
+            assert len(paints) == 1, f"{step_id}: {len(paints)} paints"
+        assert app._batch_count == 0
+
+
+async def test_a_hold_on_the_paint_for_the_focus_ends_by_itself(sessions: Path) -> None:
+    """The paint waits for the widgets that gained and lost the focus to handle it, but
+    never longer than FOCUS_HOLD: a widget that never handles it does not freeze the
+    screen."""
+    from textual.widgets import Static
+
+    from samen_tui.tui.screens.walk import FOCUS_HOLD
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        assert app._batch_count == 0
+        screen._paint_after_handled([Static("never mounted")])
+        assert app._batch_count == 1
+        await pilot.pause(FOCUS_HOLD + 0.2)
+        assert app._batch_count == 0

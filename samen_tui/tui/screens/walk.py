@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,9 @@ PRERENDER_LOOKS = 10
 """Looks at the view built ahead that find something to draw before drawing ahead gives
 up on it (a view that keeps changing out of sight is drawn when shown, as before)."""
 TIMER_SAVE_EVERY = 10.0
+FOCUS_HOLD = 0.1
+"""The longest a change of focus holds the screen's paint for the widgets that lost
+and gained it to handle that (see ``WalkScreen.set_focus``)."""
 
 
 def undrawn(widget: Widget) -> bool:
@@ -69,6 +72,15 @@ def undrawn(widget: Widget) -> bool:
         return True
     lines = cache._cache
     return any(y not in lines for y in range(height))
+
+
+def hand_over_repaints(widget: Widget, also: Iterable[object] = ()) -> None:
+    """Hand the repaint and layout requests of a widget, its descendants and ``also``
+    to the screen now, instead of at each one's own idle time (which often came after
+    the screen had painted the rest of a key: a second paint)."""
+    for node in (*widget.walk_children(Widget, with_self=True), *also):
+        if isinstance(node, Widget):
+            node._check_refresh()
 
 
 def widget_class(kind: str) -> type[StepView]:
@@ -129,6 +141,56 @@ class WalkScreen(Screen[None]):
     (``Screen.focused``), though the widgets that gain and lose it repaint themselves
     and nothing else shows it: at 120x40 that was 20-40 ms of every pagedown, tab
     and move on the checklist."""
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """Textual's, painted at once: the widgets that lost and gained the focus are
+        marked so now, their repaints (and those of the containers around them, whose
+        :focus-within styles changed) are handed to the screen now, and the screen
+        paints once they have handled their Blur and Focus.
+
+        Textual marks a widget (``has_focus``, which gives it its :focus style) in the
+        widget's own focus handler, at its own turn, which also repaints it (and an
+        input shows its cursor): often after the screen had painted the rest of the
+        key, and a pagedown or a move on the checklist took a second paint, 30-60 ms
+        after the first."""
+        blurred = self.focused
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        focused = self.focused
+        if focused is blurred:
+            return
+        changed = [w for w in (blurred, focused) if w is not None and w.is_attached]
+        for node in changed:
+            node.has_focus = node is focused
+            hand_over_repaints(node, node.ancestors)
+        if changed:
+            self._paint_after_handled(changed)
+
+    def _paint_after_handled(self, widgets: list[Widget]) -> None:
+        """Hold the screen's paints until each of ``widgets`` has handled the messages
+        it has now (at most ``FOCUS_HOLD`` seconds)."""
+        app = self.app
+        app._begin_batch()
+        left = len(widgets)
+        held = True
+
+        def release() -> None:
+            nonlocal held
+            if held:
+                held = False
+                app._end_batch()
+
+        def handled(widget: Widget) -> None:
+            nonlocal left
+            hand_over_repaints(widget)
+            left -= 1
+            if not left:
+                release()
+
+        for widget in widgets:
+            widget.call_later(handled, widget)
+        self.set_timer(FOCUS_HOLD, release)
 
     BINDINGS = [
         Binding(
@@ -328,7 +390,9 @@ class WalkScreen(Screen[None]):
         self._refresh_timer()
         # Hand the layout requests of the views to the screen now: left to the views'
         # own idle time, one of them often arrived after the screen had laid out and
-        # painted, and the step change took a second layout pass and paint.
+        # painted, and the step change took a second layout pass and paint. (The
+        # agenda's and the timer's repaints are painted with the change of focus, see
+        # set_focus.)
         for changed in (view, hidden):
             if changed is not None and changed.is_attached:
                 changed._check_refresh()

@@ -26,7 +26,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from samen_tui.i18n import t
@@ -274,20 +273,6 @@ class IngredientRow(Vertical, can_focus=True):
 
     def on_focus(self) -> None:
         self.view.focused_item(self.item.id)
-        self.call_next(self._hand_over_repaints)
-
-    def on_blur(self) -> None:
-        self.call_next(self._hand_over_repaints)
-
-    def _hand_over_repaints(self) -> None:
-        """Gaining or losing the focus restyles the row's line and cells (their
-        background); hand their repaint requests to the screen now (after Textual's own
-        focus handler, which runs after this class's), so that they are painted with the
-        row in one update. Left to each cell's own idle time they arrived after the
-        screen had painted the row: a move on the checklist took two paints, ~30 ms
-        apart."""
-        for widget in self.walk_children(Widget):
-            widget._check_refresh()
 
     @property
     def target(self) -> str:
