@@ -276,3 +276,63 @@ async def test_read_only_shows_ranked_cards_without_inputs(sessions: Path) -> No
             await pilot.pause()
     finally:
         lock.release()
+
+
+async def test_a_new_card_changes_its_own_column_and_one_layout(sessions: Path) -> None:
+    """A card added to one column leaves the other columns' cards as they are, and the
+    screen is laid out once: each column filled anew was a layout and a repaint of all
+    three, and the field (its placeholder wider than the column) turned a scrollbar on
+    and off, a second layout."""
+    from conftest import layouts_counted
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await typed(pilot, "Tijd")
+        await pilot.press("enter")
+        await pilot.press("tab", "tab")
+        await typed(pilot, "Samen leren")
+        await pilot.press("enter")
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is app.screen.query_one("#new-randvoorwaarden", Input)
+        other = app.screen.query_one("#ideas-werkwijzen", IdeaList)
+        before = [other.get_option_at_index(i) for i in range(other.option_count)]
+        await typed(pilot, "Geld")
+        await pilot.pause()
+        with layouts_counted() as layouts:
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+        assert shown(app, "randvoorwaarden") == ["· Tijd", "· Geld"]
+        after = [other.get_option_at_index(i) for i in range(other.option_count)]
+        assert len(after) == 1 and after[0] is before[0]  # not filled anew
+        assert len(layouts) == 1, f"{len(layouts)} layouts"
+
+
+async def test_typing_past_the_end_of_a_field_scrolls_it_without_a_layout(
+    sessions: Path,
+) -> None:
+    """A field scrolls its text to the cursor itself: typing past its end lays nothing
+    out, and the next layout of the screen is one layout (with Textual's auto overflow
+    a field whose text is wider than it turned a scrollbar of size 0 on at that
+    layout, and that asked for a second one)."""
+    from conftest import layouts_counted
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        field = app.screen.query_one("#new-randvoorwaarden", Input)
+        assert app.focused is field
+        width = field.content_size.width
+        await typed(pilot, "x" * (width - 3))
+        await pilot.pause()
+        with layouts_counted() as layouts:
+            await typed(pilot, "y" * 10)
+            await pilot.pause()
+            assert not layouts
+            assert field.scroll_x > 0  # the cursor is in sight
+            # the next layout (a card added anywhere, a column grown) is one layout
+            app.screen.refresh(layout=True)
+            await pilot.pause(0.2)
+            assert len(layouts) == 1, f"{len(layouts)} layouts"
+        assert not field.show_horizontal_scrollbar
+        assert field.scroll_x > 0
