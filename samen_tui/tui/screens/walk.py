@@ -142,56 +142,6 @@ class WalkScreen(Screen[None]):
     and nothing else shows it: at 120x40 that was 20-40 ms of every pagedown, tab
     and move on the checklist."""
 
-    def set_focus(
-        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
-    ) -> None:
-        """Textual's, painted at once: the widgets that lost and gained the focus are
-        marked so now, their repaints (and those of the containers around them, whose
-        :focus-within styles changed) are handed to the screen now, and the screen
-        paints once they have handled their Blur and Focus.
-
-        Textual marks a widget (``has_focus``, which gives it its :focus style) in the
-        widget's own focus handler, at its own turn, which also repaints it (and an
-        input shows its cursor): often after the screen had painted the rest of the
-        key, and a pagedown or a move on the checklist took a second paint, 30-60 ms
-        after the first."""
-        blurred = self.focused
-        super().set_focus(widget, scroll_visible, from_app_focus)
-        focused = self.focused
-        if focused is blurred:
-            return
-        changed = [w for w in (blurred, focused) if w is not None and w.is_attached]
-        for node in changed:
-            node.has_focus = node is focused
-            hand_over_repaints(node, node.ancestors)
-        if changed:
-            self._paint_after_handled(changed)
-
-    def _paint_after_handled(self, widgets: list[Widget]) -> None:
-        """Hold the screen's paints until each of ``widgets`` has handled the messages
-        it has now (at most ``FOCUS_HOLD`` seconds)."""
-        app = self.app
-        app._begin_batch()
-        left = len(widgets)
-        held = True
-
-        def release() -> None:
-            nonlocal held
-            if held:
-                held = False
-                app._end_batch()
-
-        def handled(widget: Widget) -> None:
-            nonlocal left
-            hand_over_repaints(widget)
-            left -= 1
-            if not left:
-                release()
-
-        for widget in widgets:
-            widget.call_later(handled, widget)
-        self.set_timer(FOCUS_HOLD, release)
-
     BINDINGS = [
         Binding(
             "pagedown", "next_step", "key.next", priority=True, id="walk.next", tooltip="tip.next"
@@ -465,6 +415,56 @@ class WalkScreen(Screen[None]):
             self.set_timer(0.01, lambda: self._prerender(view, todo, looks))
         elif looks > 0:
             self.set_timer(PRERENDER_AFTER, lambda: self._prerender(view, None, looks, True))
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """Textual's, painted at once: the widgets that lost and gained the focus are
+        marked so now, their repaints (and those of the containers around them, whose
+        :focus-within styles changed) are handed to the screen now, and the screen
+        paints once they have handled their Blur and Focus.
+
+        Textual marks a widget (``has_focus``, which gives it its :focus style) in the
+        widget's own focus handler, at its own turn, which also repaints it (and an
+        input shows its cursor): often after the screen had painted the rest of the
+        key, and a pagedown or a move on the checklist took a second paint, 30-60 ms
+        after the first."""
+        blurred = self.focused
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        focused = self.focused
+        if focused is blurred:
+            return
+        changed = [w for w in (blurred, focused) if w is not None and w.is_attached]
+        for node in changed:
+            node.has_focus = node is focused
+            hand_over_repaints(node, node.ancestors)
+        if changed:
+            self._paint_after_handled(changed)
+
+    def _paint_after_handled(self, widgets: list[Widget]) -> None:
+        """Hold the screen's paints until each of ``widgets`` has handled the messages
+        it has now (at most ``FOCUS_HOLD`` seconds)."""
+        app = self.app
+        app._begin_batch()
+        left = len(widgets)
+        held = True
+
+        def release() -> None:
+            nonlocal held
+            if held:
+                held = False
+                app._end_batch()
+
+        def handled(widget: Widget) -> None:
+            nonlocal left
+            hand_over_repaints(widget)
+            left -= 1
+            if not left:
+                release()
+
+        for widget in widgets:
+            widget.call_later(handled, widget)
+        self.set_timer(FOCUS_HOLD, release)
 
     def _focus_view(self, view: StepView, tries: int = 100) -> None:
         """Focus where typing starts, if the view is still the one shown."""
