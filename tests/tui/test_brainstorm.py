@@ -278,9 +278,9 @@ async def test_read_only_shows_ranked_cards_without_inputs(sessions: Path) -> No
         lock.release()
 
 
-async def test_a_new_card_changes_its_own_column_and_one_layout(sessions: Path) -> None:
+async def test_a_new_card_changes_its_own_column_and_at_most_one_layout(sessions: Path) -> None:
     """A card added to one column leaves the other columns' cards as they are, and the
-    screen is laid out once: each column filled anew was a layout and a repaint of all
+    screen is laid out once at most: each column filled anew was a layout and a repaint of all
     three, and the field (its placeholder wider than the column) turned a scrollbar on
     and off, a second layout."""
     from conftest import layouts_counted
@@ -305,7 +305,7 @@ async def test_a_new_card_changes_its_own_column_and_one_layout(sessions: Path) 
         assert shown(app, "randvoorwaarden") == ["· Tijd", "· Geld"]
         after = [other.get_option_at_index(i) for i in range(other.option_count)]
         assert len(after) == 1 and after[0] is before[0]  # not filled anew
-        assert len(layouts) == 1, f"{len(layouts)} layouts"
+        assert len(layouts) <= 1, f"{len(layouts)} layouts"
 
 
 async def test_typing_past_the_end_of_a_field_scrolls_it_without_a_layout(

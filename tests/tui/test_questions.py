@@ -170,3 +170,32 @@ async def test_read_only_shows_answers_without_inputs(sessions: Path) -> None:
             assert shown(viewer, "core-business") == ["• Zorg dichtbij"]
     finally:
         lock.release()
+
+
+async def test_an_answer_added_is_one_layout_and_the_list_grows_to_its_maximum(
+    sessions: Path,
+) -> None:
+    """Each answer added that fits lays the screen out once: the list counted its lines against
+    the height it had before that layout and turned a scrollbar on (that layout turned
+    it off again), and the question block's new size asked for a second layout. The
+    list grows with its answers up to its maximum height, then scrolls to the new one."""
+    from conftest import layouts_counted
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        cards = app.screen.query_one("#q-core-business CardList", CardList)
+        maximum = 12  # QuestionsView .answer-list { max-height: 12 }
+        for number in range(1, 16):
+            await pilot.press(*f"Antwoord {number}")
+            await pilot.pause()
+            with layouts_counted() as layouts:
+                await pilot.press("enter")
+                await pilot.pause(0.2)
+            if number <= maximum:  # (past it, scrolling to the new answer is one more)
+                assert len(layouts) == 1, f"answer {number}: {len(layouts)} layouts"
+            assert cards.outer_size.height == min(number, maximum)
+            # a scrollbar only once the answers do not fit
+            assert cards.show_vertical_scrollbar == (number > maximum)
+        assert cards.highlighted == 14
+        assert cards.scroll_offset.y == 15 - maximum  # the new answer is in sight

@@ -39,7 +39,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -649,6 +651,25 @@ class CardList(OptionList):
     """Participant texts, one option each (never markup). Enter edits, Delete removes;
     the step view implements ``edit_card(list, id)`` and ``remove_card(list, id)``."""
 
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The size of its lines. Textual's OptionList counts them when it is drawn, after
+    the layout that gave it its size, and sets this with a layout of the whole screen
+    (``Widget.virtual_size``): every card or answer added was two layouts. Its own
+    size never depends on it (its height is that of its options, ``height: auto``,
+    up to a maximum), and a scrollbar that it turns on or off asks for its layout
+    itself."""
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # An option added to a list whose height follows its options asks for its
+        # layout and counts its lines at once, against the height it has until that
+        # layout: one line more than fits, so Textual turned a scrollbar on, and the
+        # layout turned it off again (a second layout of the screen for every card or
+        # answer added). Its scrollbars are decided at that layout, with its new size.
+        height = self.styles.height
+        if self._layout_required and height is not None and height.is_auto:
+            return
+        super()._scroll_update(virtual_size)
+
     BINDINGS: ClassVar[list[Binding]] = [  # type: ignore[assignment]
         Binding("enter", "edit_card", "key.forms.edit", id="cards.edit", tooltip="tip.forms.edit"),
         Binding(
@@ -714,6 +735,12 @@ class CardEntry(Vertical):
     """A field that adds cards with Enter, above the :class:`CardList` of them (not in
     read-only mode). One card at a time can be loaded into the field to edit; the
     step view does the saving (see brainstorm and questions)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The size of what is in it. Textual sets it in a layout, and asked for another
+    layout of the whole screen when it changed (``Widget.virtual_size``): every answer
+    added to a question was two layouts. It does not scroll (its list does), so
+    nothing but scrolling reads it."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
