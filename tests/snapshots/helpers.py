@@ -10,6 +10,17 @@ from samen_tui.session.model import Participant
 from samen_tui.tui.screens.walk import WalkScreen
 
 
+async def painted(pilot: Pilot[Any]) -> None:
+    """Wait (up to 2 s) until no change of focus holds the walk screen's paint (see
+    ``WalkScreen.set_focus``): a screenshot taken while it holds shows the screen as it
+    was before the change."""
+    for _ in range(100):
+        if not pilot.app._batch_count:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
 async def go_to(pilot: Pilot[Any], step_id: str) -> WalkScreen:
     """Add three participants (names with a diacritic and an organisation each) and
     show ``step_id``."""
@@ -24,4 +35,5 @@ async def go_to(pilot: Pilot[Any], step_id: str) -> WalkScreen:
     screen.go_to(step_id)
     await pilot.pause()
     await pilot.pause()
+    await painted(pilot)
     return screen

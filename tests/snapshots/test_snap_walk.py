@@ -11,6 +11,7 @@ import pytest
 from samen_tui.session.model import Participant, Session
 from samen_tui.session.store import save_session
 from samen_tui.tui.app import Launch, SamenApp
+from tests.snapshots.helpers import painted
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -33,7 +34,7 @@ async def settled(pilot: Any) -> None:
         ):
             break
         await pilot.pause(0.05)
-    await pilot.pause()
+    await painted(pilot)
 
 
 def app_for(sessions: Path, mode: str, **kwargs: Any) -> SamenApp:
