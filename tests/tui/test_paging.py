@@ -33,6 +33,16 @@ async def built_ahead(pilot: Pilot[None], screen: WalkScreen, step_id: str) -> S
     raise AssertionError(f"{step_id} was not built ahead")
 
 
+async def checklist_ahead(pilot: Pilot[None]) -> tuple[WalkScreen, StepView]:
+    """Show the step before the ingredient checklist, and wait for the checklist to be
+    built ahead (the heaviest view: ~150 widgets)."""
+    await settle(pilot)
+    screen = walk_screen(pilot.app)  # type: ignore[arg-type]
+    screen.go_to("casus")
+    await settle(pilot)
+    return screen, await built_ahead(pilot, screen, "ingredienten")
+
+
 def descendants(view: Widget) -> list[Widget]:
     return [view, *view.walk_children(Widget)]
 
@@ -88,11 +98,7 @@ async def test_showing_a_view_built_ahead_does_not_restyle_it(sessions: Path) ->
 
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = walk_screen(app)
-        screen.go_to("casus")
-        await settle(pilot)
-        ahead = await built_ahead(pilot, screen, "ingredienten")
+        screen, ahead = await checklist_ahead(pilot)
         inside = set(descendants(ahead))
         assert len(inside) > 100
         restyled: list[object] = []
@@ -284,11 +290,7 @@ async def test_a_view_built_ahead_is_drawn_ahead_and_shows_as_drawn_anew(
     widget anew gives."""
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = walk_screen(app)
-        screen.go_to("casus")
-        await settle(pilot)
-        ahead = await built_ahead(pilot, screen, "ingredienten")
+        screen, ahead = await checklist_ahead(pilot)
         inside = await drawn_ahead(pilot, ahead)
         assert len(inside) > 100  # the checklist: many widgets
         drawn = {w: w._styles_cache._cache[0] for w in inside}
@@ -331,11 +333,7 @@ async def test_what_changes_in_a_view_built_ahead_after_it_was_drawn_is_drawn_ag
     monkeypatch.setattr(WalkScreen, "_prerender", changing)
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = walk_screen(app)
-        screen.go_to("casus")
-        await settle(pilot)
-        ahead = await built_ahead(pilot, screen, "ingredienten")
+        _screen, ahead = await checklist_ahead(pilot)
         for _ in range(100):
             if changed:
                 break
