@@ -11,13 +11,19 @@ renders the widgets of each band only, and of each widget only the lines in the 
 (a container the height of the screen gave all of its lines to every update). The
 update it returns is the same: the same lines, drawn from the same widgets (a test
 compares the two).
+
+It also mends a stale cache of Textual's (8.2.8): when the full map is built again
+lazily, the widgets visible are worked out again but the *cuts* (where on each line a
+widget starts and ends) are not. A widget that became visible in between (a step's view
+mounted on a busy machine) is then painted under its parent's background: the pane
+stays empty until the next layout.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual._compositor import ChopsUpdate, Compositor
+from textual._compositor import ChopsUpdate, Compositor, CompositorMap
 from textual.geometry import Region
 from textual.strip import Strip
 
@@ -37,6 +43,15 @@ def bands(regions: set[Region]) -> list[list[Region]]:
 
 
 class BandCompositor(Compositor):
+    @property
+    def full_map(self) -> CompositorMap:
+        if self._full_map_invalidated:
+            # what Textual's full_map keeps from before the map is built again
+            self._cuts = None
+            self._layers = None
+            self._layers_visible = None
+        return super().full_map
+
     def render_partial_update(self) -> ChopsUpdate | None:
         update_regions = self._dirty_regions.copy()
         groups = bands(update_regions)

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 from textual._compositor import Compositor
+from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Static
 
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.compositor import BandCompositor, bands
@@ -90,3 +93,44 @@ async def test_the_update_is_textuals_from_fewer_widgets(sessions: Path) -> None
             by_box = painted(app, regions, Compositor)
         assert by_band == by_box
         assert len(banded) * 3 < len(boxed), (len(banded), len(boxed))
+
+
+class _Shown(Screen[None]):
+    """A line and a widget hidden below it, indented, on a ``BandCompositor``."""
+
+    DEFAULT_CSS = "#later { display: none; margin-left: 5; width: 10; }"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._compositor = BandCompositor()
+
+    def compose(self) -> ComposeResult:
+        yield Static("first line", id="first")
+        yield Static("second", id="later")
+
+
+class _ShownApp(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(_Shown())
+
+
+async def test_a_widget_shown_between_layouts_is_painted() -> None:
+    """Textual builds its full map again lazily when a widget it does not know is
+    refreshed; its cuts must be worked out again too, or the widget is painted under
+    the screen's background (the step's view showed as an empty pane)."""
+    app = _ShownApp()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        compositor = screen._compositor
+        assert isinstance(compositor, BandCompositor)
+        assert compositor.cuts[1] == [0, 40]
+        later = screen.query_one("#later")
+        # all in one go, so that no layout of the screen comes in between
+        later.display = True
+        compositor.update_widgets({later})  # what a refresh of the widget does
+        assert later in compositor.full_map
+        assert compositor.cuts[1] == [0, 5, 15, 40]
+        update = compositor.render_full_update()
+        lines = ["".join(strip.text for strip in line) for line in update.strips]
+        assert lines[1].startswith("     second")
