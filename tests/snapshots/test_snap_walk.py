@@ -17,8 +17,9 @@ SIZES = [(80, 24), (120, 40)]
 
 
 async def settled(pilot: Any) -> None:
-    """Wait until the step shown has the focus where typing starts (not a fixed time:
-    on a busy machine the focus may move a few frames late)."""
+    """Wait until the step shown is composed, laid out and has the focus where typing
+    starts (not a fixed time: on a busy machine each comes a few frames late, and a
+    view mounted and focused but not yet laid out shows as an empty pane)."""
     from samen_tui.tui.screens.walk import WalkScreen
 
     await pilot.app.workers.wait_for_complete()
@@ -26,11 +27,17 @@ async def settled(pilot: Any) -> None:
     for _ in range(100):
         screen = pilot.app.screen
         view = screen.step_view if isinstance(screen, WalkScreen) else None
+        if view is None:
+            break
         focused = pilot.app.focused
         if (
-            view is None
-            or not any(w.focusable for w in view.query("*"))
-            or (focused is not None and view in focused.ancestors)
+            view.is_mounted
+            and view.region  # laid out: on the screen
+            and not screen._layout_required
+            and (
+                not any(w.focusable for w in view.query("*"))
+                or (focused is not None and view in focused.ancestors)
+            )
         ):
             break
         await pilot.pause(0.05)
