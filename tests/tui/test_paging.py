@@ -342,7 +342,17 @@ async def test_what_changes_in_a_view_built_ahead_after_it_was_drawn_is_drawn_ag
         await drawn_ahead(pilot, ahead)
 
 
-async def test_a_pagedown_is_one_paint(sessions: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("start", "steps"),
+    [
+        ("titel", ["agenda", "wie-is-er", "vijf-s", "motieven", "casus", "ingredienten"]),
+        # to a step with nothing to focus: no change of focus holds the paint
+        ("invalshoeken", ["afspraken", "inspiratie"]),
+    ],
+)
+async def test_a_pagedown_is_one_paint(
+    sessions: Path, monkeypatch: pytest.MonkeyPatch, start: str, steps: list[str]
+) -> None:
     """Showing the next step changes the view, the agenda, the timer, the step line and
     the focus: all of it is painted together, once per pagedown. The agenda's and the
     timer's repaints, left to their own idle time, and the focus, marked by Textual in
@@ -360,16 +370,18 @@ async def test_a_pagedown_is_one_paint(sessions: Path, monkeypatch: pytest.Monke
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = walk_screen(app)
-        paints: list[str] = []
+        screen.go_to(start)
+        await settle(pilot)
+        paints: list[list[str]] = []  # the views on the screen's map at each paint
         real = app._display
 
         def display(shown: object, update: object) -> None:
             real(shown, update)  # type: ignore[arg-type]
             if update is not None:
-                paints.append(screen.session.current)
+                visible = screen._compositor.visible_widgets
+                paints.append([w.step.id for w in visible if isinstance(w, StepView)])
 
         app._display = display  # type: ignore[method-assign]
-        steps = ["agenda", "wie-is-er", "vijf-s", "motieven", "casus", "ingredienten"]
         for step_id in steps:
             await built_ahead(pilot, screen, step_id)
             for widget in screen.query("Input, TextArea"):
@@ -380,11 +392,36 @@ async def test_a_pagedown_is_one_paint(sessions: Path, monkeypatch: pytest.Monke
             await app._press_keys(("pagedown",))
             await asyncio.sleep(0.3)
             assert screen.session.current == step_id
-            assert app.focused is not None and screen.step_view is not None
-            assert screen.step_view in app.focused.ancestors
-            assert app.focused.has_focus
+            view = screen.step_view
+            assert view is not None
+            if any(widget.focusable for widget in view.query("*")):
+                assert app.focused is not None and view in app.focused.ancestors
+                assert app.focused.has_focus
+            else:
+                assert app.focused is None
             assert len(paints) == 1, f"{step_id}: {len(paints)} paints"
+            # laid out before it was painted: the new view in its place, the old gone
+            assert paints == [[step_id]], f"{step_id}: painted {paints}"
         assert app._batch_count == 0
+
+
+async def test_handing_over_repaints_keeps_the_screens_layout_due(sessions: Path) -> None:
+    """A screen's ``_layout_required`` says its layout is due; the widget's check of it
+    (which the hand-over runs on every node it is given) would clear it and ask for a
+    layout of nothing: the new view went unlaid-out and the old one was painted."""
+    from samen_tui.tui.screens.walk import hand_over_repaints
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        focused = app.focused
+        assert focused is not None and screen in focused.ancestors
+        screen._layout_required = True
+        hand_over_repaints(focused, focused.ancestors)
+        assert screen._layout_required
+        await settle(pilot)
+        assert not screen._layout_required  # and the screen did its layout
 
 
 async def test_a_hold_on_the_paint_for_the_focus_ends_by_itself(sessions: Path) -> None:
@@ -404,3 +441,54 @@ async def test_a_hold_on_the_paint_for_the_focus_ends_by_itself(sessions: Path) 
         assert app._batch_count == 1
         await pilot.pause(FOCUS_HOLD + 0.2)
         assert app._batch_count == 0
+
+
+async def test_the_focus_low_in_a_view_is_scrolled_to_at_once(
+    sessions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80x24 a conversation whose type is chosen has its first notes field below
+    the fold: the pagedown that shows it scrolls the view to the field at once, in the
+    one paint of the key. Textual scrolls to a focused widget in an animation (six more
+    paints over a quarter of a second), and judged by where the view had been built
+    ahead, beside the screen: it scrolled wrongly, then right (290 ms for the key)."""
+    import asyncio
+
+    from textual.widgets import TextArea
+
+    from samen_tui.session.model import ConversationRecord
+    from samen_tui.tui.screens import walk
+
+    monkeypatch.setattr(walk, "PREFETCH_AFTER", 1.0)
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        step = screen.workshop.step("gesprekken")
+        flow = step.flows[-1]  # type: ignore[union-attr]
+        note = "Wat de groep zei.\nEn wat nog meer."
+        screen.session.records["gesprekken"] = ConversationRecord(
+            flow=flow.id, notes={phase.id: note for phase in flow.phases}
+        )
+        screen.go_to("lessen")
+        view = await built_ahead(pilot, screen, "gesprekken")
+        for area in view.query(TextArea):
+            area.cursor_blink = False
+        await pilot.pause(0.5)
+        paints: list[list[str]] = []
+        real = app._display
+
+        def display(shown: object, update: object) -> None:
+            real(shown, update)  # type: ignore[arg-type]
+            if update is not None:
+                visible = screen._compositor.visible_widgets
+                paints.append([w.step.id for w in visible if isinstance(w, StepView)])
+
+        app._display = display  # type: ignore[method-assign]
+        await app._press_keys(("pagedown",))
+        await asyncio.sleep(0.4)
+        focused = app.focused
+        assert isinstance(focused, TextArea) and view in focused.ancestors
+        assert view.scroll_y > 0  # the notes were out of sight: the view scrolled
+        assert screen.can_view_entire(focused)
+        assert not app.animator.is_being_animated(view, "scroll_y")
+        assert paints == [["gesprekken"]], paints

@@ -77,9 +77,14 @@ def undrawn(widget: Widget) -> bool:
 def hand_over_repaints(widget: Widget, also: Iterable[object] = ()) -> None:
     """Hand the repaint and layout requests of a widget, its descendants and ``also``
     to the screen now, instead of at each one's own idle time (which often came after
-    the screen had painted the rest of a key: a second paint)."""
+    the screen had painted the rest of a key: a second paint).
+
+    Never the screen's own: a screen's ``_layout_required`` is the flag that its layout
+    is due, and the widget's check clears it and asks the screen for a layout of the
+    screen's ancestors, of which it has none. The step's new view then went unlaid-out
+    (the old one painted in its place) until some later change asked again."""
     for node in (*widget.walk_children(Widget, with_self=True), *also):
-        if isinstance(node, Widget):
+        if isinstance(node, Widget) and not isinstance(node, Screen):
             node._check_refresh()
 
 
@@ -336,16 +341,18 @@ class WalkScreen(Screen[None]):
             # a kept view is composed: focus now, so that the new focus, the keys it
             # brings and the view are laid out and painted together, once
             self._focus_view(view)
-        self.query_one(AgendaPanel).rebuild()
+        agenda = self.query_one(AgendaPanel)
+        agenda.rebuild()
         self._refresh_timer()
-        # Hand the layout requests of the views to the screen now: left to the views'
-        # own idle time, one of them often arrived after the screen had laid out and
-        # painted, and the step change took a second layout pass and paint. (The
-        # agenda's and the timer's repaints are painted with the change of focus, see
-        # set_focus.)
-        for changed in (view, hidden):
+        # Hand the layout requests of the views, and the repaints of the agenda, the
+        # timer and the title, to the screen now: left to each one's own idle time,
+        # one of them often arrived after the screen had laid out and painted, and the
+        # step change took a second layout pass and paint.
+        for changed in (view, hidden, host):
             if changed is not None and changed.is_attached:
                 changed._check_refresh()
+        for bar in (agenda, self.query_one(TimerBar), self.query_one(StepTitle)):
+            hand_over_repaints(bar)
         self._schedule_prefetch()
 
     def _schedule_prefetch(self) -> None:
@@ -428,18 +435,43 @@ class WalkScreen(Screen[None]):
         widget's own focus handler, at its own turn, which also repaints it (and an
         input shows its cursor): often after the screen had painted the rest of the
         key, and a pagedown or a move on the checklist took a second paint, 30-60 ms
-        after the first."""
+        after the first.
+
+        A widget out of sight is scrolled to at once, not in Textual's animation of a
+        quarter of a second (six more paints: a pagedown to a conversation whose notes
+        sit low in the view took 290 ms instead of 35)."""
         blurred = self.focused
-        super().set_focus(widget, scroll_visible, from_app_focus)
+        super().set_focus(widget, False, from_app_focus)
         focused = self.focused
         if focused is blurred:
             return
+        if scroll_visible and focused is not None:
+            self.call_later(self._scroll_to_focused, focused)
         changed = [w for w in (blurred, focused) if w is not None and w.is_attached]
         for node in changed:
             node.has_focus = node is focused
             hand_over_repaints(node, node.ancestors)
         if changed:
             self._paint_after_handled(changed)
+
+    def _scroll_to_focused(self, widget: Widget) -> None:
+        """Textual's scroll to a widget given the focus, without the animation, and
+        painted with the change of focus (the scrolled containers' requests are handed
+        to the screen now).
+
+        In the step's view the widget is scrolled into view by where it is in the view,
+        not on the screen: a view built ahead is shown before the screen has laid it
+        out in its place, and Textual's test (can the screen show all of it?) read
+        the place beside the screen where it was built, scrolled the view wrongly and
+        then right again: a second paint (and layout) of the whole view."""
+        if self.focused is not widget:
+            return
+        view = self._shown
+        if view is not None and view in widget.ancestors:
+            view.scroll_to_widget(widget, animate=False, immediate=True)
+        elif not self.can_view_entire(widget):
+            self.scroll_to_center(widget, animate=False, origin_visible=True)
+        hand_over_repaints(widget, widget.ancestors)
 
     def _paint_after_handled(self, widgets: list[Widget]) -> None:
         """Hold the screen's paints until each of ``widgets`` has handled the messages
