@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,6 +17,7 @@ from samen_tui import paths, startcache
 from samen_tui.config import load_config, update_config
 from samen_tui.i18n import set_language, t
 from samen_tui.session.model import Session, now
+from samen_tui.tui.collector import IDLE_LOOK, IdleCollector
 from samen_tui.tui.localize import localize
 from samen_tui.workshop.model import Workshop
 
@@ -52,6 +54,10 @@ def describe_changes(changes: Any) -> str:
     return "\n".join(lines)
 
 
+INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+"""What the trainer does: the collector's full pass waits for a pause in these."""
+
+
 class SamenApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "samen"
@@ -80,6 +86,7 @@ class SamenApp(App[None]):
         self._use_saved_theme()
         localize(self)
         self._store: Any = None
+        self.collector = IdleCollector()
         from samen_tui.tui.controls import ControlCharacters
 
         self._filters.append(ControlCharacters())
@@ -130,12 +137,21 @@ class SamenApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        # the collector's passes between keys, not in them (see collector.py)
+        self.collector.start()
+        self.set_interval(IDLE_LOOK, self.collector.tick)
         # what starting parsed (the workshop, the first slide), for the next start
         self.set_timer(1.0, startcache.flush)
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, INPUT):
+            self.collector.touched()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
         """The app is closing: keep what was parsed since (slides built ahead) for the
-        next start."""
+        next start; Python's collector as it was."""
+        self.collector.stop()
         startcache.flush()
 
     def _use_saved_theme(self) -> None:
