@@ -199,3 +199,47 @@ async def test_an_answer_added_is_one_layout_and_the_list_grows_to_its_maximum(
             assert cards.show_vertical_scrollbar == (number > maximum)
         assert cards.highlighted == 14
         assert cards.scroll_offset.y == 15 - maximum  # the new answer is in sight
+
+
+async def test_an_answer_added_is_one_paint_and_the_others_are_not_drawn_again(
+    sessions: Path, monkeypatch: Any
+) -> None:
+    """The Enter that adds an answer is painted once: the list that grew and the block
+    around it asked for repaints at the layout, which Textual painted a second time
+    30-40 ms later, and the list's growth made Textual's OptionList count and draw all
+    its answers again. The answers already there are kept as they are, in every list."""
+    import asyncio
+
+    from textual.widgets import TextArea
+
+    from samen_tui.tui.screens import walk
+
+    monkeypatch.setattr(walk, "PREFETCH_AFTER", 30.0)  # no view built ahead meanwhile
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        screen = walk_screen(app)
+        for widget in screen.query("Input, TextArea"):
+            if isinstance(widget, (Input, TextArea)):
+                widget.cursor_blink = False
+        paints: list[float] = []
+        real = app._display
+
+        def display(shown_screen: Any, update: Any) -> None:
+            real(shown_screen, update)
+            if update is not None:
+                paints.append(1)
+
+        app._display = display  # type: ignore[method-assign]
+        lists = list(screen.query(CardList))
+        for number in range(1, 5):
+            await pilot.press(*f"Antwoord {number}")
+            await pilot.pause(0.3)
+            kept = {id(cards): list(cards.options) for cards in lists}
+            paints.clear()
+            await app._press_keys(("enter",))
+            await asyncio.sleep(0.3)
+            assert shown(app, "core-business")[-1].endswith(f"Antwoord {number}")
+            assert len(paints) == 1, f"answer {number}: {len(paints)} paints"
+            for cards in lists:  # the options there before are the same objects
+                assert cards.options[: len(kept[id(cards)])] == kept[id(cards)]

@@ -423,6 +423,23 @@ class WalkScreen(Screen[None]):
         elif looks > 0:
             self.set_timer(PRERENDER_AFTER, lambda: self._prerender(view, None, looks, True))
 
+    def _compositor_refresh(self) -> None:
+        """Textual's paint, with the repaints asked for since the last one and not yet
+        handed to the screen: most are asked for by the layout this paint follows (a
+        list that grew scrolls, a container that grew has a new virtual size), at each
+        widget's own idle time, which came after this paint: a second paint of the same
+        lines 30-40 ms later (after most Enters that add an entry)."""
+        pending = [
+            widget
+            for widget in self._compositor.visible_widgets
+            if widget._repaint_required and widget is not self
+        ]
+        if pending:
+            for widget in pending:
+                widget._repaint_required = False
+            self._compositor.update_widgets(set(pending))
+        super()._compositor_refresh()
+
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
     ) -> None:

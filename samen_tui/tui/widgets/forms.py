@@ -35,13 +35,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -651,13 +652,14 @@ class CardList(OptionList):
     """Participant texts, one option each (never markup). Enter edits, Delete removes;
     the step view implements ``edit_card(list, id)`` and ``remove_card(list, id)``."""
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
     """The size of its lines. Textual's OptionList counts them when it is drawn, after
     the layout that gave it its size, and sets this with a layout of the whole screen
     (``Widget.virtual_size``): every card or answer added was two layouts. Its own
     size never depends on it (its height is that of its options, ``height: auto``,
     up to a maximum), and a scrollbar that it turns on or off asks for its layout
-    itself."""
+    itself. Nor does what it draws: set while it is drawn, a repaint asked for here
+    was a second paint of the list (the first answer shown)."""
 
     def _scroll_update(self, virtual_size: Size) -> None:
         # An option added to a list whose height follows its options asks for its
@@ -683,6 +685,7 @@ class CardList(OptionList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self._lines_width = self._renders_width = -1
         localize(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -698,17 +701,49 @@ class CardList(OptionList):
         return self.get_option_at_index(self.highlighted).id
 
     def show(self, items: Iterable[tuple[str, RenderableType]], select: str | None = None) -> None:
-        """Replace the options, keeping the highlight on ``select`` or where it was."""
+        """Show ``items`` (id, text), keeping the highlight on ``select`` or where it was.
+
+        Only what changed is drawn again: the same items are left as they are, and items
+        added at the end are added (an answer or a card typed in); anything else
+        replaces the options. Replacing them redrew every line of every list in the
+        step, on each Enter."""
         keep = select if select is not None else self.highlighted_id
         old_index = self.highlighted
-        self.clear_options()
-        options = [Option(text, id=key) for key, text in items]
-        self.add_options(options)
-        ids = [option.id for option in options]
+        wanted = list(items)
+        shown = [(option.id, option.prompt) for option in self.options]
+        if wanted[: len(shown)] == shown and shown:
+            if len(wanted) > len(shown):
+                self.add_options([Option(text, id=key) for key, text in wanted[len(shown) :]])
+        elif wanted != shown:
+            self.clear_options()
+            self.add_options([Option(text, id=key) for key, text in wanted])
+        ids = [key for key, _text in wanted]
         if keep in ids:
             self.highlighted = ids.index(keep)
-        elif options:
-            self.highlighted = min(old_index or 0, len(options) - 1)
+        elif ids:
+            self.highlighted = min(old_index or 0, len(ids) - 1)
+
+    def _update_lines(self) -> None:
+        region = self.scrollable_content_region
+        if region and not self._line_cache.lines:
+            self._lines_width = region.width  # the lines are counted anew, at this width
+        super()._update_lines()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if not len(self._option_render_cache):
+            self._renders_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
+        """Textual's OptionList counts and draws every option again after any change of
+        its size, which came after the paint of the layout that changed it (an answer
+        list grows a line with each answer, or is shown with the first: a second paint
+        of the whole list after the Enter). What it counted and drew depends on its
+        width only: kept if they were made at the width it has now (and then Textual's
+        handler, the only other one, is not run)."""
+        width = self.scrollable_content_region.width
+        if width == self._lines_width and width == self._renders_width:
+            event.prevent_default()
 
     def _view(self) -> Any:
         from samen_tui.tui.steps.base import StepView
