@@ -278,6 +278,33 @@ async def test_agenda_draws_only_the_lines_a_step_change_alters(sessions: Path) 
         assert agenda.highlighted == agenda.get_option_index("step:agenda")
 
 
+async def test_agenda_repaints_only_the_lines_a_step_change_alters(sessions: Path) -> None:
+    """The ▶ and the highlight move from one line to the next: those two lines are
+    painted again, not the whole panel (Textual's OptionList repaints every line on a
+    change of its highlight)."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        agenda = walk_screen(app).query_one(AgendaPanel)
+        first = agenda.highlighted
+        assert first is not None
+        lines: list[int] = []
+        real = AgendaPanel.render_line
+
+        def counting(self: AgendaPanel, y: int) -> Any:
+            lines.append(y)
+            return real(self, y)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(AgendaPanel, "render_line", counting)
+            await pilot.press("pagedown")
+            await pilot.pause()
+        assert agenda.highlighted == first + 1
+        top = agenda.scroll_offset.y
+        assert sorted(set(lines)) == [first - top, first + 1 - top], lines
+        assert "▶" in agenda.render_line(first + 1 - top).text
+
+
 async def test_start_screen_new_session_and_resume_list(sessions: Path) -> None:
     app = SamenApp(make_app(sessions, mode="start").launch)
     async with app.run_test(size=(80, 24)) as pilot:
