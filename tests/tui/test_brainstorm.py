@@ -56,6 +56,14 @@ async def open_step(app: SamenApp, pilot: Pilot[Any], participants: int = 2) -> 
     screen.go_to(STEP)
     await pilot.pause()
     await pilot.pause()
+    # the view is built now and focuses its first field after its first refresh: on a
+    # busy machine that is a few frames later, and keys pressed before went elsewhere
+    for _ in range(100):
+        view = screen.step_view
+        focused = app.focused
+        if view is not None and focused is not None and view in focused.ancestors:
+            break
+        await pilot.pause(0.05)
 
 
 async def test_cards_in_two_prompts(sessions: Path) -> None:
