@@ -43,6 +43,21 @@ async def checklist_ahead(pilot: Pilot[None]) -> tuple[WalkScreen, StepView]:
     return screen, await built_ahead(pilot, screen, "ingredienten")
 
 
+def views_painted(app: SamenApp, screen: WalkScreen) -> list[list[str]]:
+    """From now on, at each paint, the ids of the step views on the screen's map."""
+    paints: list[list[str]] = []
+    real = app._display
+
+    def display(shown: object, update: object) -> None:
+        real(shown, update)  # type: ignore[arg-type]
+        if update is not None:
+            visible = screen._compositor.visible_widgets
+            paints.append([w.step.id for w in visible if isinstance(w, StepView)])
+
+    app._display = display  # type: ignore[method-assign]
+    return paints
+
+
 def descendants(view: Widget) -> list[Widget]:
     return [view, *view.walk_children(Widget)]
 
@@ -372,16 +387,7 @@ async def test_a_pagedown_is_one_paint(
         screen = walk_screen(app)
         screen.go_to(start)
         await settle(pilot)
-        paints: list[list[str]] = []  # the views on the screen's map at each paint
-        real = app._display
-
-        def display(shown: object, update: object) -> None:
-            real(shown, update)  # type: ignore[arg-type]
-            if update is not None:
-                visible = screen._compositor.visible_widgets
-                paints.append([w.step.id for w in visible if isinstance(w, StepView)])
-
-        app._display = display  # type: ignore[method-assign]
+        paints = views_painted(app, screen)
         for step_id in steps:
             await built_ahead(pilot, screen, step_id)
             for widget in screen.query("Input, TextArea"):
@@ -474,16 +480,7 @@ async def test_the_focus_low_in_a_view_is_scrolled_to_at_once(
         for area in view.query(TextArea):
             area.cursor_blink = False
         await pilot.pause(0.5)
-        paints: list[list[str]] = []
-        real = app._display
-
-        def display(shown: object, update: object) -> None:
-            real(shown, update)  # type: ignore[arg-type]
-            if update is not None:
-                visible = screen._compositor.visible_widgets
-                paints.append([w.step.id for w in visible if isinstance(w, StepView)])
-
-        app._display = display  # type: ignore[method-assign]
+        paints = views_painted(app, screen)
         await app._press_keys(("pagedown",))
         await asyncio.sleep(0.4)
         focused = app.focused
