@@ -489,3 +489,15 @@ async def test_the_focus_low_in_a_view_is_scrolled_to_at_once(
         assert screen.can_view_entire(focused)
         assert not app.animator.is_being_animated(view, "scroll_y")
         assert paints == [["gesprekken"]], paints
+
+
+async def test_a_view_built_ahead_never_takes_the_focus(sessions: Path) -> None:
+    """At 80x24 the checklist shows one cluster at a time in tabs; built ahead, its
+    first tab activated and focused a row: the questions step's Enter went to it."""
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, _checklist = await checklist_ahead(pilot)
+        await settle(pilot)
+        view = screen.step_view
+        assert view is not None and view.step.id == "casus"
+        assert app.focused is not None and view in app.focused.ancestors

@@ -457,6 +457,13 @@ class WalkScreen(Screen[None]):
         A widget out of sight is scrolled to at once, not in Textual's animation of a
         quarter of a second (six more paints: a pagedown to a conversation whose notes
         sit low in the view took 290 ms instead of 35)."""
+        if widget is not None and any(
+            isinstance(node, StepView) and (node.ahead or not node.display)
+            for node in widget.ancestors
+        ):
+            # a view built ahead or hidden never takes the focus (the checklist, built
+            # ahead at 80x24, focused a row of its first tab, and keys went to it)
+            return
         blurred = self.focused
         super().set_focus(widget, False, from_app_focus)
         focused = self.focused
