@@ -12,6 +12,13 @@ renders the widgets of each band only, and of each widget only the lines in the 
 update it returns is the same: the same lines, drawn from the same widgets (a test
 compares the two).
 
+Both kinds of update (partial and full) skip what nobody sees: Textual renders every
+widget that overlaps the update and cuts each of its lines at every widget edge, then
+keeps the front piece of each cut. A container under its children (the screen, the
+step's pane, a view) was rendered and cut line by line for nothing: on a pagedown that
+was half of the paint. Here a widget is rendered only for the lines where something of
+it still shows, and a line is cut only when one of its pieces is still open.
+
 It also mends a stale cache of Textual's (8.2.8): when the full map is built again
 lazily, the widgets visible are worked out again but the *cuts* (where on each line a
 widget starts and ends) are not. A widget that became visible in between (a step's view
@@ -21,7 +28,7 @@ stays empty until the next layout.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Mapping, Sequence
 
 from textual._compositor import ChopsUpdate, Compositor, CompositorMap
 from textual.geometry import Region
@@ -78,28 +85,48 @@ class BandCompositor(Compositor):
         chop_ends = [cut_set[1:] for cut_set in self.cuts]
         return ChopsUpdate(chops, spans, chop_ends)
 
-    def _get_renders(
-        self, crop: Region | None = None
-    ) -> Iterable[tuple[Region, Region, list[Strip]]]:
-        """As Textual's, but of each widget only the lines of ``crop`` (Textual renders
-        each widget that overlaps it in full). Only lines: the columns of a widget are
-        left whole, as the update's cuts are made at the edges of widgets."""
-        if crop is None:
-            yield from super()._get_renders(crop)
-            return
+    def _render_chops(
+        self,
+        crop: Region,
+        is_rendered_line: Callable[[int], bool],
+    ) -> Sequence[Mapping[int, Strip]]:
+        """Textual's chops (the front piece of each cut of each line), front to back as
+        there, but a widget is rendered only for the lines where one of its pieces is
+        still open, and only those lines are cut."""
+        cuts = self.cuts
+        chops: list[dict[int, Strip | None]] = [dict.fromkeys(line[:-1]) for line in cuts]
         top, bottom = crop.y, crop.bottom
+        left, right = crop.x, crop.right
         for widget, (region, clip) in self.visible_widgets.items():
-            y1 = max(clip.y, region.y, top)
-            y2 = min(clip.bottom, region.bottom, bottom)
             x1 = max(clip.x, region.x)
             x2 = min(clip.right, region.right)
-            if y2 <= y1 or x2 <= max(x1, crop.x) or min(x2, crop.right) <= x1:
+            y1 = max(clip.y, region.y, top)
+            y2 = min(clip.bottom, region.bottom, bottom)
+            if y2 <= y1 or x2 <= x1 or x2 <= left or right <= x1:
                 continue
-            lines = Region(x1, y1, x2 - x1, y2 - y1)
-            yield (
-                region,
-                lines,
-                widget.render_lines(
-                    Region(x1 - region.x, y1 - region.y, lines.width, lines.height)
-                ),
+            # the widget's cuts on each line where one of its pieces is still open
+            open_lines: dict[int, list[int]] = {}
+            for y in range(y1, y2):
+                if not is_rendered_line(y):
+                    continue
+                line_cuts = [cut for cut in cuts[y] if x1 <= cut <= x2]
+                line = chops[y]
+                if any(line[cut] is None for cut in line_cuts[:-1]):
+                    open_lines[y] = line_cuts
+            if not open_lines:
+                continue
+            first = min(open_lines)
+            last = max(open_lines)
+            strips = widget.render_lines(
+                Region(x1 - region.x, first - region.y, x2 - x1, last + 1 - first)
             )
+            for y, strip in enumerate(strips, start=first):
+                wanted = open_lines.get(y)
+                if wanted is None:
+                    continue
+                line = chops[y]
+                pieces = strip.divide([cut - x1 for cut in wanted[1:]])
+                for cut, piece in zip(wanted, pieces, strict=False):
+                    if line[cut] is None:
+                        line[cut] = piece
+        return chops  # type: ignore[return-value]

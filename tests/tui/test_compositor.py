@@ -134,3 +134,38 @@ async def test_a_widget_shown_between_layouts_is_painted() -> None:
         update = compositor.render_full_update()
         lines = ["".join(strip.text for strip in line) for line in update.strips]
         assert lines[1].startswith("     second")
+
+
+def full_paint(app: SamenApp, cls: type[Compositor]) -> list[str]:
+    """Every line of a full update painted by ``cls``, as escape strings."""
+    compositor = app.screen._compositor
+    kind = compositor.__class__
+    compositor.__class__ = cls
+    try:
+        update = compositor.render_full_update()
+    finally:
+        compositor.__class__ = kind
+    console = app.console
+    return ["".join(s.render(console) for s in strips) for strips in update.strips]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("step_id", ["ingredienten", "wat-helpt", "wie-is-er"])
+async def test_what_is_covered_is_neither_rendered_nor_cut(sessions: Path, step_id: str) -> None:
+    """A full paint is Textual's, line for line, but a container wholly under its
+    children (the step's pane) is not rendered at all."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.go_to(step_id)
+        for _ in range(3):
+            await pilot.pause()
+        host = screen.query_one("#step-host")
+        with widgets_rendered() as ours:
+            mine = full_paint(app, BandCompositor)
+        with widgets_rendered() as textuals:
+            theirs = full_paint(app, Compositor)
+        assert mine == theirs
+        assert host in textuals
+        assert host not in ours
+        assert len(ours) < len(textuals)
