@@ -83,7 +83,7 @@ async def test_the_update_is_textuals_from_fewer_widgets(sessions: Path) -> None
                 regions.add(Region(x, y, rng.randint(1, size.width - x), 1))
             assert painted(app, regions, BandCompositor) == painted(app, regions, Compositor)
         # a score near the top and the detail line at the bottom, as a key changes them
-        first = min((w for w in widgets if "rate-score" in w.classes), key=lambda w: shown[w].y)
+        first = min((w for w in widgets if "rate-row" in w.classes), key=lambda w: shown[w].y)
         detail = next(w for w in widgets if w.id == "rate-detail")
         regions = {shown[first], shown[detail]}
         assert shown[detail].y - shown[first].y > 20

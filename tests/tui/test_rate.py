@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import layouts_counted, make_app, saved, walk_screen
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region
@@ -15,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent
 
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.steps.rate import ClusterHead, IngredientRow, NoteInput, RateView
+from samen_tui.tui.steps.rate import ClusterHead, IngredientRow, Line, NoteInput, RateView
 from samen_tui.tui.steps.sort import WhoPicker
 
 STEP = "ingredienten"
@@ -59,14 +60,20 @@ def row(app: SamenApp, item_id: str) -> IngredientRow:
     raise AssertionError(f"no row {item_id}")
 
 
-def cells(app: SamenApp, item_id: str) -> dict[str, str]:
-    """What a row shows, column by column."""
-    widget = row(app, item_id)
-    out = {
-        name: shown(widget.query_one(f".rate-{name}", Static)).strip()
-        for name in ("title", "score", "mean", "spread", "note")
+def columns(line: Line) -> dict[str, str]:
+    """What a line shows on the screen, column by column."""
+    text = shown(line).ljust(line.size.width)
+    start = line.region.x - line.content_region.x
+    return {
+        name: text[left - start : right - start].strip()
+        for name, left, right in line.spans(line.content_size.width)
     }
-    return out
+
+
+def cells(app: SamenApp, item_id: str) -> dict[str, str]:
+    """What a row shows, column by column, and its note."""
+    widget = row(app, item_id)
+    return {**columns(widget.line), "note": shown(widget.note).strip()}
 
 
 def view(app: SamenApp) -> RateView:
@@ -155,12 +162,12 @@ async def test_cluster_bar_shows_the_mean(sessions: Path) -> None:
         await open_step(app, pilot)
         heads = {h.group.id: h for h in app.screen.query(ClusterHead)}
         assert len(heads) == 4  # all four clusters at once at 120x40
-        assert shown(heads["ambitie"].query_one(".rate-mean", Static)).strip() == "–"
+        assert columns(heads["ambitie"])["mean"] == "–"
         await pilot.press("5", "down", "2")
         await pilot.pause()
         head = heads["ambitie"]
-        assert shown(head.query_one(".rate-mean", Static)).strip() == "3,5"
-        bar = shown(head.query_one(".rate-score", Static)).strip()
+        assert columns(head)["mean"] == "3,5"
+        bar = columns(head)["score"]
         assert bar.startswith("█")
         assert "░" in bar  # 3.5 of 5: partly full
 
@@ -169,11 +176,11 @@ async def test_per_participant_scores_mean_and_spread(sessions: Path) -> None:
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_step(app, pilot, participants=2)
-        rater = app.screen.query_one("#rate-rater")
-        assert "Wie scoort: groep" in shown(rater.query_one(".rate-title", Static))
+        rater = app.screen.query_one("#rate-rater", Line)
+        assert "Wie scoort: groep" in columns(rater)["title"]
         await pilot.press("3")  # the group
         await pilot.press("right")  # Anna
-        assert "Wie scoort: Anna" in shown(rater.query_one(".rate-title", Static))
+        assert "Wie scoort: Anna" in columns(rater)["title"]
         await pilot.press("2")
         await pilot.press("right", "5")  # Bert
         await pilot.pause()
@@ -196,10 +203,10 @@ async def test_per_participant_scores_mean_and_spread(sessions: Path) -> None:
         assert isinstance(app.screen, WhoPicker)
         await pilot.press("1")
         await pilot.pause()
-        assert "Wie scoort: Anna" in shown(rater.query_one(".rate-title", Static))
+        assert "Wie scoort: Anna" in columns(rater)["title"]
         await pilot.press("x")  # clears Anna's score only
         await pilot.press("left")  # back to the group
-        assert "Wie scoort: groep" in shown(rater.query_one(".rate-title", Static))
+        assert "Wie scoort: groep" in columns(rater)["title"]
         await pilot.pause()
         assert ratings(app)["gedeelde-ambitie"] == {"group": 3, "by": {ids["Bert"]: 5}}
         assert cells(app, "gedeelde-ambitie")["score"] == "●●●○○ 3 deels"
@@ -280,7 +287,7 @@ async def test_small_screen_one_cluster_per_tab_and_resize(sessions: Path) -> No
         assert not app.screen.query(TabbedContent)
         assert len(app.screen.query(ClusterHead)) == 4
         assert app.focused is row(app, "functionele-organisatie")
-        assert "Wie scoort: Anna" in shown(app.screen.query_one("#rate-rater .rate-title", Static))
+        assert "Wie scoort: Anna" in columns(app.screen.query_one("#rate-rater", Line))["title"]
         assert cells(app, "functionele-organisatie")["score"].startswith("●●●●○ 4")
 
         await pilot.resize_terminal(80, 24)
@@ -315,7 +322,7 @@ async def test_mouse_click_focuses_a_row_and_a_tab(sessions: Path) -> None:
         assert isinstance(app.screen, WhoPicker)
         await pilot.press("1")
         await pilot.pause()
-        assert "Wie scoort: Anna" in shown(app.screen.query_one("#rate-rater .rate-title", Static))
+        assert "Wie scoort: Anna" in columns(app.screen.query_one("#rate-rater", Line))["title"]
 
 
 async def test_literal_note_and_diacritics_survive_resume(sessions: Path) -> None:
@@ -371,6 +378,40 @@ async def test_read_only_shows_scores_without_inputs(sessions: Path) -> None:
             assert record.ratings["gedeelde-ambitie"].group == 3  # type: ignore[attr-defined]
     finally:
         lock.release()
+
+
+def title_style(app: SamenApp, item_id: str) -> Style:
+    """The style the title of a row is drawn in (of its first letter)."""
+    line = row(app, item_id).line
+    strip = line.render_lines(Region(0, 0, line.size.width, 1))[0]
+    letters = [seg for seg in strip if seg.text.strip()]
+    assert letters, f"nothing drawn for {item_id}"
+    assert letters[0].style is not None
+    return letters[0].style
+
+
+async def test_the_weakest_titles_are_drawn_in_bold_warning(sessions: Path) -> None:
+    """Each line draws its own columns; the title of an ingredient among the weakest
+    takes its row's style (bold, the warning colour), and loses it when the
+    ingredient leaves the weakest."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        plain = title_style(app, "zichtbare-urgentie")
+        assert not plain.bold
+        await pilot.press("4", "down", "1", "down", "5", "down", "4")
+        await pilot.pause()
+        assert row(app, "zichtbare-urgentie").has_class("-weakest")
+        weak = title_style(app, "zichtbare-urgentie")
+        assert weak.bold
+        assert weak.color != plain.color
+        assert not title_style(app, "duidelijkheid-belangen").bold  # 5: not among them
+        assert title_style(app, "gedeelde-ambitie").bold  # 4, as the last one
+        # the first one up to 5, two of the next cluster down to 2: it leaves them
+        await pilot.press("up", "up", "up", "5", "down", "down", "down", "down", "2", "down", "2")
+        await pilot.pause()
+        assert not row(app, "gedeelde-ambitie").has_class("-weakest")
+        assert not title_style(app, "gedeelde-ambitie").bold
 
 
 async def test_a_score_repaints_the_checklist_without_a_layout(sessions: Path) -> None:

@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from samen_tui.i18n import t
@@ -157,34 +159,81 @@ class Cell(Static):
         return self.get_content_height(size, size, size.width) == size.height
 
 
-class Line(Horizontal):
-    """One line in the columns every row shares: title, score, mean, spread."""
+class Line(Widget):
+    """One line in the columns every row shares: title, score, mean, spread.
+
+    One widget that lays out its own columns: as a row of four cells it was five
+    widgets per ingredient, and the paint of the checklist (a pagedown onto it) went
+    mostly to rendering them and cutting each line at their edges.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rate-line--title"}
+    COLUMNS = ("title", "score", "mean", "spread")
 
     def __init__(self, score_cols: int, *, classes: str = "", id: str | None = None) -> None:
         super().__init__(classes=f"rate-line {classes}".strip(), id=id)
         self._score_cols = score_cols
-
-    def compose(self) -> ComposeResult:
-        score = Cell(classes="rate-score")
-        score.styles.width = self._score_cols
-        # held, not queried: a key on the checklist shows 22 lines, and finding their
-        # cells with queries was most of its handling
-        self.cells = (
-            Cell(classes="rate-title"),
-            score,
-            Cell(classes="rate-mean"),
-            Cell(classes="rate-spread"),
-        )
-        yield from self.cells
+        self._parts: tuple[Text, ...] = tuple(Text() for _ in self.COLUMNS)
+        self._shown: object = None
 
     def show(
         self, title: str | Text, score: str | Text, mean: str | Text, spread: str | Text
     ) -> None:
-        """Update the cells that changed; the line is one row of fixed columns, so a
-        change repaints the cell without a layout pass (a key on the checklist used to
-        update all 4 x 22 cells, each with a layout)."""
-        for cell, content in zip(self.cells, (title, score, mean, spread), strict=True):
-            cell.show(content, layout=False)
+        """Show these columns; a change repaints the line (it is one row high, so it
+        never asks for a layout)."""
+        parts = tuple(
+            part if isinstance(part, Text) else Text(part) for part in (title, score, mean, spread)
+        )
+        # rich's Text compares its plain text and spans, not its own style
+        key = tuple((part.plain, str(part.style), part.spans) for part in parts)
+        if key == self._shown:
+            return
+        self._shown = key
+        self._parts = parts
+        self.refresh()
+        # hand the request to the screen now: left to the line's own idle time it often
+        # arrived after the screen had painted the rest of the key (a second paint)
+        self._check_refresh()
+
+    def spans(self, width: int) -> list[tuple[str, int, int]]:
+        """(column, start, end) of each column on a line ``width`` cells wide: the
+        title takes what the others leave; the score has a blank before it, the mean
+        and the spread are right-aligned in ``MEAN_WIDTH`` and ``SPREAD_WIDTH`` cells
+        with a blank between them and after the spread."""
+        widths = (
+            max(0, width - self._score_cols - MEAN_WIDTH - SPREAD_WIDTH - 2),
+            self._score_cols,
+            MEAN_WIDTH + 1,
+            SPREAD_WIDTH + 1,
+        )
+        out = []
+        start = 0
+        for name, size in zip(self.COLUMNS, widths, strict=True):
+            out.append((name, start, start + size))
+            start += size
+        return out
+
+    def _title_style(self) -> Style:
+        style = self.get_component_rich_style("rate-line--title", partial=True)
+        if style.color is not None:
+            # a colour such as $text is worked out against the background, and only
+            # the full style has that done
+            color = self.get_component_rich_style("rate-line--title").color
+            style += Style(color=color)
+        return style
+
+    def render(self) -> Text:
+        width = self.content_size.width
+        title, score, mean, spread = (part.copy() for part in self._parts)
+        (_, _, title_end), _, _, _ = self.spans(width)
+        title.truncate(title_end, overflow="ellipsis", pad=True)
+        title.stylize_before(self._title_style())
+        score.truncate(self._score_cols - 1, pad=True)
+        mean.truncate(MEAN_WIDTH)
+        mean.align("right", MEAN_WIDTH + 1)
+        spread.truncate(SPREAD_WIDTH)
+        spread.align("right", SPREAD_WIDTH)
+        return Text.assemble(title, " ", score, mean, spread, " ", no_wrap=True, end="")
 
 
 class ClusterHead(Line):
@@ -341,21 +390,16 @@ class RateView(StepView):
     RateView { overflow-y: hidden; padding: 0; }
     RateView #rate-scroll { height: 1fr; padding: 0 1; }
     RateView .rate-line { height: 1; width: 1fr; }
-    RateView .rate-line > Cell { height: 1; }
-    RateView .rate-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
-    RateView .rate-score { padding-left: 1; text-wrap: nowrap; }
-    RateView .rate-mean { width: 6; text-align: right; }
-    RateView .rate-spread { width: 6; text-align: right; padding-right: 1; }
     RateView #rate-rater { color: $text-muted; padding-left: 1; }
-    RateView #rate-rater .rate-title { color: $text; }
+    RateView #rate-rater .rate-line--title { color: $text; }
     RateView .rate-cluster { height: auto; margin-bottom: 1; }
     RateView .rate-head { background: $primary 30%; padding-left: 1; }
-    RateView .rate-head .rate-title { text-style: bold; }
+    RateView .rate-head .rate-line--title { text-style: bold; }
     RateView .rate-row { height: auto; padding-left: 1; }
     RateView .rate-row:hover { background: $boost; }
     RateView .rate-row:focus { background: $accent 30%; }
     RateView .rate-row.-weakest { padding-left: 0; border-left: outer $warning; }
-    RateView .rate-row.-weakest .rate-title { text-style: bold; color: $text-warning; }
+    RateView .rate-row.-weakest .rate-line--title { text-style: bold; color: $text-warning; }
     RateView .rate-note { color: $text-muted; text-style: italic; padding-left: 2; height: auto; }
     RateView .rate-note.-empty { display: none; }
     RateView TabbedContent { height: auto; }
