@@ -131,11 +131,20 @@ def _pending(app: Any) -> bool:
 
 
 def _no_blink(app: Any) -> None:
+    """No blinking cursor (its paints would count as a key's). Only the focused field
+    is repainted for it: setting the property repaints a field, and a field of a step
+    built ahead (not on screen) made the next key build the screen's map again, a cost
+    of the benchmark and not of the key (an unfocused field's blink timer is paused,
+    and focus restarts it only when the field blinks)."""
     from textual.widgets import Input, TextArea
 
     for widget in app.screen.query("Input, TextArea"):
-        if isinstance(widget, (Input, TextArea)):
+        if not isinstance(widget, (Input, TextArea)) or not widget.cursor_blink:
+            continue
+        if widget.has_focus:
             widget.cursor_blink = False
+        else:
+            widget.set_reactive(type(widget).cursor_blink, False)
 
 
 async def timed_key(pilot: Any, clock: PaintClock, key: str) -> tuple[float, bool]:
@@ -247,12 +256,14 @@ async def walk_samen(
                     await _settle(pilot)
                 await asyncio.sleep(dwell)  # the trainer looks, talks; the app idles
                 _no_blink(app)
+                await _settle(pilot)
                 kind, keys = _exercise_keys(app)
                 for key in keys:
                     await timed(kind, key)
                 if kind == "choose":  # the conversation: type into what is focused now
                     await _settle(pilot)
                     _no_blink(app)
+                    await _settle(pilot)
                     kind, keys = _exercise_keys(app)
                     for key in keys if kind == "typing" else []:
                         await timed(kind, key)
