@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import layouts_counted, make_app, saved, walk_screen
 from rich.style import Style
 from rich.text import Text
@@ -412,6 +413,40 @@ async def test_the_weakest_titles_are_drawn_in_bold_warning(sessions: Path) -> N
         await pilot.pause()
         assert not row(app, "gedeelde-ambitie").has_class("-weakest")
         assert not title_style(app, "gedeelde-ambitie").bold
+
+
+async def test_a_score_key_queries_no_widgets(sessions: Path) -> None:
+    """The view holds its rows and the lines under the list: a score key (and a move)
+    walks none of the view's widgets (five queries of them were half of the key)."""
+    from textual.dom import DOMNode
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        queried: list[str] = []
+        real_query, real_query_one = DOMNode.query, DOMNode.query_one
+
+        def query(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(self, RateView):
+                queried.append(f"query{args}")
+            return real_query(self, *args, **kwargs)
+
+        def query_one(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(self, RateView):
+                queried.append(f"query_one{args}")
+            return real_query_one(self, *args, **kwargs)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(DOMNode, "query", query)
+            patch.setattr(DOMNode, "query_one", query_one)
+            await pilot.press("3", "down", "4")
+            await pilot.pause()
+        assert ratings(app) == {
+            "gedeelde-ambitie": {"group": 3},
+            "zichtbare-urgentie": {"group": 4},
+        }
+        assert cells(app, "zichtbare-urgentie")["score"] == "●●●●○ 4 grotendeels"
+        assert queried == []
 
 
 async def test_a_score_repaints_the_checklist_without_a_layout(sessions: Path) -> None:

@@ -423,6 +423,13 @@ class RateView(StepView):
         self._note_opened = 0
         self.wide: bool | None = None
         """All clusters at once (True) or one per tab (False); None before the first layout."""
+        # held, not queried (a query walks the ~60 widgets of the view, and a score
+        # key ran five of them): set by each compose
+        self._rows: list[IngredientRow] = []
+        self._heads: list[ClusterHead] = []
+        self._rater_bar: RaterBar | None = None
+        self._weakest_cell: Cell | None = None
+        self._detail_cell: Cell | None = None
 
     # ------------------------------------------------------------------ model
 
@@ -479,12 +486,15 @@ class RateView(StepView):
             self.wide = self._want_wide(height)
         step = self.rate_step
         cols = score_width(step.scale)
-        self._rows: list[IngredientRow] = []
-        self._heads: list[ClusterHead] = []
+        self._rows = []
+        self._heads = []
+        self._rater_bar = RaterBar(cols, id="rate-rater")
+        self._weakest_cell = Cell(id="rate-weakest")
+        self._detail_cell = Cell(id="rate-detail")
         with VerticalScroll(id="rate-scroll"):
             if text := self.intro():
                 yield text
-            yield RaterBar(cols, id="rate-rater")
+            yield self._rater_bar
             if self.wide:
                 for group in step.groups:
                     yield self._cluster(group, cols)
@@ -498,8 +508,8 @@ class RateView(StepView):
                         with TabPane(Content(group.title), id=f"rate-tab-{index}"):
                             yield self._cluster(group, cols)
         with Vertical(id="rate-panel"):
-            yield Cell(id="rate-weakest")
-            yield Cell(id="rate-detail")
+            yield self._weakest_cell
+            yield self._detail_cell
             if not self.read_only:
                 yield NoteInput(
                     id="rate-note-input", max_length=1000, compact=True, select_on_focus=False
@@ -550,7 +560,7 @@ class RateView(StepView):
         self._recompose()
 
     def focus_first(self) -> None:
-        if not self.query(IngredientRow) and self._focus_tries < 20:
+        if not any(row.is_attached for row in self._rows) and self._focus_tries < 20:
             self._focus_tries += 1  # not composed yet: once more after the next refresh
             self.call_after_refresh(self.focus_first)
             return
@@ -570,14 +580,15 @@ class RateView(StepView):
     # ------------------------------------------------------------------ showing
 
     def _row(self, item_id: str) -> IngredientRow | None:
-        for row in self.query(IngredientRow):
+        for row in self._rows:
             if row.item.id == item_id:
-                return row
+                return row if row.is_attached else None
         return None
 
     def show_data(self) -> None:
         """Show the record: every row, the cluster bars, the weakest, the detail."""
-        if not self.is_attached or self._closing or not self.query("#rate-panel"):
+        detail = self._detail_cell
+        if not self.is_attached or self._closing or detail is None or not detail.is_attached:
             return
         step = self.rate_step
         record = self.rate_record
@@ -615,7 +626,9 @@ class RateView(StepView):
         self._show_detail()
 
     def _show_rater(self) -> None:
-        bar = self.query_one("#rate-rater", RaterBar)
+        bar = self._rater_bar
+        if bar is None:
+            return
         if self.can_switch_rater:
             title = Text(
                 t("rate.rater", name=who_label(self.session, self.state.rater)),
@@ -630,8 +643,11 @@ class RateView(StepView):
     def _show_weakest(self, weak: list[str], stats: dict[str, ItemStat]) -> None:
         step = self.rate_step
         out = Text()
+        cell = self._weakest_cell
+        if cell is None:
+            return
         if step.weakest <= 0:
-            self.query_one("#rate-weakest", Static).display = False
+            cell.display = False
             return
         out.append(t("rate.weakest"), style="bold")
         if not weak:
@@ -644,20 +660,19 @@ class RateView(StepView):
                 out.append(f" {number(stat.mean)}", style="bold")
             if stat.spread:
                 out.append(f" ↕{stat.spread}")
-        self.query_one("#rate-weakest", Cell).show(out, layout=True)
+        cell.show(out, layout=True)
 
     def _show_detail(self) -> None:
         # before the view is shown (built ahead): the item the focus will go to, so
         # that the detail, its height and the layout stay as they are when it is shown
+        detail = self._detail_cell
+        if detail is None or not detail.is_attached:  # being recomposed or removed
+            return
         item_id = self._item_to_focus()
         stat = next(
             (s for s in item_ratings(self.rate_step, self.rate_record) if s.item.id == item_id),
             None,
         )
-        found = self.query("#rate-detail").results(Cell)
-        detail = next(found, None)
-        if detail is None:  # being recomposed or removed (fast paging): nothing to show
-            return
         if stat is None:
             detail.show("", layout=True)
             return
