@@ -500,3 +500,56 @@ async def test_a_move_on_the_checklist_is_painted_at_once(sessions: Path) -> Non
             await asyncio.sleep(0.15)
         assert app.focused is row(app, "gedeelde-ambitie")
         assert len(paints) <= moves + 2, f"{len(paints)} paints for {moves} moves"
+
+
+async def test_a_score_that_changes_the_weakest_is_painted_in_one_frame(sessions: Path) -> None:
+    """A score that moves a row into the weakest restyles the row (its border: a
+    layout) and lengthens the list of the weakest under the checklist. The row asks
+    for its layout at its own idle time, after the screen's frame had begun: the key
+    was painted, then laid out and painted again 20-40 ms later. One frame per key."""
+    import asyncio
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.pause(0.5)
+        paints: list[object] = []
+        real = app._display
+
+        def display(screen: Any, update: Any) -> None:
+            real(screen, update)
+            if update is not None:
+                paints.append(update)
+
+        app._display = display  # type: ignore[method-assign]
+        keys = ["3", "down", "4", "down", "5", "down", "2"]
+        for key in keys:
+            await app._press_keys((key,))
+            await asyncio.sleep(0.15)
+        weak = [r.item.id for r in app.screen.query(IngredientRow) if r.has_class("-weakest")]
+        assert set(weak) == {"gezamenlijk-belang", "gedeelde-ambitie", "zichtbare-urgentie"}
+        assert title_style(app, "gezamenlijk-belang").bold
+        assert len(paints) <= len(keys) + 1, f"{len(paints)} paints for {len(keys)} keys"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_score_is_laid_out_once(sessions: Path, size: tuple[int, int]) -> None:
+    """Widgets that change size in a layout (the list of the weakest that takes a
+    second line, the panel and the list around it) get a new virtual size, and
+    Textual's reactive for it asks for another layout: a second frame with nothing
+    new. One layout per key."""
+    import asyncio
+
+    app = make_app(sessions)
+    async with app.run_test(size=size) as pilot:
+        await open_step(app, pilot)
+        await pilot.pause(0.5)
+        counts = []
+        for key in ["3", "down", "4", "down", "5", "down", "2"]:
+            with layouts_counted() as layouts:
+                await app._press_keys((key,))
+                await asyncio.sleep(0.15)
+            counts.append(len(layouts))
+        assert max(counts) == 1, counts
+        weakest = view(app).query_one("#rate-weakest", Static)
+        assert weakest.size.height == 2  # it took a second line on the way

@@ -9,12 +9,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import messages, on
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -203,6 +206,14 @@ class WalkScreen(Screen[None]):
         # a key that changes two lines far apart renders what lies between them only
         # with this one (see samen_tui.tui.compositor)
         self._compositor = BandCompositor()
+        self._layout_began = 0.0
+        """When the last full layout began (Textual's clock, as a message's time)."""
+        self._layout_posted = False
+        """A widget has asked for a layout since the last one (its message may still
+        wait in the screen's queue)."""
+        self._updates_posted: set[Widget] = set()
+        """Widgets that asked for a repaint since the last frame (their messages may
+        still wait in the screen's queue)."""
         self.clock = clock
         """False in tests and snapshots: the timers do not run by themselves."""
         localize(self)
@@ -422,6 +433,77 @@ class WalkScreen(Screen[None]):
             self.set_timer(0.01, lambda: self._prerender(view, todo, looks))
         elif looks > 0:
             self.set_timer(PRERENDER_AFTER, lambda: self._prerender(view, None, looks, True))
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        """Textual's layout, once per change: no second layout (and paint, 30-40 ms
+        later, with nothing new) for what this one has placed.
+
+        * A widget asks for a layout at its own idle time (a message to the screen),
+          which often comes after the screen has begun to lay out: the rows of the
+          checklist that a score moves in or out of the weakest did. The requests of
+          the widgets on the screen are handed over first, so that this layout has
+          them, and a request older than the layout (:meth:`_on_layout`) is dropped:
+          the caches it cleared were cleared before the layout, which has it.
+        * A widget whose size changes in a layout is given its new virtual size, and
+          the reactive that holds it asks for a layout again. The layout has placed
+          everything by then; a scrollbar that the new virtual size shows or hides
+          still asks for its own layout (its reactive does).
+        """
+        if not (scroll and not self._layout_widgets):  # a full layout, not a scroll
+            self._hand_over_layouts()
+            self._layout_began = get_time()
+            self._layout_posted = False
+        virtual_size = Widget.__dict__["virtual_size"]
+        virtual_size._layout = False
+        try:
+            super()._refresh_layout(size, scroll)
+        finally:
+            virtual_size._layout = True
+
+    def _hand_over_layouts(self) -> bool:
+        """Hand the layout requests of the widgets on the screen over now; whether
+        there were any."""
+        pending = [
+            widget
+            for widget in self._compositor.visible_widgets
+            if widget._layout_required and widget is not self
+        ]
+        for widget in pending:
+            widget._check_refresh()
+        return bool(pending)
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, messages.Layout):
+            self._layout_posted = True
+        elif isinstance(message, messages.Update) and isinstance(message.widget, Widget):
+            self._updates_posted.add(message.widget)
+        return super().post_message(message)
+
+    def _on_timer_update(self) -> None:
+        """Textual's frame, with every layout and repaint asked for before it.
+
+        The frame comes from a timer, which often ran before the screen had handled
+        the messages in its queue: a widget's request to be laid out or repainted,
+        posted at the widget's own idle time, then waited for the next frame, 20-40 ms
+        later (a score that moved a row into the weakest was painted, and its row laid
+        out and painted again in a second frame). Here the frame takes the requests
+        posted or still held by the widgets on the screen. A layout request handled
+        after it is dropped (:meth:`_on_layout`); a repaint request finds nothing left
+        to paint."""
+        if self.is_current and not self.app._batch_count:
+            if self._hand_over_layouts() or self._layout_posted:
+                self._layout_required = True
+            if self._updates_posted:
+                if self in self._compositor:
+                    self._dirty_widgets.update(self._updates_posted)
+                self._updates_posted.clear()
+        super()._on_timer_update()
+
+    async def _on_layout(self, message: messages.Layout) -> None:
+        """Before Textual's: drop a request the last layout already had."""
+        if message.time < self._layout_began:
+            message.stop()
+            message.prevent_default()  # Textual's handler is not called
 
     def _compositor_refresh(self) -> None:
         """Textual's paint, with the repaints asked for since the last one and not yet

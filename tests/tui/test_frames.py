@@ -1,0 +1,84 @@
+"""The walk screen paints each change in the frame that follows it, once.
+
+Textual's frame comes from a timer, which can run before the screen has handled the
+requests in its queue (a widget asks for a repaint or a layout at its own idle time,
+by a message). Such a request then waited for the next frame, 20-40 ms later: a
+second paint of the same key. These tests make that race happen on purpose: a
+request is posted, and the frame is run before the screen reads its queue.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.pilot import Pilot
+
+from samen_tui.tui.app import SamenApp
+from samen_tui.tui.screens.walk import WalkScreen
+from samen_tui.tui.steps.rate import Cell, IngredientRow, RateView
+from tests.tui.conftest import layouts_counted, make_app, walk_screen
+
+
+async def checklist(app: SamenApp, pilot: Pilot[Any]) -> tuple[WalkScreen, RateView]:
+    await pilot.pause()
+    screen = walk_screen(app)
+    screen.go_to("ingredienten")
+    for _ in range(50):
+        await pilot.pause(0.05)
+        view = screen.step_view
+        if isinstance(view, RateView) and isinstance(app.focused, IngredientRow):
+            break
+    await pilot.pause(0.3)
+    view = screen.step_view
+    assert isinstance(view, RateView)
+    return screen, view
+
+
+def paints_of(app: SamenApp) -> list[Any]:
+    """From now on, every update put on the screen."""
+    paints: list[Any] = []
+    real = app._display
+
+    def display(screen: Any, update: Any) -> None:
+        real(screen, update)
+        if update is not None:
+            paints.append(update)
+
+    app._display = display  # type: ignore[method-assign]
+    return paints
+
+
+async def test_a_repaint_still_in_the_queue_is_in_the_next_frame(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, view = await checklist(app, pilot)
+        paints = paints_of(app)
+        line = view._rows[0].line
+        line.show(Text("Iets anders"), "", "", "")  # posts its repaint to the screen
+        assert not line._repaint_required
+        screen._on_timer_update()  # the frame, before the screen reads its queue
+        assert len(paints) == 1
+        assert line.region.y in {y for y, _, _ in paints[0].spans}
+        await pilot.pause()
+        await pilot.pause()
+        assert len(paints) == 1  # the message, read now, is not painted again
+
+
+async def test_a_layout_still_in_the_queue_is_in_the_next_frame(sessions: Path) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, view = await checklist(app, pilot)
+        weakest = view.query_one("#rate-weakest", Cell)
+        assert weakest.size.height == 1
+        with layouts_counted() as layouts:
+            # two lines: posts its layout to the screen
+            weakest.show(Text("een\ntwee"), layout=True)
+            assert not weakest._layout_required
+            screen._on_timer_update()
+            assert len(layouts) == 1
+            assert weakest.size.height == 2
+            await pilot.pause()
+            await pilot.pause()
+            assert len(layouts) == 1  # the message, read now, is not laid out again
