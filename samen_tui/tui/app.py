@@ -17,6 +17,7 @@ from samen_tui import paths, startcache
 from samen_tui.config import load_config, update_config
 from samen_tui.i18n import set_language, t
 from samen_tui.session.model import Session, now
+from samen_tui.tui import csscache
 from samen_tui.tui.collector import IDLE_LOOK, IdleCollector
 from samen_tui.tui.localize import localize
 from samen_tui.workshop.model import Workshop
@@ -84,6 +85,8 @@ class SamenApp(App[None]):
         set_language(self.language)
         super().__init__()
         self._use_saved_theme()
+        # the stylesheets parsed at earlier starts, before anything is parsed now
+        csscache.load(self.stylesheet)
         localize(self)
         self._store: Any = None
         self.collector = IdleCollector()
@@ -140,8 +143,13 @@ class SamenApp(App[None]):
         # the collector's passes between keys, not in them (see collector.py)
         self.collector.start()
         self.set_interval(IDLE_LOOK, self.collector.tick)
-        # what starting parsed (the workshop, the first slide), for the next start
-        self.set_timer(1.0, startcache.flush)
+        # what starting parsed (the workshop, the first slide, the stylesheets), for
+        # the next start
+        self.set_timer(1.0, self._keep_parsed)
+
+    def _keep_parsed(self) -> None:
+        startcache.flush()
+        csscache.save(self.stylesheet)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, INPUT):
@@ -152,7 +160,7 @@ class SamenApp(App[None]):
         """The app is closing: keep what was parsed since (slides built ahead) for the
         next start; Python's collector as it was."""
         self.collector.stop()
-        startcache.flush()
+        self._keep_parsed()
 
     def _use_saved_theme(self) -> None:
         """The theme of the last run, in place before any stylesheet is parsed.

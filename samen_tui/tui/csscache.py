@@ -1,0 +1,116 @@
+"""The parsed stylesheets, kept between starts.
+
+Textual parses every stylesheet it meets (``app.tcss`` and the ``DEFAULT_CSS`` of each
+widget class, about a hundred at the first paint of the walk screen) with a tokenizer
+written in Python: 18-30 ms of every start, the same work each time. What it parses
+depends only on the text, where it was read from, and the theme's variables (which are
+put in while parsing). Textual keeps the results in ``Stylesheet._parse_cache`` for
+the life of the app; :func:`load` fills that cache from a file before anything is
+parsed, and :func:`save` writes it back when it holds something new (the app does,
+after its first paint and on exit). Loading the file takes 1-2 ms.
+
+The file (``paths.cache_dir() / "css.pickle"``) is a line KEY and then a pickle of
+``{cache_key: rules}``, where KEY names this module's format,
+the Python version, the Textual installed (its folder and the times its CSS modules
+were written) and a hash of the theme's variables: a file with another key is not
+used. It lives in the user's own cache folder, as Python's own
+compiled files do. Anything wrong with it (missing, unreadable, corrupt, another key)
+is an empty cache; a folder that cannot be written is no cache. Neither ever raises.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+from typing import Any
+
+import textual
+from textual.cache import LRUCache
+from textual.css.stylesheet import Stylesheet
+
+from samen_tui import paths
+
+VERSION = 1
+"""Of this file's format; bump it when what is kept changes meaning."""
+
+NAME = "css.pickle"
+
+ROOM = 1024
+"""Parsed stylesheets Textual's cache holds here (it holds 64; the walk screen alone
+meets about a hundred, so the first ones were parsed again and again)."""
+
+
+def cache_file() -> str:
+    return os.path.join(paths.cache_dir(), NAME)
+
+
+def _textual() -> str:
+    """Which Textual this is: where it is installed and when its CSS modules were
+    written (``textual.__version__`` reads the package's metadata: 20 ms)."""
+    folder = os.path.dirname(textual.__file__ or "")
+    stamps = [
+        os.stat(os.path.join(folder, "css", name)).st_mtime_ns
+        for name in ("parse.py", "model.py", "styles.py", "stylesheet.py")
+    ]
+    return f"{folder}|{stamps}"
+
+
+def _key(stylesheet: Stylesheet) -> str:
+    """One line (a hash) naming all that the parsed rules depend on besides the text."""
+    variables = sorted(stylesheet._variables.items())
+    named = f"{VERSION}|{sys.version}|{_textual()}|{variables!r}"
+    return hashlib.sha256(named.encode("utf-8")).hexdigest()
+
+
+def _room(stylesheet: Stylesheet) -> LRUCache[tuple[Any, ...], Any]:
+    """Textual's parse cache, made roomy enough to keep what a run parses."""
+    cache = stylesheet._parse_cache
+    if cache.maxsize < ROOM:
+        cache.grow(ROOM)
+    return cache
+
+
+def load(stylesheet: Stylesheet) -> int:
+    """Fill the stylesheet's parse cache from the file; how many entries came."""
+    cache = _room(stylesheet)
+    try:
+        with open(cache_file(), "rb") as file:
+            if file.readline() != _key(stylesheet).encode("utf-8") + b"\n":
+                return 0  # another theme, Python or Textual: not unpickled at all
+            entries = pickle.load(file)
+        if type(entries) is not dict:
+            return 0
+        for key, rules in entries.items():
+            if type(key) is tuple and type(rules) is list:
+                cache.set(key, rules)
+    except Exception:  # missing, unreadable, truncated, from another version
+        return 0
+    stylesheet._css_cache_known = set(cache.keys())  # type: ignore[attr-defined]
+    return len(entries)
+
+
+def save(stylesheet: Stylesheet) -> bool:
+    """Write the stylesheet's parse cache if it holds something the file does not;
+    True if it was written."""
+    cache = stylesheet._parse_cache
+    keys = set(cache.keys())
+    if not keys or keys <= getattr(stylesheet, "_css_cache_known", set()):
+        return False
+    path = cache_file()
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        data = _key(stylesheet).encode("utf-8") + b"\n"
+        data += pickle.dumps({key: cache[key] for key in keys}, protocol=pickle.HIGHEST_PROTOCOL)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except Exception:  # a folder that cannot be written, a rule pickle cannot write
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    stylesheet._css_cache_known = keys  # type: ignore[attr-defined]
+    return True
