@@ -456,3 +456,28 @@ async def test_participant_counts_read_in_the_singular_for_one(sessions: Path) -
         await pilot.press(*"Bert", "tab", *"Welzijn", "enter")
         await pilot.pause()
         assert counts() == "2 deelnemers uit 2 organisaties"
+
+
+async def test_a_narrow_start_styles_the_screen_once(sessions: Path) -> None:
+    """The narrow layout (agenda folded away) is in place before the screen is styled:
+    set on mount, its class restyled every widget of the screen a second time."""
+    from textual.css.stylesheet import Stylesheet
+
+    counts = {}
+    for size in [(80, 24), (120, 40)]:
+        applied: list[object] = []
+        real = Stylesheet.apply
+
+        def counting(self: Stylesheet, node: object, *args: Any, **kwargs: Any) -> None:
+            applied.append(node)
+            real(self, node, *args, **kwargs)  # type: ignore[arg-type]
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Stylesheet, "apply", counting)
+            app = make_app(sessions)
+            async with app.run_test(size=size) as pilot:
+                await pilot.pause()
+                screen = walk_screen(app)
+                assert screen.has_class("narrow") == (size[0] == 80)
+                counts[size] = len(applied)
+    assert counts[(80, 24)] < counts[(120, 40)] + 10, counts

@@ -42,6 +42,8 @@ from samen_tui.workshop.model import AgendaItem, Step, Workshop
 UNDO_LIMIT = 200
 MAX_PROBLEMS_SHOWN = 8
 TYPING_BURST = 2.0
+NARROW = 100
+"""Below this many columns the agenda folds away (F2 shows it)."""
 """Seconds of quiet after which typing in a field starts a new undo step."""
 AUTOSAVE_TICK = 0.25
 RELOAD_POLL = 0.5
@@ -247,8 +249,14 @@ class WalkScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # narrow or not from the start: set on mount, the class restyled the whole
+        # screen (15 ms of a start at 80 columns)
+        narrow = self.app.size.width < NARROW
+        self.set_class(narrow, "narrow", update=False)
         with Horizontal(id="walk-body"):
-            yield AgendaPanel(self.workshop, self.session, id="agenda")
+            yield AgendaPanel(
+                self.workshop, self.session, id="agenda", classes="collapsed" if narrow else ""
+            )
             with Vertical(id="walk-main"):
                 yield TimerBar(id="timer")
                 yield StepTitle(id="step-title")
@@ -273,7 +281,7 @@ class WalkScreen(Screen[None]):
         self._apply_width(self.size.width)
 
     def _apply_width(self, width: int) -> None:
-        narrow = width < 100
+        narrow = width < NARROW
         if narrow != self.has_class("narrow"):
             self.set_class(narrow, "narrow")
             self.query_one("#agenda").set_class(narrow, "collapsed")

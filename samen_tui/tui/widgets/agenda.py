@@ -25,8 +25,10 @@ class AgendaPanel(OptionList):
 
     highlighted: Reactive[int | None] = reactive(None, repaint=False)
 
-    def __init__(self, workshop: Workshop, session: Session, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, workshop: Workshop, session: Session, *, id: str | None = None, classes: str = ""
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self.workshop = workshop
         self.session = session
         self.border_title = "Agenda"
