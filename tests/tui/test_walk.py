@@ -468,9 +468,16 @@ async def test_a_narrow_start_styles_the_screen_once(sessions: Path) -> None:
         applied: list[object] = []
         real = Stylesheet.apply
 
-        def counting(self: Stylesheet, node: object, *args: Any, **kwargs: Any) -> None:
+        def counting(
+            self: Stylesheet,
+            node: object,
+            *args: Any,
+            applied: list[object] = applied,
+            real: Any = real,
+            **kwargs: Any,
+        ) -> None:
             applied.append(node)
-            real(self, node, *args, **kwargs)  # type: ignore[arg-type]
+            real(self, node, *args, **kwargs)
 
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(Stylesheet, "apply", counting)
