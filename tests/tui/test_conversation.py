@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import make_app, saved, walk_screen
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, RadioSet, Static, TextArea
@@ -47,6 +48,16 @@ async def choose_barb(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+def shown_phases(app: Any) -> list[str]:
+    """The phases shown, top to bottom, as "number. id" (their title's number)."""
+    blocks = [b for b in app.screen.query(PhaseBlock) if b.display]
+    out = []
+    for block in blocks:
+        title = str(block.query_one(".phase-title", Label).render())
+        out.append(f"{title.split('.')[0]}. {block.phase.id}")
+    return out
+
+
 async def test_types_are_shown_and_the_group_chooses_barb(sessions: Path) -> None:
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -56,14 +67,18 @@ async def test_types_are_shown_and_the_group_chooses_barb(sessions: Path) -> Non
         assert "Feiten verzamelen → Interpreteren → Agenderen" in types
         assert "⇒ Gedeelde probleemdefinitie" in types
         assert "Onderhandelend en besluitvormend" in types
-        # no flow yet: no phases, the choice has the focus
-        assert not screen.query(PhaseBlock)
+        # no flow yet: no phases shown, the choice has the focus
+        assert not shown_phases(app)
         assert isinstance(app.focused, RadioSet)
 
         await choose_barb(pilot)
         assert record(app)["flow"] == "barb"
-        phases = [b.phase.id for b in screen.query(PhaseBlock)]
-        assert phases == ["beeldvorming", "achterbanraadpleging", "revisie", "besluitvorming"]
+        assert shown_phases(app) == [
+            "1. beeldvorming",
+            "2. achterbanraadpleging",
+            "3. revisie",
+            "4. besluitvorming",
+        ]
         assert screen.query("#mandates-achterbanraadpleging")
 
         # back to BOB: three phases, no mandates
@@ -72,17 +87,17 @@ async def test_types_are_shown_and_the_group_chooses_barb(sessions: Path) -> Non
         await pilot.pause()
         await pilot.pause()
         assert record(app)["flow"] == "bob"
-        assert [b.phase.id for b in screen.query(PhaseBlock)] == [
-            "beeldvorming",
-            "oordeelsvorming",
-            "besluitvorming",
+        assert shown_phases(app) == [
+            "1. beeldvorming",
+            "2. oordeelsvorming",
+            "3. besluitvorming",
         ]
         # ctrl+z: BARB again
         await pilot.press("ctrl+z")
         await pilot.pause()
         await pilot.pause()
         assert record(app)["flow"] == "barb"
-        assert len(app.screen.query(PhaseBlock)) == 4
+        assert len(shown_phases(app)) == 4
 
 
 async def test_notes_mandate_decision_and_actions(sessions: Path) -> None:
@@ -223,3 +238,73 @@ async def test_notes_survive_resume_and_read_only(sessions: Path) -> None:
             assert "BARB" in str(screen.query_one("#flow-chosen", Label).render())
     finally:
         lock.release()
+
+
+async def test_choosing_a_flow_shows_phases_built_with_the_view(sessions: Path) -> None:
+    """The phases of both flows are built with the view, those of no flow hidden: the
+    choice shows them, numbered in the flow's order, and builds nothing (mounting the
+    phases took 150 ms after the Enter). What the choice makes taller than the view
+    (a scrollbar, a column narrower) is laid out before the paint: one paint for the
+    phases, not two."""
+    import asyncio
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot)
+        await pilot.pause(0.3)
+        composed: list[PhaseBlock] = []
+        real = PhaseBlock.compose
+
+        def counting(self: PhaseBlock) -> Any:
+            composed.append(self)
+            return real(self)
+
+        paints: list[object] = []
+        real_display = app._display
+
+        def display(screen: Any, update: Any) -> None:
+            real_display(screen, update)
+            if update is not None:
+                paints.append(update)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(PhaseBlock, "compose", counting)
+            app._display = display  # type: ignore[method-assign]
+            await app._press_keys(("down",))
+            await asyncio.sleep(0.3)
+            paints.clear()
+            await app._press_keys(("enter",))
+            await asyncio.sleep(0.5)
+        assert composed == []
+        assert shown_phases(app) == [
+            "1. beeldvorming",
+            "2. achterbanraadpleging",
+            "3. revisie",
+            "4. besluitvorming",
+        ]
+        # the pressed button, then the phases
+        assert len(paints) <= 2, f"{len(paints)} paints"
+
+
+def test_every_phase_once_in_an_order_each_flow_keeps() -> None:
+    from types import SimpleNamespace
+
+    from samen_tui.tui.steps.conversation import ConversationView
+    from samen_tui.workshop.model import Flow, Phase
+
+    def phase(pid: str, question: str = "?") -> Phase:
+        return Phase(id=pid, title=pid.upper(), question=question)
+
+    def order(*flows: tuple[Phase, ...]) -> list[str] | None:
+        fake = SimpleNamespace(
+            conversation=SimpleNamespace(
+                flows=[Flow(id=f"f{n}", title="F", phases=p) for n, p in enumerate(flows)]
+            )
+        )
+        found = ConversationView._all_phases(fake)  # type: ignore[arg-type]
+        return None if found is None else [p.id for p in found]
+
+    b, o, a, r, d = (phase(x) for x in "board")
+    assert order((b, o, d), (b, a, r, d)) == ["b", "a", "r", "o", "d"]
+    assert order((b, o), (o, b)) is None  # orders that clash: built per flow
+    assert order((b,), (phase("b", "another question"),)) is None  # one id, two phases

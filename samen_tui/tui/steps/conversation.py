@@ -183,16 +183,26 @@ class PhaseBlock(Vertical):
         self.number = number
         self.step_view = view
 
+    def _title_text(self) -> Text:
+        phase = self.phase
+        return Text.assemble(
+            (f"{self.number}. {phase.title}", "bold"),
+            (f" — {phase.question}" if phase.question else "", "italic"),
+        )
+
+    def set_number(self, number: int) -> None:
+        """Its place in the flow now chosen (a phase can be in more than one)."""
+        if number != self.number:
+            self.number = number
+            title: Label | None = getattr(self, "_title", None)
+            if title is not None:  # else it is composed with it
+                title.update(self._title_text())
+
     def compose(self) -> ComposeResult:
         view = self.step_view
         phase = self.phase
-        yield Label(
-            Text.assemble(
-                (f"{self.number}. {phase.title}", "bold"),
-                (f" — {phase.question}" if phase.question else "", "italic"),
-            ),
-            classes="phase-title",
-        )
+        self._title = Label(self._title_text(), classes="phase-title")
+        yield self._title
         notes = _record(view).notes.get(phase.id, "")
         if view.read_only:
             if notes:
@@ -235,6 +245,9 @@ class ConversationView(StepView):
         super().__init__(*args, **kwargs)
         assert isinstance(self.step, ConversationStep)
         self.conversation: ConversationStep = self.step
+        self._blocks: list[PhaseBlock] | None = None
+        """The phases of every flow, built with the view (see :meth:`_all_phases`);
+        None when they are built for the chosen flow only."""
 
     @property
     def flow(self) -> Flow | None:
@@ -281,6 +294,16 @@ class ConversationView(StepView):
 
     def _phases(self) -> list[Widget]:
         flow = self.flow
+        every = None if self.read_only else self._all_phases()
+        if every is not None:
+            # every phase of every flow, those of other flows hidden: choosing a flow
+            # shows and hides them (building them then took 150 ms after the Enter)
+            hint = Label(t("conversation.choose_flow"), classes="flow-hint", id="flow-hint")
+            hint.display = flow is None
+            self._blocks = [PhaseBlock(phase, 0, self) for phase in every]
+            self._show_flow(flow, hint)
+            return [hint, *self._blocks]
+        self._blocks = None
         if flow is None:
             if self.read_only:
                 return []
@@ -289,12 +312,46 @@ class ConversationView(StepView):
             PhaseBlock(phase, number, self) for number, phase in enumerate(flow.phases, start=1)
         ]
 
+    def _all_phases(self) -> list[Phase] | None:
+        """Every phase of every flow once, in an order each flow keeps; None when two
+        flows have different phases of one id, or put phases in orders that clash."""
+        order: list[Phase] = []
+        for flow in self.conversation.flows:
+            after = 0  # this flow's next phase goes at or after this place
+            for phase in flow.phases:
+                found = next((i for i, p in enumerate(order) if p.id == phase.id), None)
+                if found is None:
+                    order.insert(after, phase)
+                    after += 1
+                elif order[found] != phase or found < after:
+                    return None
+                else:
+                    after = found + 1
+        return order
+
+    def _show_flow(self, flow: Flow | None, hint: Widget | None = None) -> None:
+        """Show the phases of ``flow`` (numbered in its order), hide the others."""
+        if self._blocks is None:
+            return
+        ids = [phase.id for phase in flow.phases] if flow is not None else []
+        for block in self._blocks:
+            shown = block.phase.id in ids
+            if shown:
+                block.set_number(ids.index(block.phase.id) + 1)
+            block.display = shown
+        if hint is None:
+            hint = self.query_one("#flow-hint")
+        hint.display = flow is None
+
     def focus_first(self) -> None:
         if self.read_only:
             return
         try:
-            if self.flow is None:
+            flow = self.flow
+            if flow is None:
                 self.query_one("#flow-choice", RadioSet).focus()
+            elif self._blocks is not None and flow.phases:
+                self.query_one(f"#notes-{flow.phases[0].id}", TextArea).focus()
             else:
                 self.query(".phase-notes").first(TextArea).focus()
         except NoMatches:
@@ -311,9 +368,12 @@ class ConversationView(StepView):
             return
         with self.capture.change():
             record.flow = flow_id
-        phases = self.query_one("#phases", Vertical)
-        await phases.remove_children()
-        await phases.mount_all(self._phases())
+        if self._blocks is not None:
+            self._show_flow(self.flow)
+        else:
+            phases = self.query_one("#phases", Vertical)
+            await phases.remove_children()
+            await phases.mount_all(self._phases())
         self.notify(
             t("conversation.flow_chosen", flow=self.flow.title if self.flow else ""),
             markup=False,
