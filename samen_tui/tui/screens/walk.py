@@ -213,6 +213,8 @@ class WalkScreen(Screen[None]):
         self._layout_posted = False
         """A widget has asked for a layout since the last one (its message may still
         wait in the screen's queue)."""
+        self._relayouts = 0
+        """Layouts done again before a paint, now (see :meth:`_compositor_refresh`)."""
         self._updates_posted: set[Widget] = set()
         """Widgets that asked for a repaint since the last frame (their messages may
         still wait in the screen's queue)."""
@@ -518,7 +520,19 @@ class WalkScreen(Screen[None]):
         handed to the screen: most are asked for by the layout this paint follows (a
         list that grew scrolls, a container that grew has a new virtual size), at each
         widget's own idle time, which came after this paint: a second paint of the same
-        lines 30-40 ms later (after most Enters that add an entry)."""
+        lines 30-40 ms later (after most Enters that add an entry).
+
+        A layout can ask for another before its paint: a view whose content grew
+        past its height gets a scrollbar, which takes a column. That layout is done
+        now, before the paint, instead of in the next frame with a paint of its own
+        (the conversation's phases shown by the choice of a flow)."""
+        if self._relayouts < 2 and self._hand_over_layouts():
+            self._relayouts += 1
+            try:
+                self._refresh_layout()  # paints at its end
+            finally:
+                self._relayouts -= 1
+            return
         pending = [
             widget
             for widget in self._compositor.visible_widgets
