@@ -57,6 +57,20 @@ def layouts_counted() -> Iterator[list[int]]:
         yield layouts
 
 
+def paints_of(app: SamenApp) -> list[Any]:
+    """From now on, every update the app puts on the screen (a paint)."""
+    paints: list[Any] = []
+    real = app._display
+
+    def display(screen: Any, update: Any) -> None:
+        real(screen, update)
+        if update is not None:
+            paints.append(update)
+
+    app._display = display  # type: ignore[method-assign]
+    return paints
+
+
 def saved(app: SamenApp) -> dict[str, Any]:
     """Save now and read the session file back as TOML."""
     screen = walk_screen(app)

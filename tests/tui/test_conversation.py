@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_app, saved, walk_screen
+from conftest import make_app, paints_of, saved, walk_screen
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, RadioSet, Static, TextArea
 
@@ -259,17 +259,9 @@ async def test_choosing_a_flow_shows_phases_built_with_the_view(sessions: Path) 
             composed.append(self)
             return real(self)
 
-        paints: list[object] = []
-        real_display = app._display
-
-        def display(screen: Any, update: Any) -> None:
-            real_display(screen, update)
-            if update is not None:
-                paints.append(update)
-
+        paints = paints_of(app)
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(PhaseBlock, "compose", counting)
-            app._display = display  # type: ignore[method-assign]
             await app._press_keys(("down",))
             await asyncio.sleep(0.3)
             paints.clear()

@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.screens.walk import WalkScreen
 from samen_tui.tui.steps.rate import Cell, IngredientRow, RateView
-from tests.tui.conftest import layouts_counted, make_app, walk_screen
+from tests.tui.conftest import layouts_counted, make_app, paints_of, walk_screen
 
 
 async def checklist(app: SamenApp, pilot: Pilot[Any]) -> tuple[WalkScreen, RateView]:
@@ -34,20 +34,6 @@ async def checklist(app: SamenApp, pilot: Pilot[Any]) -> tuple[WalkScreen, RateV
     view = screen.step_view
     assert isinstance(view, RateView)
     return screen, view
-
-
-def paints_of(app: SamenApp) -> list[Any]:
-    """From now on, every update put on the screen."""
-    paints: list[Any] = []
-    real = app._display
-
-    def display(screen: Any, update: Any) -> None:
-        real(screen, update)
-        if update is not None:
-            paints.append(update)
-
-    app._display = display  # type: ignore[method-assign]
-    return paints
 
 
 async def test_a_repaint_still_in_the_queue_is_in_the_next_frame(sessions: Path) -> None:

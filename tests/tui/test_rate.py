@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import layouts_counted, make_app, saved, walk_screen
+from conftest import layouts_counted, make_app, paints_of, saved, walk_screen
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -485,15 +485,7 @@ async def test_a_move_on_the_checklist_is_painted_at_once(sessions: Path) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await open_step(app, pilot)
         await pilot.pause(0.5)
-        paints: list[object] = []
-        real = app._display
-
-        def display(screen: Any, update: Any) -> None:
-            real(screen, update)
-            if update is not None:
-                paints.append(update)
-
-        app._display = display  # type: ignore[method-assign]
+        paints = paints_of(app)
         moves = 12
         for key in ["down"] * (moves // 2) + ["up"] * (moves // 2):
             await app._press_keys((key,))
@@ -513,15 +505,7 @@ async def test_a_score_that_changes_the_weakest_is_painted_in_one_frame(sessions
     async with app.run_test(size=(120, 40)) as pilot:
         await open_step(app, pilot)
         await pilot.pause(0.5)
-        paints: list[object] = []
-        real = app._display
-
-        def display(screen: Any, update: Any) -> None:
-            real(screen, update)
-            if update is not None:
-                paints.append(update)
-
-        app._display = display  # type: ignore[method-assign]
+        paints = paints_of(app)
         keys = ["3", "down", "4", "down", "5", "down", "2"]
         for key in keys:
             await app._press_keys((key,))
