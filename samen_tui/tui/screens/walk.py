@@ -42,9 +42,9 @@ from samen_tui.workshop.model import AgendaItem, Step, Workshop
 UNDO_LIMIT = 200
 MAX_PROBLEMS_SHOWN = 8
 TYPING_BURST = 2.0
+"""Seconds of quiet after which typing in a field starts a new undo step."""
 NARROW = 100
 """Below this many columns the agenda folds away (F2 shows it)."""
-"""Seconds of quiet after which typing in a field starts a new undo step."""
 AUTOSAVE_TICK = 0.25
 RELOAD_POLL = 0.5
 """Seconds between two looks at the workshop file's size and modification time."""
@@ -270,7 +270,6 @@ class WalkScreen(Screen[None]):
         self.sub_title = self.session.title + (
             f" · {t('walk.read_only')}" if self.read_only else ""
         )
-        self._apply_width(self.app.size.width)
         self.show_step(self.session.current)
         if self.clock:
             self.set_interval(1.0, self._tick)

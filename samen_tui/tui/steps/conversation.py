@@ -298,11 +298,10 @@ class ConversationView(StepView):
         if every is not None:
             # every phase of every flow, those of other flows hidden: choosing a flow
             # shows and hides them (building them then took 150 ms after the Enter)
-            hint = Label(t("conversation.choose_flow"), classes="flow-hint", id="flow-hint")
-            hint.display = flow is None
+            self._hint = Label(t("conversation.choose_flow"), classes="flow-hint")
             self._blocks = [PhaseBlock(phase, 0, self) for phase in every]
-            self._show_flow(flow, hint)
-            return [hint, *self._blocks]
+            self._show_flow(flow)
+            return [self._hint, *self._blocks]
         self._blocks = None
         if flow is None:
             if self.read_only:
@@ -329,7 +328,7 @@ class ConversationView(StepView):
                     after = found + 1
         return order
 
-    def _show_flow(self, flow: Flow | None, hint: Widget | None = None) -> None:
+    def _show_flow(self, flow: Flow | None) -> None:
         """Show the phases of ``flow`` (numbered in its order), hide the others."""
         if self._blocks is None:
             return
@@ -339,9 +338,7 @@ class ConversationView(StepView):
             if shown:
                 block.set_number(ids.index(block.phase.id) + 1)
             block.display = shown
-        if hint is None:
-            hint = self.query_one("#flow-hint")
-        hint.display = flow is None
+        self._hint.display = flow is None
 
     def focus_first(self) -> None:
         if self.read_only:

@@ -123,6 +123,14 @@ def _state_for(capture: Capture, step_id: str) -> RateState:
 # --------------------------------------------------------------------------- parts
 
 
+def shown_key(content: str | Text) -> object:
+    """What ``content`` shows, comparable: rich's Text compares its plain text and
+    spans, not its own style."""
+    if isinstance(content, Text):
+        return (content.plain, str(content.style), content.spans)
+    return content
+
+
 class Cell(Static):
     """A cell of a :class:`Line` (or a note) that remembers what it shows."""
 
@@ -132,12 +140,7 @@ class Cell(Static):
 
     def show(self, content: str | Text, *, layout: bool) -> bool:
         """Show ``content`` unless it is shown already; whether it changed."""
-        # rich's Text compares its plain text and spans, not its own style
-        key = (
-            (content.plain, str(content.style), content.spans)
-            if isinstance(content, Text)
-            else content
-        )
+        key = shown_key(content)
         if key == self.shown:
             return False
         self.shown = key
@@ -184,8 +187,7 @@ class Line(Widget):
         parts = tuple(
             part if isinstance(part, Text) else Text(part) for part in (title, score, mean, spread)
         )
-        # rich's Text compares its plain text and spans, not its own style
-        key = tuple((part.plain, str(part.style), part.spans) for part in parts)
+        key = tuple(shown_key(part) for part in parts)
         if key == self._shown:
             return
         self._shown = key
