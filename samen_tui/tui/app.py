@@ -87,6 +87,7 @@ class SamenApp(App[None]):
         self._use_saved_theme()
         # the stylesheets parsed at earlier starts, before anything is parsed now
         csscache.load(self.stylesheet)
+        self._css_kept = False
         localize(self)
         self._store: Any = None
         self.collector = IdleCollector()
@@ -149,7 +150,9 @@ class SamenApp(App[None]):
 
     def _keep_parsed(self) -> None:
         startcache.flush()
-        csscache.save(self.stylesheet)
+        if not self._css_kept:  # what starting parsed, once
+            self._css_kept = True
+            csscache.save(self.stylesheet)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, INPUT):
@@ -160,7 +163,9 @@ class SamenApp(App[None]):
         """The app is closing: keep what was parsed since (slides built ahead) for the
         next start; Python's collector as it was."""
         self.collector.stop()
-        self._keep_parsed()
+        # not the stylesheets: the cache is for the start, and every screen and step
+        # kind of a whole run made it twice as big and slower to load than to parse
+        startcache.flush()
 
     def _use_saved_theme(self) -> None:
         """The theme of the last run, in place before any stylesheet is parsed.

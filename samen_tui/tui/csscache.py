@@ -7,8 +7,10 @@ every start, the same work each time. What it parses
 depends only on the text, where it was read from, and the theme's variables (which are
 put in while parsing). Textual keeps the results in ``Stylesheet._parse_cache`` for
 the life of the app; :func:`load` fills that cache from a file before anything is
-parsed, and :func:`save` writes it back when it holds something new (the app does,
-after its first paint and on exit). Loading the file takes 3-4 ms.
+parsed, and :func:`save` writes it back when it holds something new (the app does
+once, a second after its first paint: what the start needs. A whole run meets twice
+as many stylesheets, and loading them all took longer than parsing those of a start).
+Loading the file takes 3-4 ms.
 
 The file (``paths.cache_dir() / "css.pickle"``) is a line KEY and then a pickle of
 ``{cache_key: rules}``, where KEY names this module's format,

@@ -104,3 +104,19 @@ async def test_a_cache_folder_that_is_a_file_is_no_cache(
     shown = await first_screen(app)
     assert "Ouder" in shown
     assert not csscache.save(app.stylesheet)
+
+
+async def test_the_cache_holds_what_starting_parsed(sessions: Path, samen_dirs: SamenDirs) -> None:
+    """What a run parses later (other step kinds) is not written on exit: loading it
+    at every start would cost more than parsing what the start needs."""
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app._keep_parsed()
+        started = csscache.load(make_app(sessions).stylesheet)
+        screen = walk_screen(app)
+        for step_id in ("ingredienten", "motieven", "gesprekken"):
+            screen.go_to(step_id)
+            await pilot.pause(0.2)
+    assert started > 0
+    assert csscache.load(make_app(sessions).stylesheet) == started
