@@ -195,7 +195,7 @@ class SamenApp(App[None]):
                 self.launch.trainer,
                 first=True,
             )
-        elif mode == "resume" and self.launch.session is not None:
+        elif mode == "resume":  # without a session: the newest unfinished one
             self.resume(self.launch.session, first=True)
         elif mode == "review":
             self.open_review(first=True)

@@ -488,3 +488,20 @@ async def test_a_narrow_start_styles_the_screen_once(sessions: Path) -> None:
                 assert screen.has_class("narrow") == (size[0] == 80)
                 counts[size] = len(applied)
     assert counts[(80, 24)] < counts[(120, 40)] + 10, counts
+
+
+async def test_resume_without_a_session_opens_the_newest_unfinished(sessions: Path) -> None:
+    """`samen resume` with no file goes back into the newest unfinished session, on
+    its step (it showed the start screen)."""
+    first = make_app(sessions, title="Eerste")
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        walk_screen(first).go_to("vijf-s")
+        await pilot.pause()
+        assert walk_screen(first).save_now()
+    again = make_app(sessions, mode="resume")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(again)
+        assert screen.session.title == "Eerste"
+        assert screen.session.current == "vijf-s"
