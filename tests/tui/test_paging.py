@@ -501,3 +501,29 @@ async def test_a_view_built_ahead_never_takes_the_focus(sessions: Path) -> None:
         view = screen.step_view
         assert view is not None and view.step.id == "casus"
         assert app.focused is not None and view in app.focused.ancestors
+
+
+@pytest.mark.parametrize("step_id", ["vijf-s", "casus", "wat-helpt"])
+async def test_the_focus_waits_for_a_view_not_composed_yet(sessions: Path, step_id: str) -> None:
+    """The screen focuses a view after its first refresh, which on a busy machine can
+    come before the view is composed. Its ``focus_first`` then raises NoMatches, and
+    the screen tries again a little later: the brainstorm and the questions returned
+    quietly, the focus stayed nowhere, and the trainer's typing went nowhere (one in
+    ten runs of their tests with both cores busy)."""
+    from textual.css.query import NoMatches
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.go_to(step_id)
+        view = screen.step_view
+        assert view is not None and view.step.id == step_id and not view.children
+        with pytest.raises(NoMatches):
+            view.focus_first()
+        screen._focus_view(view)  # as if the refresh came now: tries again later
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.focused is not None and view in app.focused.ancestors:
+                break
+        assert app.focused is not None and view in app.focused.ancestors

@@ -21,7 +21,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll
-from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
@@ -289,14 +288,10 @@ class BrainstormView(StepView):
         self.show_cards()
 
     def focus_first(self) -> None:
-        columns = list(self.query(PromptColumn))
-        if not columns:
-            return
-        try:
-            target: Widget = columns[0].ideas if self.read_only else columns[0].input
-        except NoMatches:  # the columns are not composed yet
-            self.call_after_refresh(self.focus_first)
-            return
+        """Raises NoMatches while the columns are not composed: the screen tries again
+        a little later (a step has at least one prompt)."""
+        column = self.query_one(PromptColumn)
+        target: Widget = column.ideas if self.read_only else column.input
         target.focus()
 
     def card_text(self, idea: Idea, rank: int | None) -> RenderableType:

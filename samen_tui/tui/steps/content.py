@@ -39,5 +39,7 @@ class ContentView(StepView):
             record.notes = event.text_area.text
 
     def focus_first(self) -> None:
-        if not self.read_only and self.query("#notes"):
+        """The notes field; NoMatches until it is composed (the screen tries again)."""
+        assert isinstance(self.step, ContentStep)
+        if self.step.notes and not self.read_only:
             self.query_one("#notes", TextArea).focus()

@@ -119,16 +119,10 @@ class QuestionsView(StepView):
         self.call_after_refresh(self.show_answers)
 
     def focus_first(self) -> None:
-        blocks = list(self.query(QuestionBlock))
-        if not blocks:
-            return
-        try:
-            if self.read_only:
-                blocks[0].answers.focus()
-            else:
-                blocks[0].input.focus()
-        except NoMatches:
-            self.call_after_refresh(self.focus_first)
+        """Raises NoMatches while the blocks are not composed: the screen tries again
+        a little later (a step has at least one question)."""
+        block = self.query_one(QuestionBlock)
+        (block.answers if self.read_only else block.input).focus()
 
     def answer_text(self, answer: Answer) -> Text:
         text = Text("• ")
