@@ -68,3 +68,29 @@ async def test_a_layout_still_in_the_queue_is_in_the_next_frame(sessions: Path) 
             await pilot.pause()
             await pilot.pause()
             assert len(layouts) == 1  # the message, read now, is not laid out again
+
+
+async def test_no_frame_is_rendered_for_nothing_before_the_first(sessions: Path) -> None:
+    """At the start, Textual holds every paint until its start-up batch ends; the
+    screen does not render the frames the app would throw away, and the first frame
+    the terminal gets is the whole screen."""
+    from textual._compositor import LayoutUpdate
+
+    app = make_app(sessions)
+    batches: list[int] = []
+    real = app._display
+
+    def display(screen: Any, update: Any) -> None:
+        if update is not None and isinstance(screen, WalkScreen):
+            batches.append(app._batch_count)
+            if len(batches) == 1:
+                assert isinstance(update, LayoutUpdate)  # the whole screen
+        real(screen, update)
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert batches
+        assert batches[0] == 0  # not one frame rendered only to be thrown away
+        screen = walk_screen(app)
+        assert screen.step_view is not None and screen.step_view.region

@@ -218,6 +218,9 @@ class WalkScreen(Screen[None]):
         self._updates_posted: set[Widget] = set()
         """Widgets that asked for a repaint since the last frame (their messages may
         still wait in the screen's queue)."""
+        self._painted = False
+        """A frame of this screen has been painted outside a batch (see
+        :meth:`_compositor_refresh`)."""
         self.clock = clock
         """False in tests and snapshots: the timers do not run by themselves."""
         localize(self)
@@ -524,7 +527,19 @@ class WalkScreen(Screen[None]):
         A layout can ask for another before its paint: a view whose content grew
         past its height gets a scrollbar, which takes a column. That layout is done
         now, before the paint, instead of in the next frame with a paint of its own
-        (the conversation's phases shown by the choice of a flow)."""
+        (the conversation's phases shown by the choice of a flow).
+
+        Until the screen's first frame, nothing is painted during a batch: the app
+        throws such a frame away (``App._display``) and the compositor takes it as
+        painted. At the start of ``samen run`` Textual's start-up batch held two
+        frames (20-25 ms of rendering) while the first one the terminal got came
+        after it. The first frame after the batch is painted in full."""
+        if not self._painted:
+            if self.app._batch_count:
+                self._dirty_widgets.add(self)  # the next frame paints all of it
+                return
+            self._painted = True
+            self._compositor.update_widgets({self})
         if self._relayouts < 2 and self._hand_over_layouts():
             self._relayouts += 1
             try:
