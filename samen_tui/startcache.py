@@ -32,7 +32,7 @@ import marshal
 import os
 import sys
 
-VERSION = 1
+VERSION = 2
 """Of the file's layout and of what the callers keep in it."""
 
 NAME = "start.marshal"
@@ -43,8 +43,10 @@ SLIDES = "slides"
 """Markdown token streams (:mod:`samen_tui.tui.widgets.slide`), by their text."""
 META = "meta"
 """What the callers need to know whether their entries still hold."""
+BUILT = "built"
+"""Workshops built from their files (:mod:`samen_tui.workshop.built`), by path."""
 
-LIMITS = {TOML: 64, SLIDES: 2000, META: 16}
+LIMITS = {TOML: 64, SLIDES: 2000, META: 16, BUILT: 16}
 """The most entries each section keeps; the oldest go first."""
 
 _lock = _thread.allocate_lock()

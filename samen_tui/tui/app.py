@@ -228,7 +228,7 @@ class SamenApp(App[None]):
         """Create a session of a workshop (id or path) and walk it from the first step."""
         from samen_tui.session.store import SaveError, SessionStore
         from samen_tui.workshop.catalog import resolve_workshop
-        from samen_tui.workshop.loader import WorkshopError
+        from samen_tui.workshop.problems import WorkshopError
 
         try:
             workshop = resolve_workshop(workshop_ref, self.workshop_dirs())
@@ -268,7 +268,7 @@ class SamenApp(App[None]):
         from samen_tui.session.migrate import reconcile
         from samen_tui.session.store import SessionReadError
         from samen_tui.workshop.catalog import resolve_workshop
-        from samen_tui.workshop.loader import WorkshopError
+        from samen_tui.workshop.problems import WorkshopError
 
         store = self.store()
         if path is None:

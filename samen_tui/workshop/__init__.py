@@ -1,11 +1,39 @@
 """Workshop files: the typed model, loading and validating, finding, checking.
 
+The names below are imported on first use (PEP 562): importing one module of the
+package (the model, at start-up) does not load the others (the loader, with tomllib,
+when the workshop comes from :mod:`samen_tui.workshop.built`).
+
 This package never imports textual.
 """
 
-from samen_tui.workshop.catalog import WorkshopEntry, find_workshops, resolve_workshop
-from samen_tui.workshop.loader import Problem, WorkshopError, load_workshop, parse_workshop
-from samen_tui.workshop.model import STEP_CLASSES, AgendaItem, Meta, Step, Workshop
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "STEP_CLASSES": "model",
+    "AgendaItem": "model",
+    "Meta": "model",
+    "Step": "model",
+    "Workshop": "model",
+    "Problem": "problems",
+    "WorkshopError": "problems",
+    "WorkshopEntry": "catalog",
+    "find_workshops": "catalog",
+    "resolve_workshop": "catalog",
+    "load_workshop": "loader",
+    "parse_workshop": "loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "STEP_CLASSES",

@@ -17,14 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from samen_tui.i18n import t
-from samen_tui.workshop.loader import (
-    WorkshopError,
-    file_problem,
-    load_workshop,
-    parse_workshop,
-    read_toml,
-)
+from samen_tui.workshop import built
 from samen_tui.workshop.model import Workshop
+from samen_tui.workshop.problems import WorkshopError
 
 
 @dataclass(frozen=True)
@@ -62,6 +57,8 @@ def read_entry(path: Path, source: str, *, validate: bool = False) -> WorkshopEn
     try:
         data = path.read_bytes()
     except OSError as exc:
+        from samen_tui.workshop.loader import file_problem
+
         stem = path.stem
         return WorkshopEntry(stem, stem, path, source, str(file_problem(str(path), exc)))
     return entry_of(data, path, source, validate=validate)
@@ -69,6 +66,8 @@ def read_entry(path: Path, source: str, *, validate: bool = False) -> WorkshopEn
 
 def entry_of(data: bytes, path: Path, source: str, *, validate: bool = False) -> WorkshopEntry:
     """The entry for the bytes of the file at ``path``; never raises."""
+    from samen_tui.workshop.loader import read_toml
+
     fallback = path.stem
     try:
         _text, document = read_toml(data, str(path))
@@ -86,7 +85,7 @@ def entry_of(data: bytes, path: Path, source: str, *, validate: bool = False) ->
     # Without an id the file is certainly broken: say why, as a full check would.
     if validate or not has_id:
         try:
-            parse_workshop(data, path)
+            build(data, path)
         except WorkshopError as exc:
             error = _summary(exc)
     return WorkshopEntry(ident, title, path, source, error, language)
@@ -121,6 +120,31 @@ def _toml_files(dirs: list[tuple[str, Path]]) -> Iterator[tuple[str, Path]]:
             yield source, path
 
 
+def build(data: bytes, path: Path) -> Workshop:
+    """The workshop in ``data``, the bytes of the file at ``path``: built at an earlier
+    start (:mod:`samen_tui.workshop.built`) or now, with the loader; raises
+    :class:`WorkshopError` for a file with problems."""
+    workshop = built.get(data, path)
+    if workshop is None:
+        from samen_tui.workshop.loader import parse_workshop
+
+        workshop = parse_workshop(data, path)
+        built.put(data, path, workshop)
+    return workshop
+
+
+def load(path: Path) -> Workshop:
+    """The workshop in the file at ``path`` (see :func:`build`); raises
+    :class:`WorkshopError` for a file that cannot be read or has problems."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        from samen_tui.workshop.loader import file_problem
+
+        raise WorkshopError([file_problem(str(path), exc)]) from None
+    return build(data, path)
+
+
 def _first_with_id(
     ident: str, dirs: list[tuple[str, Path]]
 ) -> tuple[Path, bytes | None, Workshop | None] | None:
@@ -142,7 +166,7 @@ def _first_with_id(
         if path.stem != ident and not any(needle in data for needle in needles):
             continue
         try:
-            workshop = parse_workshop(data, path)
+            workshop = build(data, path)
         except WorkshopError:
             if entry_of(data, path, source).id == ident:
                 return path, data, None
@@ -162,14 +186,14 @@ def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
     if candidate.exists() or id_or_path.endswith(".toml"):
         if not candidate.exists():
             raise LookupError(t("workshop.no_such_file", path=id_or_path))
-        return load_workshop(candidate)
+        return load(candidate)
     found = _first_with_id(id_or_path, dirs)
     if found is not None:
         path, data, workshop = found
         if workshop is not None:
             return workshop
         # the reason it cannot be used: unreadable, or its problems
-        return load_workshop(path) if data is None else parse_workshop(data, path)
+        return load(path) if data is None else build(data, path)
     entries = find_workshops(dirs)
     message = t("workshop.no_such_id", id=id_or_path)
     ids = [entry.id for entry in entries]

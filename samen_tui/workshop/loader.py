@@ -39,6 +39,8 @@ from samen_tui.i18n import t
 from samen_tui.workshop import model
 from samen_tui.workshop.model import AgendaItem, Meta, Step, Workshop
 from samen_tui.workshop.positions import KeyPath, LineCol, Positions, lazy_scan
+from samen_tui.workshop.problems import Problem as Problem
+from samen_tui.workshop.problems import WorkshopError as WorkshopError
 
 MAX_BYTES = 1024 * 1024
 """A workshop file is small; anything bigger than this is refused unread."""
@@ -48,30 +50,6 @@ MAX_MINUTES = 600
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 """What an id looks like: lowercase letters, digits, '-' and '_', not starting with '-' or '_'."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a workshop file, and where."""
-
-    path: str
-    line: int
-    col: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
-
-
-class WorkshopError(Exception):
-    """A workshop file that cannot be used; ``problems`` says why, all of it."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return "\n".join(str(problem) for problem in self.problems)
 
 
 # --------------------------------------------------------------------------- reading

@@ -54,6 +54,7 @@ def good_content() -> dict[str, Any]:
         "toml": {"abc": marshal.dumps({"a": 1})},
         "slides": {"# Hallo": marshal.dumps((("heading_open", "h1", "", {}, None),))},
         "meta": {},
+        "built": {},
     }
 
 

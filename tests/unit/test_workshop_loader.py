@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from samen_tui import i18n
 from samen_tui.i18n import set_language
 from samen_tui.i18n import workshop as messages
-from samen_tui.workshop import catalog, loader, model
+from samen_tui.workshop import loader, model
 from samen_tui.workshop.catalog import (
     WorkshopEntry,
     find_workshops,
@@ -656,14 +656,13 @@ def test_resolve_by_id_reads_only_the_files_that_can_hold_it(
     write(second / "proef.toml", MINIMAL)
     write(second / "tweede.toml", MINIMAL.replace('id = "proef"\n', "", 1))  # no id
     parsed: list[str] = []
-    real = catalog.read_toml
+    real = loader.read_toml
 
     def counting(data: bytes, path: str, **kwargs: Any) -> tuple[str, dict[str, Any]]:
         parsed.append(Path(path).name)
         return real(data, path, **kwargs)
 
-    monkeypatch.setattr(catalog, "read_toml", counting)
-    monkeypatch.setattr(loader, "read_toml", counting)
+    monkeypatch.setattr(loader, "read_toml", counting)  # the catalog's too
     dirs = [("x", first), ("y", second)]
     assert resolve_workshop("proef", dirs).title == "Eigen"
     assert parsed == ["b-eigen.toml"]
