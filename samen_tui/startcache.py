@@ -45,8 +45,11 @@ META = "meta"
 """What the callers need to know whether their entries still hold."""
 BUILT = "built"
 """Workshops built from their files (:mod:`samen_tui.workshop.built`), by path."""
+CODE = "code"
+"""Code compiled from the source texts of dataclass methods (:mod:`samen_tui.codecache`),
+by the text."""
 
-LIMITS = {TOML: 64, SLIDES: 2000, META: 16, BUILT: 16}
+LIMITS = {TOML: 64, SLIDES: 2000, META: 16, BUILT: 16, CODE: 400}
 """The most entries each section keeps; the oldest go first."""
 
 _lock = _thread.allocate_lock()
