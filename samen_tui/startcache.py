@@ -2,9 +2,12 @@
 
 Starting ``samen run`` parsed the workshop file with tomllib (8 ms) and imported
 markdown-it (24 ms) only to parse the first step's text; both are pure functions of
-a text. Their results are kept in one file, ``paths.cache_dir() / "start.marshal"``,
-so that a second start does neither: :func:`get` what was :func:`put` before, and
-:func:`flush` writes what is new (the app does, after its first paint and on exit).
+a text. So are building the workshop from its file (:mod:`samen_tui.workshop.built`)
+and compiling the methods of the dataclasses made while starting
+(:mod:`samen_tui.codecache`). Their results are kept in one file,
+``paths.cache_dir() / "start.marshal"``, so that a second start does none of it:
+:func:`get` what was :func:`put` before, and :func:`flush` writes what is new (the
+app does, after its first paint and on exit).
 
 The file holds ``marshal.dumps({"version": VERSION, "python": sys.version,
 SECTION: {key: marshal.dumps(value)}, ...})``: every value is kept as its own

@@ -55,6 +55,7 @@ def good_content() -> dict[str, Any]:
         "slides": {"# Hallo": marshal.dumps((("heading_open", "h1", "", {}, None),))},
         "meta": {},
         "built": {},
+        "code": {},
     }
 
 
