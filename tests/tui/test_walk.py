@@ -338,6 +338,35 @@ async def test_start_screen_new_session_and_resume_list(sessions: Path) -> None:
         assert app.screen.path == path
 
 
+async def test_the_resume_list_counts_in_words(sessions: Path) -> None:
+    """One step filled in and one participant: "1 stap ingevuld, 1 deelnemer", not
+    "1 stappen ... 1 deelnemers"; more in the plural."""
+    from samen_tui.session.model import Participant
+
+    for people in (1, 2):
+        app = make_app(sessions)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            screen = walk_screen(app)
+            for n in range(people):
+                screen.session.participants.append(Participant(id=f"p{n}", name=f"Naam {n}"))
+            await pilot.press(*"notitie")
+            await pilot.pause()
+            saved(app)
+    app = SamenApp(make_app(sessions, mode="start").launch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        resume = app.screen.query_one("#resume-list")
+        lines = sorted(
+            str(resume.get_option_at_index(i).prompt)  # type: ignore[attr-defined]
+            for i in range(resume.option_count)  # type: ignore[attr-defined]
+        )
+    assert any(line.endswith("1 stap ingevuld, 1 deelnemer") for line in lines), lines
+    assert any(line.endswith("1 stap ingevuld, 2 deelnemers") for line in lines), lines
+
+
 async def test_escape_closes_the_new_session_dialog(sessions: Path) -> None:
     app = SamenApp(make_app(sessions, mode="start").launch)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.tui.localize import localize
 from samen_tui.tui.screens.dialogs import Dialog
 from samen_tui.tui.widgets.inputs import FittedInput
@@ -84,7 +84,12 @@ class StartScreen(Screen[None]):
                 line.append(f" · {summary.place}")
             line.append(f"  {names.get(summary.workshop, summary.workshop)}", style="dim")
             line.append(
-                "  " + t("start.progress", done=summary.steps_done, people=summary.participants),
+                "  "
+                + t(
+                    "start.progress",
+                    steps=plural("start.steps", summary.steps_done),
+                    people=plural("start.people", summary.participants),
+                ),
                 style="italic",
             )
             options.append(Option(line, id=str(summary.path)))
