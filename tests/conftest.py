@@ -1,7 +1,8 @@
 """Shared test set-up: no test ever touches the real user folders.
 
 ``samen_dirs`` (autouse) points the sessions, config and cache folders, and the XDG
-base folders platformdirs falls back on, at a fresh temporary folder per test. The
+base folders platformdirs falls back on, at a fresh temporary folder per test, and
+forgets what the start-up cache (:mod:`samen_tui.startcache`) holds in memory. The
 folders are not created: code under test must create what it needs. Ask for the
 fixture to know where they are (``samen_dirs.sessions`` ...).
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from samen_tui import startcache
 from samen_tui.i18n import set_language
 
 
@@ -42,5 +44,7 @@ def samen_dirs(
     for name in ("DATA", "CONFIG", "CACHE", "STATE"):
         monkeypatch.setenv(f"XDG_{name}_HOME", str(root / "xdg" / name.lower()))
     set_language("nl")
+    startcache.reset()
     yield dirs
+    startcache.reset()
     set_language("nl")

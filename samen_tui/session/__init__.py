@@ -7,8 +7,7 @@ load the others (sqlite3 for the index).
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from samen_tui.lazy import lazy_names
 
 _WHERE = {
     "SessionIndex": "index",
@@ -35,11 +34,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_names(__name__, _WHERE)
 
 
 __all__ = [

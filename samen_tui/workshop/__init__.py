@@ -9,8 +9,7 @@ This package never imports textual.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from samen_tui.lazy import lazy_names
 
 _WHERE = {
     "STEP_CLASSES": "model",
@@ -28,11 +27,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_names(__name__, _WHERE)
 
 
 __all__ = [

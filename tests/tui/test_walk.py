@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
 
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.screens.start import NewSessionDialog, StartScreen
@@ -305,6 +306,14 @@ async def test_agenda_repaints_only_the_lines_a_step_change_alters(sessions: Pat
         assert "▶" in agenda.render_line(first + 1 - top).text
 
 
+async def resume_list(app: SamenApp, pilot: Pilot[Any]) -> OptionList:
+    """The start screen's list of sessions to resume, once the sessions are listed."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen.query_one("#resume-list", OptionList)
+
+
 async def test_start_screen_new_session_and_resume_list(sessions: Path) -> None:
     app = SamenApp(make_app(sessions, mode="start").launch)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -327,11 +336,8 @@ async def test_start_screen_new_session_and_resume_list(sessions: Path) -> None:
         await pilot.pause()
     app = SamenApp(make_app(sessions, mode="start").launch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        resume = app.screen.query_one("#resume-list")
-        assert resume.option_count == 1  # type: ignore[attr-defined]
+        resume = await resume_list(app, pilot)
+        assert resume.option_count == 1
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WalkScreen)
@@ -355,14 +361,8 @@ async def test_the_resume_list_counts_in_words(sessions: Path) -> None:
             saved(app)
     app = SamenApp(make_app(sessions, mode="start").launch)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        resume = app.screen.query_one("#resume-list")
-        lines = sorted(
-            str(resume.get_option_at_index(i).prompt)  # type: ignore[attr-defined]
-            for i in range(resume.option_count)  # type: ignore[attr-defined]
-        )
+        resume = await resume_list(app, pilot)
+        lines = [str(resume.get_option_at_index(i).prompt) for i in range(resume.option_count)]
     assert any(line.endswith("1 stap ingevuld, 1 deelnemer") for line in lines), lines
     assert any(line.endswith("1 stap ingevuld, 2 deelnemers") for line in lines), lines
 

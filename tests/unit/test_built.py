@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +21,6 @@ from samen_tui.workshop.model import Workshop
 from samen_tui.workshop.problems import WorkshopError
 
 BUNDLED = paths.PACKAGE_WORKSHOPS / "samen-ouder-worden.toml"
-
-
-@pytest.fixture(autouse=True)
-def fresh() -> Iterator[None]:
-    startcache.reset()
-    yield
-    startcache.reset()
 
 
 def next_start() -> None:

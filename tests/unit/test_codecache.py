@@ -22,12 +22,10 @@ from samen_tui import codecache, startcache
 
 
 @pytest.fixture(autouse=True)
-def fresh() -> Iterator[None]:
-    startcache.reset()
+def uninstalled() -> Iterator[None]:
     codecache.uninstall()
     yield
     codecache.uninstall()
-    startcache.reset()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import os
 import sys
 import tomllib
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +23,6 @@ from samen_tui.workshop import catalog
 from samen_tui.workshop.loader import WorkshopError, parse_workshop, read_toml
 
 BUNDLED = paths.PACKAGE_WORKSHOPS / "samen-ouder-worden.toml"
-
-
-@pytest.fixture(autouse=True)
-def fresh() -> Iterator[None]:
-    startcache.reset()
-    yield
-    startcache.reset()
 
 
 def cache_file() -> Path:
