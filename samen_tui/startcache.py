@@ -188,18 +188,27 @@ def flush() -> bool:
             data = marshal.dumps({"version": VERSION, "python": sys.version, **state.sections})
         except Exception:
             return False
-        path = state.path
-        temporary = f"{path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(temporary, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
-        except OSError:
-            _remove(temporary)
+        if not write_file(state.path, data):
             return False
         state.dirty = False
         return True
+
+
+def write_file(path: str, data: bytes) -> bool:
+    """Put ``data`` in the file at ``path`` (its folder made if need be) through a
+    temporary file renamed into place: a reader sees the old file or the new one, never
+    a part. False, and the old file as it was, if it cannot be written. (Also for the
+    stylesheets of :mod:`samen_tui.tui.csscache`.)"""
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        _remove(temporary)
+        return False
+    return True
 
 
 def _remove(path: str) -> None:

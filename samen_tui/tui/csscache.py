@@ -23,7 +23,6 @@ is an empty cache; a folder that cannot be written is no cache. Neither ever rai
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import os
@@ -35,7 +34,7 @@ import textual
 from textual.cache import LRUCache
 from textual.css.stylesheet import Stylesheet
 
-from samen_tui import paths
+from samen_tui import paths, startcache
 
 VERSION = 1
 """Of this file's format; bump it when what is kept changes meaning."""
@@ -105,18 +104,14 @@ def save(stylesheet: Stylesheet) -> bool:
     keys = set(cache.keys())
     if not keys or keys <= getattr(stylesheet, "_css_cache_known", set()):
         return False
-    path = cache_file()
-    temporary = f"{path}.{os.getpid()}.tmp"
     try:
         data = _key(stylesheet).encode("utf-8") + b"\n"
         data += pickle.dumps({key: cache[key] for key in keys}, protocol=pickle.HIGHEST_PROTOCOL)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except Exception:  # a folder that cannot be written, a rule pickle cannot write
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        # a folder that cannot be written: no cache
+        written = startcache.write_file(cache_file(), data)
+    except Exception:  # a rule pickle cannot write, no cache folder to be found
+        return False
+    if not written:
         return False
     stylesheet._css_cache_known = keys  # type: ignore[attr-defined]
     return True

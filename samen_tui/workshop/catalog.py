@@ -19,7 +19,7 @@ from pathlib import Path
 from samen_tui.i18n import t
 from samen_tui.workshop import built
 from samen_tui.workshop.model import Workshop
-from samen_tui.workshop.problems import WorkshopError
+from samen_tui.workshop.problems import WorkshopError, file_problem, read_file
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,6 @@ def read_entry(path: Path, source: str, *, validate: bool = False) -> WorkshopEn
     try:
         data = path.read_bytes()
     except OSError as exc:
-        from samen_tui.workshop.loader import file_problem
-
         stem = path.stem
         return WorkshopEntry(stem, stem, path, source, str(file_problem(str(path), exc)))
     return entry_of(data, path, source, validate=validate)
@@ -136,13 +134,7 @@ def build(data: bytes, path: Path) -> Workshop:
 def load(path: Path) -> Workshop:
     """The workshop in the file at ``path`` (see :func:`build`); raises
     :class:`WorkshopError` for a file that cannot be read or has problems."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        from samen_tui.workshop.loader import file_problem
-
-        raise WorkshopError([file_problem(str(path), exc)]) from None
-    return build(data, path)
+    return build(read_file(path), path)
 
 
 def _first_with_id(

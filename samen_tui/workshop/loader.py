@@ -41,6 +41,8 @@ from samen_tui.workshop.model import AgendaItem, Meta, Step, Workshop
 from samen_tui.workshop.positions import KeyPath, LineCol, Positions, lazy_scan
 from samen_tui.workshop.problems import Problem as Problem
 from samen_tui.workshop.problems import WorkshopError as WorkshopError
+from samen_tui.workshop.problems import file_problem as file_problem
+from samen_tui.workshop.problems import read_file
 
 MAX_BYTES = 1024 * 1024
 """A workshop file is small; anything bigger than this is refused unread."""
@@ -57,11 +59,7 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 def load_workshop(path: Path) -> Workshop:
     """Read and validate the workshop file at ``path``; raises :class:`WorkshopError`."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise WorkshopError([file_problem(str(path), exc)]) from None
-    return parse_workshop(data, path)
+    return parse_workshop(read_file(path), path)
 
 
 def parse_workshop(text: str | bytes, path: Path | str) -> Workshop:
@@ -111,19 +109,6 @@ def read_toml(data: bytes, path: str, *, digest: str = "") -> tuple[str, dict[st
         raise WorkshopError([_syntax_problem(path, text, str(exc))]) from None
     startcache.put(startcache.TOML, key, document)  # not if it holds dates
     return text, document
-
-
-def file_problem(path: str, exc: OSError) -> Problem:
-    """A file that could not be read, as a problem at 1:1."""
-    if isinstance(exc, FileNotFoundError):
-        message = t("workshop.file_not_found")
-    elif isinstance(exc, IsADirectoryError):
-        message = t("workshop.is_directory")
-    elif isinstance(exc, PermissionError):
-        message = t("workshop.no_permission")
-    else:
-        message = t("workshop.unreadable", reason=exc.strerror or exc)
-    return Problem(path, 1, 1, message)
 
 
 def _byte_position(data: bytes, offset: int) -> LineCol:

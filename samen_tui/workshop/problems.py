@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+from samen_tui.i18n import t
 
 
 @dataclass(frozen=True)
@@ -35,3 +38,24 @@ class WorkshopError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
+
+
+def file_problem(path: str, exc: OSError) -> Problem:
+    """A file that could not be read, as a problem at 1:1."""
+    if isinstance(exc, FileNotFoundError):
+        message = t("workshop.file_not_found")
+    elif isinstance(exc, IsADirectoryError):
+        message = t("workshop.is_directory")
+    elif isinstance(exc, PermissionError):
+        message = t("workshop.no_permission")
+    else:
+        message = t("workshop.unreadable", reason=exc.strerror or exc)
+    return Problem(path, 1, 1, message)
+
+
+def read_file(path: Path | str) -> bytes:
+    """The bytes of a workshop file; :class:`WorkshopError` if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise WorkshopError([file_problem(str(path), exc)]) from None
