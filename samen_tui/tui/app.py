@@ -13,13 +13,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from samen_tui import codecache, paths, startcache
+from samen_tui import codecache, startcache
 from samen_tui.config import load_config, update_config
 from samen_tui.i18n import set_language, t
 from samen_tui.session.model import Session, now
 from samen_tui.tui import csscache
 from samen_tui.tui.collector import IDLE_LOOK, IdleCollector
-from samen_tui.tui.localize import localize
+from samen_tui.tui.services import Services
 from samen_tui.workshop.model import Workshop
 
 
@@ -88,8 +88,12 @@ class SamenApp(App[None]):
         # the stylesheets parsed at earlier starts, before anything is parsed now
         csscache.load(self.stylesheet)
         self._css_kept = False
-        localize(self)
-        self._store: Any = None
+        self.services = Services.from_dirs(
+            self.launch.sessions_dir,
+            self.launch.workshops_dir,
+            config=self.config,
+            frozen_clock=bool(self.launch.extra.get("frozen_clock", False)),
+        )
         self.collector = IdleCollector()
         from samen_tui.tui.controls import ControlCharacters
 
@@ -99,38 +103,19 @@ class SamenApp(App[None]):
 
     @property
     def sessions_dir(self) -> Path:
-        return paths.sessions_dir(self.launch.sessions_dir)
+        return self.services.sessions_dir
 
     def workshop_dirs(self) -> list[tuple[str, Path]]:
-        return paths.workshop_dirs(self.launch.workshops_dir)
+        return self.services.workshop_dirs
 
     def store(self) -> Any:
-        if self._store is None:
-            from samen_tui.session.index import SessionIndex
-            from samen_tui.session.store import SessionStore
-
-            self._store = SessionStore(self.sessions_dir, index=SessionIndex.default())
-        return self._store
+        return self.services.store()
 
     def workshop_choices(self) -> list[tuple[str, str]]:
-        """Workshops to start, those in the interface language first; broken files are
-        listed with their first problem and cannot be chosen."""
-        from samen_tui.i18n import language
-        from samen_tui.workshop.catalog import find_workshops
-
-        entries = find_workshops(self.workshop_dirs(), validate=True)
-        entries.sort(key=lambda e: (e.error is not None, e.language != language(), e.title))
-        return [
-            (f"{entry.title} ({entry.id})", str(entry.path))
-            if entry.error is None
-            else (f"⚠ {entry.path.name}: {entry.error}", f"!{entry.path}")
-            for entry in entries
-        ]
+        return self.services.workshop_choices()
 
     def workshop_titles(self) -> dict[str, str]:
-        from samen_tui.workshop.catalog import find_workshops
-
-        return {e.id: e.title for e in find_workshops(self.workshop_dirs()) if e.error is None}
+        return self.services.workshop_titles()
 
     # ------------------------------------------------------------------ start
 
@@ -229,7 +214,7 @@ class SamenApp(App[None]):
         self, workshop_ref: str, title: str, place: str, trainer: str, *, first: bool = False
     ) -> None:
         """Create a session of a workshop (id or path) and walk it from the first step."""
-        from samen_tui.session.store import SaveError, SessionStore
+        from samen_tui.session.store import SaveError
         from samen_tui.workshop.catalog import resolve_workshop
         from samen_tui.workshop.problems import WorkshopError
 
@@ -251,7 +236,7 @@ class SamenApp(App[None]):
             steps=workshop.step_ids(),
         )
         # the index (sqlite) is for listing; a new session does not need it to start
-        store = self._store or SessionStore(self.sessions_dir)
+        store = self.services.plain_store()
         try:
             store.directory.mkdir(parents=True, exist_ok=True)
             path = store.new_path(session)

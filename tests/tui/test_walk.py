@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from samen_tui.tui.app import SamenApp
+from samen_tui.tui.keys import label
 from samen_tui.tui.screens.start import NewSessionDialog, StartScreen
 from samen_tui.tui.screens.walk import WalkScreen
 from samen_tui.tui.steps.placeholder import PlaceholderView
@@ -403,7 +404,7 @@ async def test_english_interface_with_lang_en(sessions: Path) -> None:
         screen = walk_screen(app)
         timer = str(screen.query_one(TimerBar).render())
         assert timer.startswith("⏱ Item")
-        descriptions = {b.binding.description for b in screen.active_bindings.values()}
+        descriptions = {label(b.binding.description) for b in screen.active_bindings.values()}
         assert "Next" in descriptions and "Volgende" not in descriptions
 
 

@@ -32,7 +32,6 @@ from textual.widgets import Header, Static
 from samen_tui.i18n import plural, t
 from samen_tui.session import compare, report
 from samen_tui.session.model import Session
-from samen_tui.tui.localize import localize
 from samen_tui.tui.widgets.keybar import KeyBar
 from samen_tui.workshop.model import RateStep, SortStep, Workshop
 
@@ -219,7 +218,6 @@ class CompareScreen(Screen[None]):
     ) -> None:
         compare.check_sessions(workshop, sessions)
         super().__init__()
-        localize(self)
         self.workshop = workshop
         self.sessions = list(sessions)
         self.paths = list(paths)

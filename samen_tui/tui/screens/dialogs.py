@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Markdown, Select, Static
 
 from samen_tui.i18n import t
-from samen_tui.tui.localize import localize
+from samen_tui.tui.keys import label
 
 if TYPE_CHECKING:
     from samen_tui.session.model import Session
@@ -43,7 +43,6 @@ class Dialog(ModalScreen[Any]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize(self)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -245,7 +244,6 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, below: Screen[Any], step_help: str = "") -> None:
         super().__init__()
-        localize(self)
         self._below = below
         self._step_help = step_help
 
@@ -261,9 +259,11 @@ class HelpScreen(ModalScreen[None]):
             if binding.key in seen:
                 continue
             seen.add(binding.key)
-            line = Text(binding.description)
-            if binding.tooltip and binding.tooltip != binding.description:
-                line.append(f"  {binding.tooltip}", style="dim")
+            description = label(binding.description)
+            tooltip = label(binding.tooltip) if binding.tooltip else ""
+            line = Text(description)
+            if tooltip and tooltip != description:
+                line.append(f"  {tooltip}", style="dim")
             keys.add_row(self.app.get_key_display(binding), line)
         for key, text_key in (
             ("ctrl+p", "help.palette"),

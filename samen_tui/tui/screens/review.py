@@ -65,7 +65,6 @@ from samen_tui.session.store import (
     SessionSummary,
     Unreadable,
 )
-from samen_tui.tui.localize import localize
 from samen_tui.tui.virtual_table import VirtualTable
 from samen_tui.tui.widgets.keybar import KeyBar
 from samen_tui.workshop.model import Workshop
@@ -305,7 +304,6 @@ class SessionTable(VirtualTable):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        localize(self)
         self._keys: Callable[[int], str] = lambda index: ""
         self._names: Callable[[int], str] = lambda index: ""
 
@@ -432,7 +430,6 @@ class ReviewScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize(self)
         self.rows: list[Brief] = []
         """Every readable session, in the current sort order."""
         self.shown: list[Brief] = []
@@ -1034,7 +1031,6 @@ class SessionViewScreen(Screen[None]):
 
     def __init__(self, workshop: Workshop | None, session: Session, path: Path) -> None:
         super().__init__()
-        localize(self)
         self.workshop = workshop
         self.session = session
         self.path = path

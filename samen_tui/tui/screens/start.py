@@ -15,7 +15,6 @@ from textual.widgets import Button, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from samen_tui.i18n import plural, t
-from samen_tui.tui.localize import localize
 from samen_tui.tui.screens.dialogs import Dialog
 from samen_tui.tui.widgets.inputs import FittedInput
 from samen_tui.tui.widgets.keybar import KeyBar
@@ -29,7 +28,6 @@ class StartScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize(self)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -30,7 +30,6 @@ from samen_tui.session.autosave import AutoSaver
 from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
 from samen_tui.tui.compositor import BandCompositor
-from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.steps.placeholder import PlaceholderView
 from samen_tui.tui.widgets.agenda import AgendaPanel
@@ -223,7 +222,6 @@ class WalkScreen(Screen[None]):
         :meth:`_compositor_refresh`)."""
         self.clock = clock
         """False in tests and snapshots: the timers do not run by themselves."""
-        localize(self)
         self.workshop = workshop
         self.session = session
         self.path = path

@@ -27,7 +27,6 @@ from textual.widgets import Input, Label, Select
 from samen_tui.i18n import plural, t
 from samen_tui.session import stats
 from samen_tui.session.model import GROUP, BrainstormRecord, Idea, new_id
-from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.widgets.forms import CardEntry, CardList
 from samen_tui.tui.widgets.inputs import EntryInput
@@ -203,7 +202,6 @@ class BrainstormView(StepView):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        localize(self)
         assert isinstance(self.step, BrainstormStep)
         self.brainstorm: BrainstormStep = self.step
         self.state = _state(self.capture, self.step.id)

@@ -19,7 +19,6 @@ from textual.widgets import Input, Label, Select
 
 from samen_tui.i18n import t
 from samen_tui.session.model import GROUP, Answer, QuestionsRecord, new_id
-from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.widgets.forms import CardEntry, CardList
 from samen_tui.tui.widgets.inputs import EntryInput
@@ -96,7 +95,6 @@ class QuestionsView(StepView):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        localize(self)
         assert isinstance(self.step, QuestionsStep)
         self.questions_step: QuestionsStep = self.step
 

@@ -33,7 +33,6 @@ from textual.widgets import Input, Static, TabbedContent, TabPane
 from samen_tui.i18n import t
 from samen_tui.session.model import GROUP, RateRecord, Rating
 from samen_tui.session.stats import ItemStat, group_means, item_ratings, weakest
-from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import Capture, StepView
 from samen_tui.tui.steps.sort import WhoPicker, who_label
 from samen_tui.tui.widgets.inputs import FittedInput
@@ -284,7 +283,6 @@ class IngredientRow(Vertical, can_focus=True):
 
     def __init__(self, item: RateItem, step: RateStep, score_cols: int, read_only: bool) -> None:
         super().__init__(classes="rate-row")
-        localize(self)
         self.item = item
         self._score_cols = score_cols
         self._read_only = read_only
@@ -363,7 +361,6 @@ class NoteInput(FittedInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        localize(self)
         self.item_id = ""
 
     def action_done(self) -> None:
@@ -419,7 +416,6 @@ class RateView(StepView):
 
     def __init__(self, step: RateStep, capture: Capture, *, id: str | None = None) -> None:
         super().__init__(step, capture, id=id)
-        localize(self)
         self.state = _state_for(capture, step.id)
         self._focus_tries = 0
         self._note_opened = 0

@@ -35,7 +35,6 @@ from textual.widgets.option_list import Option
 from samen_tui.i18n import plural, t
 from samen_tui.session.model import GROUP, Card, Participant, Session, SortRecord, new_id
 from samen_tui.session.stats import category_counts, group_label, organisation_counts
-from samen_tui.tui.localize import localize
 from samen_tui.tui.steps.base import Capture, StepView
 from samen_tui.tui.widgets.inputs import FittedInput
 from samen_tui.workshop.model import Category, SortStep
@@ -77,7 +76,6 @@ class WhoPicker(ModalScreen[str | None]):
 
     def __init__(self, title: str, participants: list[Participant], current: str) -> None:
         super().__init__()
-        localize(self)
         self._title = title
         self._choices: list[str] = [GROUP, *(p.id for p in participants)]
         self._participants = participants
@@ -183,7 +181,6 @@ class CardInput(FittedInput):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        localize(self)
 
     @property
     def view(self) -> SortView:
@@ -227,7 +224,6 @@ class PickBar(Static, can_focus=True):
 
     def __init__(self, step: SortStep, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        localize(self)
         self.same = ""
         """The category Enter files the card under ("" for none)."""
         group = Binding.Group(t("key.sort.pick"), compact=True)
@@ -322,7 +318,6 @@ class CardView(Static, can_focus=True):
 
     def __init__(self, card_id: str, content: Text, step: SortStep, read_only: bool) -> None:
         super().__init__(content, classes="sort-card")
-        localize(self)
         self.card_id = card_id
         self._read_only = read_only
         group = Binding.Group(t("key.sort.move"), compact=True)
@@ -482,7 +477,6 @@ class SortView(StepView):
 
     def __init__(self, step: SortStep, capture: Capture, *, id: str | None = None) -> None:
         super().__init__(step, capture, id=id)
-        localize(self)
         self.state = _state_for(capture, step.id)
         self.editing = ""
         """The id of the card being edited in the field ("" for a new card)."""

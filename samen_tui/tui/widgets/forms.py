@@ -49,7 +49,6 @@ from textual.widgets.option_list import Option
 
 from samen_tui.i18n import t
 from samen_tui.session.model import GROUP, Action, Session, new_id
-from samen_tui.tui.localize import localize
 from samen_tui.tui.widgets.inputs import EntryInput
 
 if TYPE_CHECKING:
@@ -300,7 +299,6 @@ class EntryTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        localize(self)
 
     @property
     def owner(self) -> EntryList:
@@ -362,7 +360,6 @@ class EntryList(Vertical):
 
     def __init__(self, view: StepView, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        localize(self)
         self.view = view
         self._width = 0
 
@@ -686,7 +683,6 @@ class CardList(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._lines_width = self._renders_width = -1
-        localize(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_card", "remove_card"):

@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from samen_tui.tui.keys import label
+
 
 class Hint(NamedTuple):
     key: str
@@ -71,7 +73,7 @@ class KeyBar(Widget, can_focus=False):
                 continue
             seen.add(binding.action)
             hints.append(
-                Hint(binding.key, app.get_key_display(binding), binding.description, enabled)
+                Hint(binding.key, app.get_key_display(binding), label(binding.description), enabled)
             )
         palette: Hint | None = None
         if app.ENABLE_COMMAND_PALETTE:
@@ -79,7 +81,7 @@ class KeyBar(Widget, can_focus=False):
             if found is not None:
                 _node, binding, enabled, _tooltip = found
                 palette = Hint(
-                    binding.key, app.get_key_display(binding), binding.description, enabled
+                    binding.key, app.get_key_display(binding), label(binding.description), enabled
                 )
                 hints = [h for h in hints if h.key != binding.key]
         if tuple(hints) != self.hints or palette != self.palette:

@@ -1,0 +1,52 @@
+"""Speed work that needs Textual's private names: all of it, and only here.
+
+Everything in this package overrides or reads a name Textual keeps private
+(``_compositor``, ``_refresh_layout``, ``_batch_count``, ...). Such names change
+between Textual releases without notice, so each piece says the figure it buys and
+the Textual version it was written for, and the whole package sits behind one switch:
+
+* ``SAMEN_SAFE=1`` in the environment turns it off;
+* it is off by itself when the installed Textual is not :data:`WRITTEN_FOR`.
+
+Off, the app runs on stock Textual only: every piece has a stock fallback (usually:
+nothing), and everything works, only slower. A test (``tests/unit/test_house.py``)
+keeps every private Textual name inside this package.
+
+The correctness of the app never depends on this package: a guard such as "a view
+built ahead never takes the focus" lives in the views and screens themselves.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.metadata import PackageNotFoundError, version
+
+WRITTEN_FOR = "8.2.8"
+"""The Textual release every piece here was written and measured against (the pin in
+``pyproject.toml``)."""
+
+
+def _installed_textual() -> str:
+    try:
+        return version("textual")
+    except PackageNotFoundError:  # pragma: no cover - textual is a dependency
+        return ""
+
+
+def _safe_asked() -> bool:
+    value = os.environ.get("SAMEN_SAFE", "").strip().lower()
+    return value not in ("", "0", "no", "false", "off")
+
+
+def why_off() -> str:
+    """Why tuning is off ("" when it is on)."""
+    if _safe_asked():
+        return "SAMEN_SAFE is set"
+    installed = _installed_textual()
+    if installed != WRITTEN_FOR:
+        return f"Textual {installed or '?'} is installed; the tuning was written for {WRITTEN_FOR}"
+    return ""
+
+
+ENABLED: bool = not why_off()
+"""Whether the tuning is on in this process (decided once, at import)."""
