@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from samen_tui.session.store import save_data
+from samen_tui.session.saving import save_data
 
 RETRY_FIRST = 1.0
 """Seconds before the first new try of a snapshot that failed to save."""

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-import samen_tui.session.store as store_module
+import samen_tui.session.saving as saving_module
 from samen_tui.i18n import t
 from samen_tui.session.store import load_session
 from samen_tui.tui.screens.dialogs import ConfirmDialog, PathDialog
@@ -37,7 +37,7 @@ SETTLE = 0.6
 
 
 class FailingOs(types.ModuleType):
-    """``os`` for the store, failing some calls on paths inside ``folder``.
+    """``os`` for the saving of session files, failing some calls on paths inside ``folder``.
 
     ``mode``: ``write`` (os.write to a file opened in the folder), ``replace``
     (os.replace into the folder), or ``readonly`` (creating, linking, replacing,
@@ -193,7 +193,7 @@ async def test_the_disk_says_no(
             shutil.rmtree(sessions)
         else:
             proxy = FailingOs(sessions, mode, code)
-            monkeypatch.setattr(store_module, "os", proxy)
+            monkeypatch.setattr(saving_module, "os", proxy)
         await add(pilot, "Chloë van Dijk")
         shown = messages(app)
         reason = t(REASONS[code])
@@ -264,12 +264,12 @@ async def test_when_the_disk_comes_back_everything_is_saved(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = walk_screen(app)
-        monkeypatch.setattr(store_module, "os", FailingOs(sessions, "write", errno.ENOSPC))
+        monkeypatch.setattr(saving_module, "os", FailingOs(sessions, "write", errno.ENOSPC))
         await add(pilot, "Bert Jansen")
         await add(pilot, "Chloë van Dijk")
         assert "NIET OPGESLAGEN" in screen.sub_title
         assert names_in(path) == ["Anna de Vries"]
-        monkeypatch.setattr(store_module, "os", os)
+        monkeypatch.setattr(saving_module, "os", os)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not screen.save_error)
         assert names_in(path) == ["Anna de Vries", "Bert Jansen", "Chloë van Dijk"]
@@ -289,11 +289,11 @@ async def test_when_the_disk_comes_back_it_is_saved_without_another_edit(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = walk_screen(app)
-        monkeypatch.setattr(store_module, "os", FailingOs(sessions, "write", errno.ENOSPC))
+        monkeypatch.setattr(saving_module, "os", FailingOs(sessions, "write", errno.ENOSPC))
         await add(pilot, "Bert Jansen")
         await until(pilot, lambda: bool(screen.save_error))
         assert "NIET OPGESLAGEN" in screen.sub_title
-        monkeypatch.setattr(store_module, "os", os)
+        monkeypatch.setattr(saving_module, "os", os)
         await until(pilot, lambda: not screen.save_error)
         assert names_in(path) == ["Anna de Vries", "Bert Jansen"]
         assert "NIET OPGESLAGEN" not in screen.sub_title

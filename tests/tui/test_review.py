@@ -542,13 +542,13 @@ async def test_a_listing_made_by_the_helper_process_is_taken(sessions: Path) -> 
     from samen_tui.session.index import SessionIndex
 
     calls: list[Path] = []
-    real = SessionIndex.briefs
+    real = SessionIndex.readable_and_unreadable
 
     def counting(self: SessionIndex, directory: Path, *args: Any, **kwargs: Any) -> Any:
         calls.append(Path(directory))
         return real(self, directory, *args, **kwargs)
 
-    SessionIndex.briefs = counting  # type: ignore[method-assign]
+    SessionIndex.readable_and_unreadable = counting  # type: ignore[method-assign]
     try:
         app = review_app(sessions)
         async with app.run_test(size=(120, 40)) as pilot:
@@ -556,6 +556,6 @@ async def test_a_listing_made_by_the_helper_process_is_taken(sessions: Path) -> 
             assert table(app).row_count == 30
             assert "30 sessies" in shown(screen.query_one("#review-status"))
     finally:
-        SessionIndex.briefs = real  # type: ignore[method-assign]
+        SessionIndex.readable_and_unreadable = real  # type: ignore[method-assign]
     assert calls == [], "listed by the helper, not here"
     assert reader.take_prefetch(sessions) is None  # taken once

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from samen_tui import paths
-from samen_tui.session import store
+from samen_tui.session import listing as listing_module
 from samen_tui.session.index import SessionIndex
 from samen_tui.session.model import Card, Participant, Session, SortRecord
 from samen_tui.session.store import (
@@ -58,15 +58,15 @@ def cache_file(samen_dirs: Any) -> Path:
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every session file actually read (parsed) by the store."""
+    """Every session file actually read (parsed) by the listing."""
     seen: list[Path] = []
-    real = store.read_session
+    real = listing_module.read_session
 
     def counting(path: Path) -> Any:
         seen.append(path)
         return real(path)
 
-    monkeypatch.setattr(store, "read_session", counting)
+    monkeypatch.setattr(listing_module, "read_session", counting)
     return seen
 
 
@@ -442,19 +442,23 @@ def test_quick_listing_then_verify_finds_what_is_broken_further_down(tmp_path: P
 # --------------------------------------------------------------------------- the review's
 
 
-def test_briefs_are_the_summaries_in_short(folder: Path, cache_file: Path) -> None:
-    from samen_tui.session.index import Brief
-
+def test_the_review_listing_is_the_listing_apart(folder: Path, cache_file: Path) -> None:
+    """The review's listing holds what a full read of every file says, the readable
+    sessions apart from the rest, whether read now, quickly or from the cache."""
     index = SessionIndex(cache_file)
     listing = list_sessions(folder)
-    expected = [Brief.of(s) for s in listing if isinstance(s, SessionSummary)]
+    expected = [s for s in listing if isinstance(s, SessionSummary)]
     broken = [s for s in listing if isinstance(s, Unreadable)]
-    assert index.briefs(folder) == (expected, broken)  # read now
-    assert index.briefs(folder) == (expected, broken)  # from the cache
-    assert index.briefs(folder, quick=True) == (expected, broken)
+    assert expected and broken
+    assert index.readable_and_unreadable(folder) == (expected, broken)  # read now
+    assert index.readable_and_unreadable(folder) == (expected, broken)  # from the cache
+    fresh = SessionIndex(cache_file.with_name("fresh.sqlite3"))
+    assert fresh.readable_and_unreadable(folder, quick=True) == (expected, broken)
     first = expected[0]
-    assert first.moment == make_session(0).started
-    assert isinstance(first.started, float) and first.offset is None  # written without
+    assert first.started == make_session(0).started
+    # the start as a number (sorted without parsing), written without an offset
+    assert isinstance(first.start_stamp, float) and first.start_offset is None
+    assert first.path == folder / first.name
 
 
 def test_a_first_listing_tells_every_key_without_looking_twice(
@@ -471,11 +475,11 @@ def test_a_first_listing_tells_every_key_without_looking_twice(
     os.symlink(folder / "weg.toml", folder / "link.toml")
     os.symlink(folder / "s1.toml", folder / "ook.toml")
     index = SessionIndex(cache_file)
-    first = index.briefs(folder, quick=True)
+    first = index.readable_and_unreadable(folder, quick=True)
     parsed = index.parsed
     assert parsed == 9
-    assert index.briefs(folder, quick=True) == first
-    assert SessionIndex(cache_file).briefs(folder, quick=True) == first
+    assert index.readable_and_unreadable(folder, quick=True) == first
+    assert SessionIndex(cache_file).readable_and_unreadable(folder, quick=True) == first
     assert index.parsed == parsed
 
 
@@ -485,11 +489,14 @@ def test_two_processes_list_as_one(
     """A first listing of many files is read from both ends, here and in a helper
     process: the same listing, every file read once, the same cache."""
     alone = SessionIndex(tmp_path / "alone" / "index.sqlite3")
-    expected = alone.briefs(folder, quick=True)
+    expected = alone.readable_and_unreadable(folder, quick=True)
     monkeypatch.setattr(SessionIndex, "HELPER_FROM", 1)
     two = SessionIndex(tmp_path / "two" / "index.sqlite3")
     seen: list[tuple[int, int]] = []
-    assert two.briefs(folder, quick=True, progress=lambda d, t: seen.append((d, t))) == expected
+    listed = two.readable_and_unreadable(
+        folder, quick=True, progress=lambda d, t: seen.append((d, t))
+    )
+    assert listed == expected
     assert two.parsed == 21
     assert seen == [(n, 21) for n in range(1, 22)]
     assert two.summaries(folder) == alone.summaries(folder)
@@ -499,10 +506,10 @@ def test_two_processes_list_as_one(
 def test_a_helper_that_cannot_start_changes_nothing(
     folder: Path, cache_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from samen_tui.session import reader
+    from samen_tui.session import pipes
 
     monkeypatch.setattr(SessionIndex, "HELPER_FROM", 1)
-    monkeypatch.setattr(reader.sys, "executable", "/nonexistent/python")
+    monkeypatch.setattr(pipes.sys, "executable", "/nonexistent/python")
     index = SessionIndex(cache_file)
     assert index.summaries(folder, quick=True) == list_sessions(folder)
     assert index.parsed == 21
@@ -516,11 +523,11 @@ def test_prefetch_lists_as_the_review_would(folder: Path, cache_file: Path) -> N
     assert prefetched is not None and reader.take_prefetch(folder) is None
     seen: list[tuple[int, int]] = []
     found = prefetched.result(lambda done, total: seen.append((done, total)))
-    assert found == SessionIndex(tmp_cache(cache_file)).briefs(folder)
+    assert found == SessionIndex(tmp_cache(cache_file)).readable_and_unreadable(folder)
     assert seen and seen[-1] == (21, 21)
     # the helper filled the cache of this test (SAMEN_CACHE): nothing left to read
     index = SessionIndex(cache_file)
-    assert index.briefs(folder, quick=True) == found
+    assert index.readable_and_unreadable(folder, quick=True) == found
     assert index.parsed == 0
 
 
@@ -566,8 +573,9 @@ def test_the_quick_look_agrees_with_a_full_read(tmp_path: Path, head: str, tail:
     what a full read says, or that it cannot tell."""
     path = tmp_path / "s.toml"
     path.write_bytes((HEADS[head] + TAILS[tail]).encode("utf-8"))
-    quick, _st = store.quick_summarize(path, plain=True)
-    full, _st = store.summarize(path)
+    found = listing_module.quick_read(str(tmp_path), "s.toml", plain=True)
+    quick = found[0] if found is not None else None
+    full, _st = listing_module.summarize(path)
     if isinstance(full, SessionSummary):
         assert quick == full if head in UNDERSTOOD else quick in (None, full)
     else:  # the quick look cannot tell, or the file is broken further down
@@ -576,12 +584,12 @@ def test_the_quick_look_agrees_with_a_full_read(tmp_path: Path, head: str, tail:
 
 @pytest.mark.parametrize("head", ["comment", "crlf", "empty text", "zulu"])
 def test_plain_tops_are_read_without_tomllib(head: str) -> None:
-    assert store._fast_head(HEADS[head]) is not None
+    assert listing_module._fast_head(HEADS[head]) is not None
 
 
 def test_what_the_app_writes_is_read_without_tomllib() -> None:
     text = dumps_session(make_session(3))
     top = text[: text.index("\n[") + 1]
-    values = store._fast_head(top)
+    values = listing_module._fast_head(top)
     assert values is not None
     assert values["title"] == "Sessie 3" and values["started"] == make_session(3).started

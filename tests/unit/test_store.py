@@ -659,11 +659,13 @@ def test_list_reports_an_unreadable_folder(folder: Path, monkeypatch: pytest.Mon
 
 def test_completed_session_summary(folder: Path) -> None:
     session = make_session()
+    save_session(session, folder / "open.toml")
     session.ended = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     save_session(session, folder / "klaar.toml")
-    (summary,) = SessionStore(folder).list()
-    assert isinstance(summary, SessionSummary) and summary.complete
-    assert summary.ended == session.ended
+    finished, still_open = SessionStore(folder).list()
+    assert isinstance(finished, SessionSummary) and finished.complete
+    assert isinstance(still_open, SessionSummary) and not still_open.complete
+    assert finished.started == still_open.started == session.started
 
 
 def test_messages_exist_in_both_languages() -> None:

@@ -8,7 +8,7 @@ folder is read for the first time. Files that are not readable sessions are
 listed below the table with the reason, and never touched.
 
 Quick with 10,000 sessions: the listing is a plain list of
-:class:`~samen_tui.session.index.Brief` tuples (strings and numbers, the texts that
+:class:`~samen_tui.session.summary.SessionSummary` tuples (strings and numbers, the texts that
 repeat held once), and the table is a :class:`~samen_tui.tui.virtual_table.VirtualTable`
 that makes the cells of a row only when that row is painted: of 10,000 rows only
 the thirty or so in view ever become :class:`rich.text.Text` (never markup: titles
@@ -55,7 +55,6 @@ from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samen_tui.i18n import plural, t
-from samen_tui.session.index import Brief
 from samen_tui.session.model import Session
 from samen_tui.session.reader import take_prefetch
 from samen_tui.session.store import (
@@ -191,13 +190,13 @@ MARK = "●"
 MARKED = Text(MARK, style="bold", no_wrap=True, end="")
 UNMARKED = Text("", no_wrap=True, end="")
 NAME = attrgetter("name")
-STARTED = attrgetter("started")
+STARTED = attrgetter("start_stamp")
 PARTICIPANTS = attrgetter("participants")
 STEPS_DONE = attrgetter("steps_done")
 COMPLETE = attrgetter("complete")
 
 
-def progress_text(brief: Brief, info: WorkshopInfo) -> str:
+def progress_text(brief: SessionSummary, info: WorkshopInfo) -> str:
     """``position/total`` of the step the session was left on (the number of steps
     with something captured when the workshop is not known), ``✓`` when finished."""
     position = info.positions.get(brief.current)
@@ -209,14 +208,14 @@ def progress_text(brief: Brief, info: WorkshopInfo) -> str:
 
 
 def sort_rows(
-    rows: list[Brief], column: str, reverse: bool, info: Callable[[str], WorkshopInfo]
+    rows: list[SessionSummary], column: str, reverse: bool, info: Callable[[str], WorkshopInfo]
 ) -> None:
     """Sort the rows by ``column``, then by date, then by file name (in place).
 
     As one sort on the key (column, date, name) would, but done as stable sorts on
     one plain value each, last key first: no key tuple per row, and the date is a
     number already."""
-    keys: list[Callable[[Brief], Any]] = [NAME, STARTED]
+    keys: list[Callable[[SessionSummary], Any]] = [NAME, STARTED]
     if column == "workshop":
         keys.append(lambda b: info(b.workshop).title.casefold())
     elif column == "title":
@@ -235,10 +234,10 @@ def sort_rows(
         rows.sort(key=key, reverse=reverse)
 
 
-def haystack(brief: Brief, info: WorkshopInfo) -> str:
+def haystack(brief: SessionSummary, info: WorkshopInfo) -> str:
     """Everything shown (and the trainer, the file name), casefolded, for the filter."""
     words = (
-        format_date(brief.moment),
+        format_date(brief.started),
         info.title,
         brief.workshop,
         brief.title,
@@ -254,7 +253,7 @@ def haystack(brief: Brief, info: WorkshopInfo) -> str:
 
 @dataclass(frozen=True)
 class Loaded:
-    rows: list[Brief]
+    rows: list[SessionSummary]
     unreadable: list[Unreadable]
     workshops: dict[str, WorkshopInfo]
     seconds: float
@@ -284,10 +283,12 @@ def load_listing(
     if found is not None:  # listed by a helper process while the interface started
         rows, unreadable = found
     elif store.index is not None:
-        rows, unreadable = store.index.briefs(store.directory, progress=progress, quick=True)
+        rows, unreadable = store.index.readable_and_unreadable(
+            store.directory, progress=progress, quick=True
+        )
     else:
         listing = store.list()
-        rows = [Brief.of(item) for item in listing if isinstance(item, SessionSummary)]
+        rows = [item for item in listing if isinstance(item, SessionSummary)]
         unreadable = [item for item in listing if isinstance(item, Unreadable)]
     ids = {brief.workshop for brief in rows}
     infos = {wid: WorkshopInfo.of(wid, workshops.get(wid)) for wid in sorted(ids)}
@@ -430,9 +431,9 @@ class ReviewScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[Brief] = []
+        self.rows: list[SessionSummary] = []
         """Every readable session, in the current sort order."""
-        self.shown: list[Brief] = []
+        self.shown: list[SessionSummary] = []
         """The rows in the table now (filtered), in order."""
         self.unreadable: list[Unreadable] = []
         self.marked: set[str] = set()
@@ -509,7 +510,7 @@ class ReviewScreen(Screen[None]):
             )
         return found
 
-    def path_of(self, brief: Brief) -> Path:
+    def path_of(self, brief: SessionSummary) -> Path:
         return self.directory / brief.name
 
     # ------------------------------------------------------------------ loading
@@ -684,7 +685,7 @@ class ReviewScreen(Screen[None]):
         info = self.info(brief.workshop)
         return [
             MARKED if brief.name in self.marked else UNMARKED,
-            cell(format_date(brief.moment, self._narrow)),
+            cell(format_date(brief.started, self._narrow)),
             cell(info.title),
             cell(brief.title or stem_of(brief.name), "bold"),
             cell(brief.place),
@@ -894,7 +895,7 @@ class ReviewScreen(Screen[None]):
             table.move_cursor(row + 1)
         self._update_status()
 
-    def marked_rows(self) -> list[Brief]:
+    def marked_rows(self) -> list[SessionSummary]:
         """The marked sessions, oldest first."""
         chosen = [brief for brief in self.rows if brief.name in self.marked]
         sort_rows(chosen, "date", False, self.info)
@@ -902,11 +903,11 @@ class ReviewScreen(Screen[None]):
 
     # ------------------------------------------------------------------ actions
 
-    def highlighted(self) -> Brief | None:
+    def highlighted(self) -> SessionSummary | None:
         table = self.table
         return self.shown[table.cursor_row] if table.row_count else None
 
-    def _load_session(self, brief: Brief) -> Session | None:
+    def _load_session(self, brief: SessionSummary) -> Session | None:
         try:
             return SessionStore(self.directory).load(self.path_of(brief))
         except SessionReadError as exc:
@@ -923,7 +924,7 @@ class ReviewScreen(Screen[None]):
         if 0 <= event.index < len(self.shown):
             self.open_entry(self.shown[event.index])
 
-    def open_entry(self, brief: Brief) -> None:
+    def open_entry(self, brief: SessionSummary) -> None:
         session = self._load_session(brief)
         if session is None:
             return
