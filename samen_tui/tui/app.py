@@ -326,7 +326,7 @@ class SamenApp(App[None]):
         except ImportError:
             self._fail(t("app.no_review"), first)
             return
-        self.push_screen(ReviewScreen())
+        self.push_screen(ReviewScreen(self.services))
 
     # ------------------------------------------------------------------ conventions
 

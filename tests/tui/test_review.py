@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import make_app
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -21,11 +22,12 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from samen_tui.session.store import SessionReadError, load_session, save_session
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.screens import review as review_module
 from samen_tui.tui.screens.dialogs import ExportDialog
 from samen_tui.tui.screens.review import ReviewScreen, SessionTable, SessionViewScreen
+from samen_tui.tui.screens.review import screen as review_module
 from samen_tui.tui.screens.start import StartScreen
 from samen_tui.tui.screens.walk import widget_class
+from samen_tui.tui.services import Services
 from samen_tui.tui.steps.base import StepView
 from samen_tui.workshop.catalog import resolve_workshop
 from tests.fixtures import sessions as fx
@@ -68,7 +70,7 @@ async def ready(pilot: Pilot[Any]) -> ReviewScreen:
     raise AssertionError(f"the review did not load: {app.screen!r}")
 
 
-def table(app: SamenApp) -> SessionTable:
+def table(app: App[Any]) -> SessionTable:
     return app.screen.query_one("#review-table", SessionTable)
 
 
@@ -107,6 +109,36 @@ def test_fixture_writes_valid_deterministic_sessions(tmp_path: Path) -> None:
     assert 0 < finished < 30  # finished and unfinished ones
     other = fx.write_sessions(tmp_path / "c", 30, seed=1)
     assert [p.read_bytes() for p in other] != [p.read_bytes() for p in first]
+
+
+# --------------------------------------------------------------------------- services
+
+
+async def test_the_review_needs_only_its_services(sessions: Path) -> None:
+    """The review screen is handed a Services and never reaches for the app: in a
+    plain Textual app it lists the folder, sorts it, and opens a session read-only."""
+    paths = fx.write_sessions(sessions, 5)
+    services = Services.from_dirs(sessions)
+
+    class Plain(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ReviewScreen(services))
+
+    app = Plain()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.sub_title == str(sessions)
+        newest = max(range(len(paths)), key=fx.start_of)
+        assert table(app).row_count == 5
+        assert table(app).highlighted_key == str(paths[newest])
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, SessionViewScreen)
+        assert view.path == paths[newest]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
 
 
 # --------------------------------------------------------------------------- table
