@@ -515,6 +515,16 @@ def test_a_helper_that_cannot_start_changes_nothing(
     assert index.parsed == 21
 
 
+def test_a_helper_runs_only_a_helper_module_of_the_package() -> None:
+    """The code a helper process runs names a module of ``samen_tui.session``: only the
+    two helpers' names are ever put there (nothing else is started)."""
+    from samen_tui.session import pipes
+
+    assert sorted(pipes.HELPERS) == ["halves", "reader"]
+    for module in ("index", "os", "reader; import os", ""):
+        assert pipes.spawn(module, []) is None
+
+
 def test_prefetch_lists_as_the_review_would(folder: Path, cache_file: Path) -> None:
     from samen_tui.session import reader
 

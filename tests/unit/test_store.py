@@ -668,6 +668,57 @@ def test_completed_session_summary(folder: Path) -> None:
     assert finished.started == still_open.started == session.started
 
 
+STARTS = {
+    "with an offset": dt.datetime(
+        2026, 11, 28, 9, 30, 15, tzinfo=dt.timezone(-dt.timedelta(hours=3, minutes=30))
+    ),
+    "in local time": dt.datetime(2026, 7, 1, 14, 0),
+    "not known": None,
+}
+
+
+@pytest.mark.parametrize("name", STARTS)
+def test_the_summary_gives_the_start_as_written(folder: Path, name: str) -> None:
+    """The summary holds the start as a number (to sort 10,000 of them) and gives it
+    back as written: the same moment, the same offset or none."""
+    session = make_session()
+    session.started = STARTS[name]
+    save_session(session, folder / "s.toml")
+    (summary,) = SessionStore(folder).list()
+    assert isinstance(summary, SessionSummary)
+    assert summary.started == session.started
+    if session.started is not None:
+        assert summary.started is not None
+        assert summary.started.utcoffset() == session.started.utcoffset()
+        assert summary.start_stamp == session.started.timestamp()
+    else:
+        assert summary.start_stamp == float("-inf")  # sorts first
+    assert summary.path == folder / "s.toml" and summary.name == "s.toml"
+
+
+@pytest.mark.parametrize(
+    "started",
+    [
+        dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.timezone(-dt.timedelta(hours=1))),
+        dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+    ],
+    ids=["after-9999-in-utc", "before-1-in-utc"],
+)
+def test_a_start_at_the_end_of_the_calendar_is_not_known(
+    folder: Path, started: dt.datetime
+) -> None:
+    """A start whose moment falls outside the calendar in UTC is listed as not known
+    (shown as "—"), instead of failing where the table paints it."""
+    session = make_session()
+    session.started = started
+    save_session(session, folder / "oud.toml")
+    assert load_session(folder / "oud.toml").started == started
+    (summary,) = SessionStore(folder).list()
+    assert isinstance(summary, SessionSummary)
+    assert summary.started is None
+    assert summary.title == session.title
+
+
 def test_messages_exist_in_both_languages() -> None:
     assert session_messages.NL.keys() == session_messages.EN.keys()
     fields: Callable[[str], set[str]] = lambda s: set(re.findall(r"{(\w+)}", s))  # noqa: E731
