@@ -11,9 +11,9 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select
 
+from samen_tui.kinds.brainstorm.view import BrainstormView, IdeaList
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.steps.brainstorm import BrainstormView, IdeaList
 
 STEP = "wat-helpt"
 LITERAL = r"Vertrouwen [b]x[/] \ ëéï"

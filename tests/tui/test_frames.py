@@ -15,9 +15,10 @@ from typing import Any
 from rich.text import Text
 from textual.pilot import Pilot
 
+from samen_tui.kinds.rate.view import RateView
+from samen_tui.kinds.rate.view_rows import Cell, IngredientRow
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.screens.walk import WalkScreen
-from samen_tui.tui.steps.rate import Cell, IngredientRow, RateView
 from tests.tui.conftest import layouts_counted, make_app, paints_of, walk_screen
 
 
