@@ -316,7 +316,13 @@ class BrainstormView(StepView):
         return grid
 
     def show_cards(self, select: str | None = None) -> None:
-        """Fill every column from the record (ranked or in the order entered)."""
+        """Fill every column from the record (ranked or in the order entered).
+
+        Nothing when the view has no children: not composed yet, or being removed
+        before its turn came (a view built ahead and dropped while it mounted)."""
+        note = next(iter(self.query("#bs-ranked-note").results(Label)), None)
+        if note is None:
+            return
         record = self.ideas_record
         ranked = bool(self.state.ranked)
         for column in self.query(PromptColumn):
@@ -348,7 +354,6 @@ class BrainstormView(StepView):
             subtitle = plural("brainstorm.count", len(ideas)) if ideas else ""
             if column.border_subtitle != subtitle:
                 column.border_subtitle = subtitle
-        note = self.query_one("#bs-ranked-note", Label)
         note.display = ranked
         update_label(note, t("brainstorm.ranked_note") if ranked else "")
         self.show_votes_left()
