@@ -18,6 +18,11 @@ writes as ``kind = "<name>"``) holding everything the kind is:
 * ``view.py`` (and ``view_*.py``): ``VIEW``, the Textual widget that shows and captures
   it. Only the TUI asks for it; every other module of a kind never imports textual.
 
+A kind may keep more modules of its own (``stats.py``, the sort step's ``board.py``, a
+view split in ``view_*.py``); parts two kinds share live in one of them, which the
+other imports (``kinds/actions/record.py``'s ``Action``). ``docs/adding-a-step-kind.md``
+builds a kind step by step.
+
 Nothing here imports a kind statically: the folders are found with :mod:`pkgutil`
 over this package's ``__path__`` and imported by name when a registry is first asked,
 so a new kind is a new folder and nothing else changes. A kind's name comes from a
