@@ -27,37 +27,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from samen_tui import paths
-from samen_tui.session.model import (
-    Action,
-    ActionsRecord,
-    Answer,
-    BrainstormRecord,
-    Card,
-    ContentRecord,
-    ConversationRecord,
-    Decision,
-    Idea,
-    ItemTime,
-    Mandate,
-    Participant,
-    ParticipantsRecord,
-    QuestionsRecord,
-    RateRecord,
-    Rating,
-    Session,
-    SortRecord,
-)
+from samen_tui.kinds.actions.model import ActionsStep
+from samen_tui.kinds.actions.record import Action, ActionsRecord
+from samen_tui.kinds.brainstorm.model import BrainstormStep
+from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.content.model import ContentStep
+from samen_tui.kinds.content.record import ContentRecord
+from samen_tui.kinds.conversation.model import ConversationStep
+from samen_tui.kinds.conversation.record import ConversationRecord, Decision, Mandate
+from samen_tui.kinds.participants.model import ParticipantsStep
+from samen_tui.kinds.participants.record import ParticipantsRecord
+from samen_tui.kinds.questions.model import QuestionsStep
+from samen_tui.kinds.questions.record import Answer, QuestionsRecord
+from samen_tui.kinds.rate.model import RateStep
+from samen_tui.kinds.rate.record import RateRecord, Rating
+from samen_tui.kinds.sort.model import SortStep
+from samen_tui.kinds.sort.record import Card, SortRecord
+from samen_tui.session.model import ItemTime, Participant, Session
 from samen_tui.workshop.loader import load_workshop
-from samen_tui.workshop.model import (
-    ActionsStep,
-    BrainstormStep,
-    ContentStep,
-    ConversationStep,
-    ParticipantsStep,
-    QuestionsStep,
-    RateStep,
-    SortStep,
-)
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 PEOPLE = (

@@ -128,7 +128,7 @@ def cmd_dirs(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from samen_tui import paths
-    from samen_tui.session.report import export_session
+    from samen_tui.report.export import export_session
 
     target = Path(args.output) if args.output else None
     try:

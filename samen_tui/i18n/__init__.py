@@ -2,8 +2,10 @@
 
 ``t("key", name=...)`` looks a key up in the current language (``set_language``)
 and formats it. The messages are kept per area in the modules of this package
-(``ui``, ``workshop``, ``session``, ...), each defining ``NL`` and ``EN`` with the
-same keys; a test checks that every key exists in both. Never imports textual.
+(``ui``, ``workshop``, ``session``, ...) and per step kind in its folder
+(``samen_tui/kinds/<kind>/texts.py``, :func:`samen_tui.kinds.texts`), each defining
+``NL`` and ``EN`` with the same keys; a test checks that every key exists in both.
+Never imports textual.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+
+from samen_tui import kinds
 
 LANGUAGES = ("nl", "en")
 
@@ -23,6 +27,7 @@ def catalog(language: str) -> dict[str, str]:
     for area in sorted(m.name for m in pkgutil.iter_modules(__path__)):
         module = importlib.import_module(f"{__name__}.{area}")
         merged.update(getattr(module, language.upper(), {}))
+    merged.update(kinds.texts(language))
     return merged
 
 

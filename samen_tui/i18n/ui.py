@@ -141,24 +141,7 @@ NL: dict[str, str] = {
     "help.help": "Deze help",
     "help.quit": "Opslaan en afsluiten",
     "help.escape": "Venster sluiten",
-    "help.step.content": "**Dia.** Lees voor of vertel. Onder de tekst kun je notities"
-    " bijhouden; ze worden vanzelf opgeslagen.",
-    "help.step.participants": "**Wie is er?** Typ een naam en druk Enter. Tab gaat naar"
-    " organisatie en rol. In de lijst: Enter wijzigt, Delete verwijdert.",
-    "help.step.references": "**Meer weten?** Titels en adressen om mee te geven.",
     # content and participants
-    "content.notes": "Notities van de trainer",
-    "participants.name": "Naam",
-    "participants.organisation": "Organisatie",
-    "participants.role": "Rol",
-    "participants.hint": "Enter voegt toe · Tab: organisatie, rol · in de lijst: Enter"
-    " wijzigt, Delete verwijdert",
-    "participants.need_name": "Vul eerst een naam in.",
-    "participants.count": "{n} deelnemers",
-    "participants.count.one": "1 deelnemer",
-    "participants.orgs": "uit {n} organisaties",
-    "participants.orgs.one": "uit 1 organisatie",
-    "participants.removed": "Verwijderd: {name}",
     # command line
     "dirs.sessions": "Sessies",
     "dirs.workshops": "Workshops (in deze volgorde gezocht)",
@@ -298,23 +281,6 @@ EN: dict[str, str] = {
     "help.help": "This help",
     "help.quit": "Save and quit",
     "help.escape": "Close a dialog",
-    "help.step.content": "**Slide.** Read out or tell. Below the text you can keep notes;"
-    " they are saved as you type.",
-    "help.step.participants": "**Who is here?** Type a name and press Enter. Tab reaches"
-    " organisation and role. In the list: Enter edits, Delete removes.",
-    "help.step.references": "**Want to know more?** Titles and addresses to take home.",
-    "content.notes": "Trainer's notes",
-    "participants.name": "Name",
-    "participants.organisation": "Organisation",
-    "participants.role": "Role",
-    "participants.hint": "Enter adds · Tab: organisation, role · in the list: Enter edits,"
-    " Delete removes",
-    "participants.need_name": "Fill in a name first.",
-    "participants.count": "{n} participants",
-    "participants.count.one": "1 participant",
-    "participants.orgs": "from {n} organisations",
-    "participants.orgs.one": "from 1 organisation",
-    "participants.removed": "Removed: {name}",
     "dirs.sessions": "Sessions",
     "dirs.workshops": "Workshops (searched in this order)",
     "dirs.missing": "does not exist",

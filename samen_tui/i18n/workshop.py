@@ -84,34 +84,6 @@ NL: dict[str, str] = {
         "minutes moet een geheel getal van 1 tot en met {max} zijn, niet {value}"
     ),
     # ---------------------------------------------------------------- model checks
-    "workshop.check.scale_below_zero": "de schaal mag niet onder 0 beginnen",
-    "workshop.check.scale_max": "max ({max}) moet groter zijn dan min ({min})",
-    "workshop.check.scale_too_long": (
-        "een schaal heeft hoogstens 10 punten (één cijfertoets per punt)"
-    ),
-    "workshop.check.scale_labels": (
-        "{labels} labels voor een schaal van {points} punten ({min}..{max});"
-        " geef één label per punt, of geen"
-    ),
-    "workshop.check.budget_low": "het stembudget moet minstens 1 zijn",
-    "workshop.check.budget_high": "het stembudget mag hoogstens 99 zijn",
-    "workshop.check.no_categories": "een sort-stap heeft minstens één categorie nodig",
-    "workshop.check.too_many_categories": "een sort-stap heeft hoogstens 9 categorieën",
-    "workshop.check.key_char": "een toets (key) moet één afdrukbaar teken zijn",
-    "workshop.check.key_used": "toets '{key}' is al in gebruik bij categorie '{category}'",
-    "workshop.check.no_groups": "een rate-stap heeft minstens één groep nodig",
-    "workshop.check.no_items": "een rate-stap heeft minstens één item nodig",
-    "workshop.check.unknown_group": "onbekende groep '{group}' (groepen: {known})",
-    "workshop.check.none": "geen",
-    "workshop.check.group_empty": "groep '{group}' heeft geen items",
-    "workshop.check.weakest": "weakest moet 0 of meer zijn",
-    "workshop.check.no_prompts": "een brainstorm-stap heeft minstens één prompt nodig",
-    "workshop.check.no_flows": "een conversation-stap heeft minstens één flow nodig",
-    "workshop.check.no_phases": "een flow heeft minstens één fase nodig",
-    "workshop.check.duplicate_phase": "dubbele fase-id '{phase}' in flow '{flow}'",
-    "workshop.check.empty_chain": "een chain heeft minstens één stap nodig",
-    "workshop.check.no_questions": "een questions-stap heeft minstens één vraag nodig",
-    "workshop.check.no_references": "een references-stap heeft minstens één verwijzing nodig",
     # ---------------------------------------------------------------- finding workshops
     "workshop.more_problems.one": "{problem} (en nog 1 probleem)",
     "workshop.more_problems.many": "{problem} (en nog {count} problemen)",
@@ -206,32 +178,6 @@ EN: dict[str, str] = {
     "workshop.empty_agenda": "the agenda is empty: give at least one [[items]]",
     "workshop.no_steps": "this agenda item has no steps: give at least one [[items.steps]]",
     "workshop.minutes_range": "minutes must be a whole number from 1 to {max}, not {value}",
-    "workshop.check.scale_below_zero": "the scale must not start below 0",
-    "workshop.check.scale_max": "max ({max}) must be greater than min ({min})",
-    "workshop.check.scale_too_long": "a scale may have at most 10 points (one number key each)",
-    "workshop.check.scale_labels": (
-        "{labels} labels for a scale of {points} points ({min}..{max});"
-        " give one label per point, or none"
-    ),
-    "workshop.check.budget_low": "the vote budget must be at least 1",
-    "workshop.check.budget_high": "the vote budget must be at most 99",
-    "workshop.check.no_categories": "a sort step needs at least one category",
-    "workshop.check.too_many_categories": "a sort step may have at most 9 categories",
-    "workshop.check.key_char": "a key must be one printable character",
-    "workshop.check.key_used": "key '{key}' is already used by category '{category}'",
-    "workshop.check.no_groups": "a rate step needs at least one group",
-    "workshop.check.no_items": "a rate step needs at least one item",
-    "workshop.check.unknown_group": "unknown group '{group}' (groups: {known})",
-    "workshop.check.none": "none",
-    "workshop.check.group_empty": "group '{group}' has no items",
-    "workshop.check.weakest": "weakest must be 0 or more",
-    "workshop.check.no_prompts": "a brainstorm step needs at least one prompt",
-    "workshop.check.no_flows": "a conversation step needs at least one flow",
-    "workshop.check.no_phases": "a flow needs at least one phase",
-    "workshop.check.duplicate_phase": "duplicate phase id '{phase}' in flow '{flow}'",
-    "workshop.check.empty_chain": "a chain needs at least one step",
-    "workshop.check.no_questions": "a questions step needs at least one question",
-    "workshop.check.no_references": "a references step needs at least one reference",
     "workshop.more_problems.one": "{problem} (and 1 more problem)",
     "workshop.more_problems.many": "{problem} (and {count} more problems)",
     "workshop.no_such_file": "workshop file not found: {path}",

@@ -19,18 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from samen_tui import report
 from samen_tui.i18n import t
-from samen_tui.session import report, stats
-from samen_tui.session.model import (
-    Action,
-    ActionsRecord,
-    ActionStatus,
-    RateRecord,
-    Session,
-    SortRecord,
-    new_id,
-)
-from samen_tui.workshop.model import RateStep, SortStep, Workshop
+from samen_tui.kinds.actions.record import Action, ActionsRecord, ActionStatus
+from samen_tui.kinds.rate import stats as rate_stats
+from samen_tui.kinds.rate.model import RateStep
+from samen_tui.kinds.rate.record import RateRecord
+from samen_tui.kinds.sort import stats as sort_stats
+from samen_tui.kinds.sort.model import SortStep
+from samen_tui.kinds.sort.record import SortRecord
+from samen_tui.session.model import Session, new_id
+from samen_tui.workshop.model import Workshop
 
 
 class CompareError(ValueError):
@@ -92,9 +91,9 @@ def compare_ratings(workshop: Workshop, sessions: Sequence[Session]) -> list[Rat
         if not isinstance(step, RateStep):
             continue
         records = [_rate_record(s, step.id) for s in sessions]
-        group_means = [stats.group_means(step, rec) for rec in records]
+        group_means = [rate_stats.group_means(step, rec) for rec in records]
         item_stats = [
-            {st.item.id: st.mean for st in stats.item_ratings(step, rec)} for rec in records
+            {st.item.id: st.mean for st in rate_stats.item_ratings(step, rec)} for rec in records
         ]
         for group in step.groups:
             rows.append(
@@ -139,7 +138,7 @@ def compare_motives(workshop: Workshop, sessions: Sequence[Session]) -> list[Mot
     for _item, step in workshop.steps():
         if not isinstance(step, SortStep):
             continue
-        counts = [stats.category_counts(step, _sort_record(s, step.id)) for s in sessions]
+        counts = [sort_stats.category_counts(step, _sort_record(s, step.id)) for s in sessions]
         titles = {c.id: c.title for c in step.categories}
         categories = list(dict.fromkeys(cid for c in counts for cid in c))
         for cid in categories:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from samen_tui.session.codec import DecodeError, decode, encode
-from samen_tui.session.model import RECORD_CLASSES, Session
+from samen_tui.session.model import Session, record_class
 from samen_tui.workshop.model import Workshop
 
 
@@ -67,7 +67,7 @@ def reconcile(session: Session, workshop: Workshop) -> Changes:
         kind = raw.get("kind")
         if step_id in kinds and kinds[step_id] == kind and step_id not in session.records:
             try:
-                session.records[step_id] = decode(RECORD_CLASSES[kind], raw)
+                session.records[step_id] = decode(record_class(kind), raw)
             except (DecodeError, KeyError):
                 continue
             del session.removed_steps[step_id]

@@ -1,8 +1,9 @@
 """The session: what one run of a workshop captured.
 
 One TOML file per session (see ``store``). Records are keyed by step id, one
-record class per step kind (``RECORD_CLASSES``), each carrying its ``kind`` so a
-record can be read without the workshop. Every field has a default: empty values
+record class per step kind (``samen_tui/kinds/<kind>/record.py``, found through
+:func:`samen_tui.kinds.record_class`), each carrying its ``kind`` so a record can be
+read without the workshop. Every field has a default: empty values
 are left out of the file and read back as the default.
 
 This module never imports textual.
@@ -12,11 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from samen_tui import kinds
 from samen_tui.session.codec import DecodeError, decode, encode, encoded_fields, is_empty
 from samen_tui.values import Values
+
+if TYPE_CHECKING:
+    from samen_tui.kinds.actions.record import Action
+    from samen_tui.kinds.conversation.record import Decision
 
 SCHEMA = 1
 """The session file format this version writes. A file with a higher schema is refused."""
@@ -46,83 +53,6 @@ class Participant(Values):
     role: str = ""
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
-class Card(Values):
-    """A card on the motive map (sort step)."""
-
-    id: str = ""
-    text: str = ""
-    category: str = ""
-    who: str = GROUP
-    """Participant id, or "" for the group."""
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class Rating(Values):
-    group: int | None = None
-    """The group's rating."""
-    by: dict[str, int] = field(default_factory=dict)
-    """Ratings per participant id."""
-    note: str = ""
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class Idea(Values):
-    """A brainstorm card."""
-
-    id: str = ""
-    prompt: str = ""
-    text: str = ""
-    who: str = GROUP
-    votes: dict[str, int] = field(default_factory=dict)
-    """Dots per voter: participant id, or "groep" for the group."""
-
-    @property
-    def total_votes(self) -> int:
-        return sum(self.votes.values())
-
-
-ActionStatus = Literal["open", "done"]
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class Action(Values):
-    """Wie doet wat wanneer."""
-
-    id: str = ""
-    who: str = ""
-    what: str = ""
-    when: dt.date | None = None
-    status: ActionStatus = "open"
-    origin: str = ""
-    """Where it came from: a session file name when taken over from an earlier session."""
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class Decision(Values):
-    id: str = ""
-    text: str = ""
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class Mandate(Values):
-    """Achterbanraadpleging: what a partner takes back, who holds the mandate, by when."""
-
-    id: str = ""
-    partner: str = ""
-    take_back: str = ""
-    holder: str = ""
-    by: dt.date | None = None
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class Answer(Values):
-    id: str = ""
-    question: str = ""
-    text: str = ""
-    who: str = GROUP
-
-
 # --------------------------------------------------------------------------- records
 
 
@@ -139,85 +69,21 @@ class Record(Values):
     def is_empty(self) -> bool:
         return not {k: v for k, v in encode(self).items() if k != "kind"}
 
+    def held_actions(self) -> Sequence[Action]:
+        """The actions this record holds (wie / wat / wanneer), for the session's list."""
+        return ()
 
-@dataclass(kw_only=True, eq=False, repr=False)
-class ContentRecord(Record):
-    KIND: ClassVar[str] = "content"
-    notes: str = ""
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class ParticipantsRecord(Record):
-    """The participants themselves live in ``Session.participants``; this keeps notes."""
-
-    KIND: ClassVar[str] = "participants"
-    notes: str = ""
+    def held_decisions(self) -> Sequence[Decision]:
+        """The decisions this record holds, for the session's list."""
+        return ()
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
-class SortRecord(Record):
-    KIND: ClassVar[str] = "sort"
-    cards: list[Card] = field(default_factory=list)
-    notes: str = ""
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class RateRecord(Record):
-    KIND: ClassVar[str] = "rate"
-    ratings: dict[str, Rating] = field(default_factory=dict)
-    notes: str = ""
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class BrainstormRecord(Record):
-    KIND: ClassVar[str] = "brainstorm"
-    ideas: list[Idea] = field(default_factory=list)
-    notes: str = ""
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class ConversationRecord(Record):
-    KIND: ClassVar[str] = "conversation"
-    flow: str = ""
-    notes: dict[str, str] = field(default_factory=dict)
-    """Notes per phase id."""
-    mandates: list[Mandate] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class QuestionsRecord(Record):
-    KIND: ClassVar[str] = "questions"
-    answers: list[Answer] = field(default_factory=list)
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class ActionsRecord(Record):
-    KIND: ClassVar[str] = "actions"
-    actions: list[Action] = field(default_factory=list)
-
-
-@dataclass(kw_only=True, eq=False, repr=False)
-class ReferencesRecord(Record):
-    KIND: ClassVar[str] = "references"
-    notes: str = ""
-
-
-RECORD_CLASSES: dict[str, type[Record]] = {
-    cls.KIND: cls
-    for cls in (
-        ContentRecord,
-        ParticipantsRecord,
-        SortRecord,
-        RateRecord,
-        BrainstormRecord,
-        ConversationRecord,
-        QuestionsRecord,
-        ActionsRecord,
-        ReferencesRecord,
-    )
-}
+def record_class(kind: str) -> type[Record]:
+    """The record class of a kind; :class:`KeyError` for an unknown kind."""
+    cls = kinds.record_class(kind)
+    if cls is None:
+        raise KeyError(kind)
+    return cls
 
 
 # --------------------------------------------------------------------------- session
@@ -276,7 +142,7 @@ class Session(Values):
         """The record of a step, made empty if it does not exist yet."""
         rec = self.records.get(step_id)
         if rec is None or kind != rec.KIND:
-            rec = RECORD_CLASSES[kind]()
+            rec = record_class(kind)()
             self.records[step_id] = rec
         return rec
 
@@ -284,15 +150,13 @@ class Session(Values):
         """Every action in the session, with the id of the step it lives in."""
         out: list[tuple[str, Action]] = []
         for step_id, rec in self.records.items():
-            if isinstance(rec, (ConversationRecord, ActionsRecord)):
-                out.extend((step_id, a) for a in rec.actions)
+            out.extend((step_id, a) for a in rec.held_actions())
         return out
 
     def all_decisions(self) -> list[tuple[str, Decision]]:
         out: list[tuple[str, Decision]] = []
         for step_id, rec in self.records.items():
-            if isinstance(rec, ConversationRecord):
-                out.extend((step_id, d) for d in rec.decisions)
+            out.extend((step_id, d) for d in rec.held_decisions())
         return out
 
     # ------------------------------------------------------------------ (de)serialise
@@ -332,9 +196,10 @@ class Session(Values):
                 if not isinstance(raw, dict):
                     raise DecodeError(f"records.{step_id}", "expected a table")
                 kind = raw.get("kind")
-                if kind not in RECORD_CLASSES:
+                record = kinds.record_class(kind) if isinstance(kind, str) else None
+                if record is None:
                     raise DecodeError(f"records.{step_id}.kind", f"unknown kind {kind!r}")
-                records[step_id] = decode(RECORD_CLASSES[kind], raw, f"records.{step_id}")
+                records[step_id] = decode(record, raw, f"records.{step_id}")
         except DecodeError as exc:
             raise SessionFormatError(str(exc)) from None
         session.records = records

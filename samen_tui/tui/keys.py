@@ -4,11 +4,30 @@ Bindings are declared once, on the class, with ``description="key.…"`` and
 ``tooltip="tip.…"``; whatever shows them (the key bar, F1's help) calls
 :func:`label`, so a screen speaks the language that is current when it is drawn,
 without rewriting Textual's binding tables.
+
+A widget whose keys mean something of its own (a sort step's category keys, a rate
+step's score keys: one static binding per possible key, named after the category or
+the score it has in this step) offers ``binding_label(binding) -> str | None``;
+:func:`describe` asks it first.
 """
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
+from textual.binding import Binding
+
 from samen_tui.i18n import t
+
+
+@runtime_checkable
+class LabelsBindings(Protocol):
+    """A node that names some of its bindings itself."""
+
+    def binding_label(self, binding: Binding) -> str | None:
+        """The words for ``binding`` on this node, or None for its description."""
+        ...
+
 
 PREFIXES = ("key.", "tip.")
 
@@ -16,3 +35,13 @@ PREFIXES = ("key.", "tip.")
 def label(text: str) -> str:
     """The text of a binding's description or tooltip in the current language."""
     return t(text) if text.startswith(PREFIXES) else text
+
+
+def describe(node: object, binding: Binding) -> str:
+    """What a binding of ``node`` is called where it is shown: the node's own words
+    for it (``binding_label``), else its description in the current language."""
+    if isinstance(node, LabelsBindings):
+        own = node.binding_label(binding)
+        if own is not None:
+            return own
+    return label(binding.description)

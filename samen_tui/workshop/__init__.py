@@ -12,7 +12,6 @@ from __future__ import annotations
 from samen_tui.lazy import lazy_names
 
 _WHERE = {
-    "STEP_CLASSES": "model",
     "AgendaItem": "model",
     "Meta": "model",
     "Step": "model",
@@ -31,7 +30,6 @@ __getattr__ = lazy_names(__name__, _WHERE)
 
 
 __all__ = [
-    "STEP_CLASSES",
     "AgendaItem",
     "Meta",
     "Problem",

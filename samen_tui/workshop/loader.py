@@ -4,12 +4,12 @@ Parsing is generic: the dataclasses of :mod:`samen_tui.workshop.model` are the
 schema. A TOML key is a field name, a field without a default is required, and
 the annotation is the type the value must have (``str``, ``int``, ``float``,
 ``bool``, ``tuple[X, ...]``, nested dataclasses, ``X | None``, ``Literal[...]``).
-A field typed as :class:`~samen_tui.workshop.model.Step` takes any registered
-step kind, chosen by the table's ``kind``; so a new step class needs no change
-here. On top of the types, a few rules hold for every class: a field called
-``id`` is a well-formed id, ids are unique within their list (step ids across
-the whole workshop), required text is not empty, and each object's ``check()``
-is asked for the rules that span fields.
+A field typed as :class:`~samen_tui.workshop.model.Step` takes the step class of
+any kind (:func:`samen_tui.kinds.step_classes`), chosen by the table's ``kind``;
+so a new kind needs no change here. On top of the types, a few rules hold for
+every class: a field called ``id`` is a well-formed id, ids are unique within
+their list (step ids across the whole workshop), required text is not empty, and
+each object's ``check()`` is asked for the rules that span fields.
 
 Every problem found is reported, each with the line and column of the key or
 value it is about (see :mod:`samen_tui.workshop.positions`), as
@@ -34,9 +34,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
-from samen_tui import startcache
+from samen_tui import kinds, startcache
 from samen_tui.i18n import t
-from samen_tui.workshop import model
 from samen_tui.workshop.model import AgendaItem, Meta, Step, Workshop
 from samen_tui.workshop.positions import KeyPath, LineCol, Positions, lazy_scan
 from samen_tui.workshop.problems import Problem as Problem
@@ -215,7 +214,7 @@ def _has_id(cls: type) -> bool:
 def _registry(cls: type) -> tuple[str, Mapping[str, type]] | None:
     """A base class whose tables name their own class: the key that does so, and the classes."""
     if cls is Step:
-        return "kind", model.STEP_CLASSES
+        return "kind", kinds.step_classes()
     return None
 
 
@@ -259,34 +258,15 @@ _DUTCH_KEYS: dict[str, str] = {
     "versie": "version",
     "omschrijving": "description",
     "beschrijving": "description",
-    "notities": "notes",
-    "rollen": "roles",
-    "categorieen": "categories",
-    "categorieën": "categories",
-    "toets": "key",
-    "schaal": "scale",
-    "groepen": "groups",
-    "groep": "group",
-    "vraag": "question",
-    "vragen": "questions",
-    "stemmen": "voting",
-    "fasen": "phases",
-    "fases": "phases",
-    "uitkomst": "outcome",
-    "keten": "chain",
-    "soorten": "types",
-    "verwijzingen": "references",
-    "bronnen": "references",
-    "adres": "url",
-    "opmerking": "note",
 }
-"""Dutch words a facilitator may write for a key, and the key meant."""
+"""Dutch words a facilitator may write for a key of the agenda, and the key meant;
+each kind adds its own (``DUTCH_KEYS`` in its model, :func:`samen_tui.kinds.dutch_keys`)."""
 
 
 def _close(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` most likely meant (a misspelling, or the Dutch word for it)."""
     options = list(choices)
-    meant = _DUTCH_KEYS.get(word.lower())
+    meant = _DUTCH_KEYS.get(word.lower()) or kinds.dutch_keys().get(word.lower())
     if meant in options:
         return meant
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.7)

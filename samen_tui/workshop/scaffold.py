@@ -2,9 +2,12 @@
 
 :func:`scaffold_workshop` returns the text of a workshop file that holds one
 worked example of every step kind, each field explained in a Dutch comment, so a
-facilitator can delete what they do not need and fill in the rest.
-:func:`write_scaffold` writes it as ``<id>.toml`` in a folder, never over an
-existing file.
+facilitator can delete what they do not need and fill in the rest. The examples
+come from the kinds' folders (``samen_tui/kinds/<kind>/scaffold.py``: ``SUMMARY``,
+``ITEM`` and ``EXAMPLE``, through :func:`samen_tui.kinds.scaffold`), in the kinds'
+order, each in the agenda item of :data:`ITEMS` it names (the last one when it names
+none of them). :func:`write_scaffold` writes it as ``<id>.toml`` in a folder, never
+over an existing file.
 
 This module never imports textual.
 """
@@ -16,12 +19,13 @@ from string import Template
 
 import tomli_w
 
+from samen_tui import kinds
 from samen_tui.i18n import t
 from samen_tui.workshop.loader import ID_PATTERN
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
-_TEMPLATE = Template('''\
+_HEAD = Template('''\
 # =============================================================================
 #  ${title_comment}
 # =============================================================================
@@ -34,15 +38,7 @@ _TEMPLATE = Template('''\
 #   [workshop]          de gegevens van de workshop
 #   [[items]]           een agendapunt, met daaronder zijn stappen
 #   [[items.steps]]     een stap; `kind` zegt wat voor stap het is:
-#     content       een dia met tekst
-#     participants  wie is er (naam, organisatie, rol)
-#     sort          kaartjes sorteren in categorieën (bijvoorbeeld motieven)
-#     rate          items scoren op een schaal (een checklist)
-#     brainstorm    kaartjes verzamelen per vraag, eventueel stemmen met stippen
-#     conversation  gesprekssoorten en een gespreksvorm in fasen (BOB, BARB)
-#     questions     open vragen met antwoorden
-#     actions       afspraken en acties: wie doet wat wanneer
-#     references    titels en adressen om verder te lezen
+${kinds}
 #
 # Ids: kleine letters, cijfers, - en _, beginnend met een letter of cijfer.
 # Sessies verwijzen naar ids: verander een id niet meer als er al sessies met
@@ -64,12 +60,12 @@ language = ${language}
 version = "1"
 # Een korte beschrijving, te zien bij het kiezen van een workshop.
 description = "Waar gaat deze workshop over?"
+''')
 
-
-# =============================================================================
-#  Agendapunt 1
-# =============================================================================
-
+ITEMS: tuple[tuple[str, str], ...] = (
+    (
+        "begin",
+        """\
 [[items]]
 # De id van het agendapunt (verplicht).
 id = "begin"
@@ -77,259 +73,71 @@ id = "begin"
 title = "Welkom"
 # De timebox in minuten (verplicht): de timer kleurt als de tijd bijna om is.
 minutes = 15
-
-# --- content: een dia ---------------------------------------------------------
-[[items.steps]]
-# De soort stap (verplicht).
-kind = "content"
-# De id van de stap (verplicht, uniek in het hele bestand).
-id = "welkom"
-# De titel van de stap (verplicht).
-title = "Welkom"
-# De tekst van de dia, in Markdown (koppen met #, opsommingen met -).
-text = """
-# Welkom
-
-- Wat gaan we doen?
-- Wat nemen we mee naar huis?
-"""
-# Mag de trainer bij deze dia notities maken? (standaard true)
-notes = true
-
-# --- participants: wie is er? -------------------------------------------------
-[[items.steps]]
-kind = "participants"
-id = "deelnemers"
-title = "Wie is er?"
-# Elke stap kan een `text` hebben: een aanwijzing boven de oefening.
-text = "Een korte voorstelronde: naam, organisatie en rol."
-# Voorgestelde rollen; de trainer mag ook iets anders typen.
-roles = ["deelnemer", "trainer"]
-
-
-# =============================================================================
-#  Agendapunt 2
-# =============================================================================
-
+""",
+    ),
+    (
+        "verkennen",
+        """\
 [[items]]
 id = "verkennen"
 title = "Verkennen"
 minutes = 30
-
-# --- sort: kaartjes sorteren in categorieën ----------------------------------
-[[items.steps]]
-kind = "sort"
-id = "motieven"
-title = "Waarom doe jij mee?"
-text = "Iedereen noemt een reden; de trainer zet elk kaartje bij een categorie."
-
-# Eén [[items.steps.categories]] per categorie (minstens 1, hoogstens 9).
-[[items.steps.categories]]
-# De id van de categorie (verplicht).
-id = "voor-mezelf"
-# De naam van de categorie (verplicht).
-title = "Voor mezelf"
-# Hulpwoorden die bij de categorie staan (mag leeg blijven).
-hints = ["plezier", "leren"]
-# Eén toets die een kaartje in deze categorie zet (standaard de positie: 1, 2, ...).
-key = "1"
-
-[[items.steps.categories]]
-id = "voor-anderen"
-title = "Voor anderen"
-hints = ["helpen", "samen"]
-key = "2"
-
-# --- rate: items scoren op een schaal (checklist) ----------------------------
-[[items.steps]]
-kind = "rate"
-id = "checklist"
-title = "Hoe staan we ervoor?"
-text = "Geef elk item een score: in hoeverre is het er al?"
-# Mag elke deelnemer naast de groepsscore ook een eigen score geven? (standaard true)
-per_participant = true
-# Hoeveel zwakste items worden gemarkeerd als startpunt voor het gesprek (standaard 3).
-weakest = 3
-
-# De schaal (mag weg): hele getallen van min tot max, hoogstens 10 punten.
-# Korter schrijven mag ook: scale = { min = 1, max = 3, labels = [...] }
-[items.steps.scale]
-# Het laagste punt (standaard 1).
-min = 1
-# Het hoogste punt (standaard 5).
-max = 5
-# Eén label per punt, van laag naar hoog (of [] voor alleen getallen).
-labels = ["helemaal niet", "nauwelijks", "deels", "grotendeels", "helemaal"]
-
-# De groepen (clusters), in de volgorde waarin ze getoond worden (verplicht).
-[[items.steps.groups]]
-id = "doel"
-title = "Doel"
-
-[[items.steps.groups]]
-id = "aanpak"
-title = "Aanpak"
-
-# De items (verplicht); `group` is de id van de groep waar het item bij hoort.
-[[items.steps.items]]
-id = "helder-doel"
-title = "Een helder doel"
-# De id van de groep waar dit item bij hoort (verplicht).
-group = "doel"
-# Een toelichting bij het item (mag weg).
-description = "Weet iedereen waar we naartoe werken?"
-
-[[items.steps.items]]
-id = "genoeg-tijd"
-title = "Genoeg tijd"
-group = "aanpak"
-
-
-# =============================================================================
-#  Agendapunt 3
-# =============================================================================
-
+""",
+    ),
+    (
+        "ideeen",
+        """\
 [[items]]
 id = "ideeen"
 title = "Ideeën"
 minutes = 20
-
-# --- brainstorm: kaartjes per vraag, daarna stemmen --------------------------
-[[items.steps]]
-kind = "brainstorm"
-id = "wat-helpt"
-title = "Wat helpt?"
-text = "Verzamel eerst kaartjes per vraag; stem daarna met stippen."
-# Stemmen met stippen: `budget` stippen per stemmer, `per` is "participant"
-# (ieder apart) of "group" (de groep als geheel). Laat de regel weg voor
-# een brainstorm zonder stemmen.
-voting = { budget = 3, per = "participant" }
-
-# Eén [[items.steps.prompts]] per kolom (minstens 1).
-[[items.steps.prompts]]
-# De id van de kolom (verplicht).
-id = "kansen"
-# De naam van de kolom (verplicht).
-title = "Kansen"
-# De vraag die erbij hoort (mag weg).
-question = "Wat werkt in ons voordeel?"
-
-[[items.steps.prompts]]
-id = "valkuilen"
-title = "Valkuilen"
-question = "Wat houdt ons tegen?"
-
-
-# =============================================================================
-#  Agendapunt 4
-# =============================================================================
-
+""",
+    ),
+    (
+        "afspraken-maken",
+        """\
 [[items]]
 id = "afspraken-maken"
 title = "Afspraken maken"
 minutes = 30
-
-# --- conversation: gesprekssoorten en een gespreksvorm in fasen --------------
-[[items.steps]]
-kind = "conversation"
-id = "gesprek"
-title = "Het gesprek"
-text = "Kies een gespreksvorm en loop de fasen door."
-
-# De soorten gesprek (mag weg): elk met een vraag, een keten van stappen en een uitkomst.
-[[items.steps.types]]
-id = "onderzoekend"
-title = "Onderzoekend"
-question = "Wat is er aan de hand?"
-# De keten van stappen in dit gesprek (verplicht, minstens 1).
-chain = ["Feiten verzamelen", "Interpreteren", "Agenderen"]
-# Waar het gesprek op uitkomt (verplicht).
-outcome = "Gedeelde probleemdefinitie"
-
-# De gespreksvormen (minstens 1), elk met zijn fasen.
-[[items.steps.flows]]
-id = "bob"
-title = "BOB"
-# Een korte uitleg (mag weg).
-description = "Beeldvorming, oordeelsvorming, besluitvorming."
-
-[[items.steps.flows.phases]]
-# De id van de fase (verplicht, uniek binnen de gespreksvorm).
-id = "beeldvorming"
-title = "Beeldvorming"
-# De vraag van deze fase (verplicht).
-question = "Wat is er aan de hand?"
-# Wat de trainer hier vastlegt naast notities: "notes" (alleen notities,
-# standaard), "mandates" (per partner: wat neem je mee naar je achterban) of
-# "decisions" (besluiten en acties: wie, wat, wanneer).
-capture = "notes"
-
-[[items.steps.flows.phases]]
-id = "oordeelsvorming"
-title = "Oordeelsvorming"
-question = "Wat vinden we ervan?"
-
-[[items.steps.flows.phases]]
-id = "besluitvorming"
-title = "Besluitvorming"
-question = "Wie gaat wat wanneer doen?"
-capture = "decisions"
-
-# --- questions: open vragen met antwoorden -----------------------------------
-[[items.steps]]
-kind = "questions"
-id = "vragen"
-title = "Startvragen"
-text = "Bespreek de vragen één voor één en leg de antwoorden vast."
-# Mag bij elk antwoord staan wie het gaf? (standaard true)
-attributed = true
-
-# Eén [[items.steps.questions]] per vraag (minstens 1).
-[[items.steps.questions]]
-# De id van de vraag (verplicht).
-id = "belang"
-# De vraag zelf (verplicht).
-text = "Wat is ons gezamenlijk belang?"
-
-[[items.steps.questions]]
-id = "eerste-stap"
-text = "Wat is de eerste stap?"
-
-# --- actions: afspraken en acties --------------------------------------------
-# Alle acties van de sessie in één lijst (wie, wat, wanneer, status), ook de
-# acties uit een fase met capture = "decisions". Geen eigen velden.
-[[items.steps]]
-kind = "actions"
-id = "acties"
-title = "Afspraken en acties"
-text = "Wie doet wat, en wanneer?"
-
-
-# =============================================================================
-#  Agendapunt 5
-# =============================================================================
-
+""",
+    ),
+    (
+        "afsluiting",
+        """\
 [[items]]
 id = "afsluiting"
 title = "Meer weten?"
 minutes = 5
+""",
+    ),
+)
+"""The agenda items of the example file: (id, its ``[[items]]`` table)."""
 
-# --- references: titels en adressen ------------------------------------------
-[[items.steps]]
-kind = "references"
-id = "verder-lezen"
-title = "Verder lezen"
-text = "Voor wie meer wil weten."
+_RULE = "# " + "=" * 77
 
-# Eén [[items.steps.references]] per verwijzing (minstens 1).
-[[items.steps.references]]
-# De titel (verplicht).
-title = "Een boek of artikel"
-# Het adres (mag weg).
-url = "https://example.org/"
-# Een opmerking (mag weg).
-note = "Bijvoorbeeld: auteur, uitgever, jaar."
-''')
+
+def _kinds_list() -> str:
+    return "\n".join(f"#     {kind:<13} {kinds.scaffold(kind).SUMMARY}" for kind in kinds.names())
+
+
+def _agenda() -> str:
+    """Every agenda item that holds an example, numbered, with its examples."""
+    examples: dict[str, list[str]] = {item_id: [] for item_id, _text in ITEMS}
+    last = ITEMS[-1][0]
+    for kind in kinds.names():
+        example = kinds.scaffold(kind)
+        item_id = getattr(example, "ITEM", last)
+        examples[item_id if item_id in examples else last].append(
+            example.EXAMPLE.rstrip("\n") + "\n"
+        )
+    parts: list[str] = []
+    for item_id, text in ITEMS:
+        if not examples[item_id]:
+            continue
+        banner = f"{_RULE}\n#  Agendapunt {len(parts) + 1}\n{_RULE}\n\n"
+        parts.append(banner + text + "\n" + "\n".join(examples[item_id]))
+    return "\n\n".join(parts)
 
 
 def _toml_string(value: str) -> str:
@@ -354,12 +162,14 @@ def scaffold_workshop(workshop_id: str, title: str | None = None, language: str 
     if language not in LANGUAGES:
         raise ValueError(f"onbekende taal {language!r}: kies uit {', '.join(LANGUAGES)}")
     title = (title or "").strip() or default_title(workshop_id)
-    return _TEMPLATE.substitute(
+    head = _HEAD.substitute(
         id=_toml_string(workshop_id),
         title=_toml_string(title),
         language=_toml_string(language),
         title_comment=" ".join(title.split()),
+        kinds=_kinds_list(),
     )
+    return head + "\n\n" + _agenda()
 
 
 def write_scaffold(
@@ -389,4 +199,4 @@ def write_scaffold(
     return path
 
 
-__all__ = ["LANGUAGES", "default_title", "scaffold_workshop", "write_scaffold"]
+__all__ = ["ITEMS", "LANGUAGES", "default_title", "scaffold_workshop", "write_scaffold"]

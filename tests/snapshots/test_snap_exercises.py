@@ -17,7 +17,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from samen_tui.session.model import Action, ConversationRecord
+from samen_tui.kinds.actions.record import Action
+from samen_tui.kinds.conversation.record import ConversationRecord
 from samen_tui.tui.screens.walk import WalkScreen
 from tests.snapshots.helpers import go_to
 from tests.tui.conftest import make_app

@@ -42,7 +42,8 @@ async def sort(pilot: Pilot[Any]) -> None:
 
 
 async def rate(pilot: Pilot[Any]) -> None:
-    from samen_tui.tui.steps.rate import IngredientRow, RateView
+    from samen_tui.kinds.rate.view import RateView
+    from samen_tui.kinds.rate.view_rows import IngredientRow
 
     screen = await go_to(pilot, "ingredienten")
     # on a busy machine the view settles on tabs or columns a few frames late: wait for

@@ -11,7 +11,9 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
-from samen_tui.session.model import Action, ConversationRecord, Participant
+from samen_tui.kinds.actions.record import Action
+from samen_tui.kinds.conversation.record import ConversationRecord
+from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import ActionTable
 

@@ -11,9 +11,9 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select
 
+from samen_tui.kinds.brainstorm.view import BrainstormView, IdeaList
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.steps.brainstorm import BrainstormView, IdeaList
 
 STEP = "wat-helpt"
 LITERAL = r"Vertrouwen [b]x[/] \ ëéï"
@@ -344,3 +344,22 @@ async def test_typing_past_the_end_of_a_field_scrolls_it_without_a_layout(
             assert len(layouts) == 1, f"{len(layouts)} layouts"
         assert not field.show_horizontal_scrollbar
         assert field.scroll_x > 0
+
+
+def test_showing_the_cards_of_a_view_without_children_does_nothing() -> None:
+    """A view dropped while it mounted (built ahead, then not needed) has lost its
+    children when its mount handler runs: showing the cards must not fail then."""
+    from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt
+    from samen_tui.session.model import Session
+    from samen_tui.tui.steps.base import ReadOnlyCapture
+    from samen_tui.workshop.model import AgendaItem, Meta, Workshop
+
+    step = BrainstormStep(id="b", title="B", prompts=(Prompt(id="p", title="P"),))
+    workshop = Workshop(
+        meta=Meta(id="w", title="W"),
+        items=(AgendaItem(id="i", title="I", minutes=5, steps=(step,)),),
+    )
+    view = BrainstormView(step, ReadOnlyCapture(Session(), workshop))
+    view.show_cards()
+    view.on_mount()
+    assert not view.children

@@ -11,9 +11,9 @@ from conftest import make_app, paints_of, saved, walk_screen
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, RadioSet, Static, TextArea
 
+from samen_tui.kinds.conversation.view import PhaseBlock
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.steps.conversation import PhaseBlock
 from samen_tui.tui.widgets.forms import EntryTable
 
 STEP = "gesprekken"
@@ -281,8 +281,8 @@ async def test_choosing_a_flow_shows_phases_built_with_the_view(sessions: Path) 
 def test_every_phase_once_in_an_order_each_flow_keeps() -> None:
     from types import SimpleNamespace
 
-    from samen_tui.tui.steps.conversation import ConversationView
-    from samen_tui.workshop.model import Flow, Phase
+    from samen_tui.kinds.conversation.model import Flow, Phase
+    from samen_tui.kinds.conversation.view import ConversationView
 
     def phase(pid: str, question: str = "?") -> Phase:
         return Phase(id=pid, title=pid.upper(), question=question)

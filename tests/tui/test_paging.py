@@ -461,7 +461,7 @@ async def test_the_focus_low_in_a_view_is_scrolled_to_at_once(
 
     from textual.widgets import TextArea
 
-    from samen_tui.session.model import ConversationRecord
+    from samen_tui.kinds.conversation.record import ConversationRecord
     from samen_tui.tui.screens import walk
 
     monkeypatch.setattr(walk, "PREFETCH_AFTER", 1.0)

@@ -16,9 +16,11 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent
 
+from samen_tui.kinds.rate.view import RateView
+from samen_tui.kinds.rate.view_rows import ClusterHead, IngredientRow, Line, NoteInput
+from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.steps.rate import ClusterHead, IngredientRow, Line, NoteInput, RateView
-from samen_tui.tui.steps.sort import WhoPicker
+from samen_tui.tui.widgets.keybar import KeyBar
 
 STEP = "ingredienten"
 LITERAL = r"Tijd [b]x[/] \ ëéï"
@@ -537,3 +539,43 @@ async def test_a_score_is_laid_out_once(sessions: Path, size: tuple[int, int]) -
         assert max(counts) == 1, counts
         weakest = view(app).query_one("#rate-weakest", Static)
         assert weakest.size.height == 2  # it took a second line on the way
+
+
+async def test_score_keys_are_the_scales_and_named_after_its_points(
+    sessions: Path, tmp_path: Path
+) -> None:
+    """The score keys are static bindings, one per digit: only the scale's digits are
+    on, each named after its point of the scale in the key bar; another does nothing."""
+    workshop = tmp_path / "drie.toml"
+    workshop.write_text(
+        """\
+[workshop]
+id = "drie"
+title = "Drie punten"
+
+[[items]]
+id = "kern"
+title = "Kern"
+minutes = 10
+
+[[items.steps]]
+kind = "rate"
+id = "ingredienten"
+title = "Checklist"
+scale = { min = 1, max = 3, labels = ["niet", "deels", "wel"] }
+groups = [{ id = "g", title = "Groep" }]
+items = [{ id = "a", title = "Een", group = "g" }, { id = "b", title = "Twee", group = "g" }]
+""",
+        encoding="utf-8",
+    )
+    app = make_app(sessions, workshop=str(workshop))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is row(app, "a")
+        hints = {hint.key: hint.description for hint in app.screen.query_one(KeyBar).hints}
+        assert (hints["1"], hints["2"], hints["3"]) == ("niet", "deels", "wel")
+        assert not {"4", "5", "9", "0"} & set(hints)
+        await pilot.press("4", "0", "2")
+        await pilot.pause()
+        assert ratings(app) == {"a": {"group": 2}}

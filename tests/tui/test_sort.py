@@ -13,8 +13,12 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from samen_tui.kinds.sort.view import SortView
+from samen_tui.kinds.sort.view_cards import CardView, PickBar
+from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.steps.sort import CardView, PickBar, SortView, WhoPicker
+from samen_tui.tui.screens.dialogs import HelpScreen
+from samen_tui.tui.widgets.keybar import KeyBar
 
 STEP = "motieven"
 LITERAL = r"[b]x[/] \ ëéï"
@@ -383,5 +387,119 @@ async def test_read_only_shows_cards_without_inputs(sessions: Path) -> None:
             assert not isinstance(viewer.screen, WhoPicker)
             assert column_texts(viewer) == [[], ["Alleen lezen"], []]
             assert screen.session.records[STEP].cards[0].category == "moreel"  # type: ignore[attr-defined]
+            # no category key on offer either
+            assert not {"1", "2", "3", "e", "w"} & set(key_hints(viewer))
     finally:
         lock.release()
+
+
+KEYED = """\
+[workshop]
+id = "toetsen"
+title = "Toetsen"
+
+[[items]]
+id = "waarom"
+title = "Waarom"
+minutes = 10
+
+[[items.steps]]
+kind = "sort"
+id = "motieven"
+title = "Motieven"
+categories = [
+  { id = "wij", title = "Wij samen", key = "w" },
+  { id = "twee", title = "Tweede" },
+  { id = "eigen", title = "Eigen belang", key = "e" },
+]
+"""
+
+
+def key_hints(app: SamenApp) -> dict[str, str]:
+    """What the key bar offers: key -> what it says."""
+    return {hint.key: hint.description for hint in app.screen.query_one(KeyBar).hints}
+
+
+async def test_category_keys_are_named_after_their_category_and_take_e_and_w(
+    sessions: Path, tmp_path: Path
+) -> None:
+    """The category keys are static bindings: only the step's keys are on, each named
+    after its category in the key bar and in F1's help, and a category's letter wins
+    over the card's own use of it (e edits, w picks who, unless a category has it)."""
+    workshop = tmp_path / "toetsen.toml"
+    workshop.write_text(KEYED, encoding="utf-8")
+    app = make_app(sessions, workshop=str(workshop))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#sort-input", Input)
+        await typed(pilot, "Samen sterker")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, PickBar)
+        hints = key_hints(app)
+        assert (hints["w"], hints["2"], hints["e"]) == ("Wij samen", "Tweede", "Eigen belang")
+        assert not {"1", "3", "a", "0"} & set(hints)
+        await pilot.press("e")
+        await pilot.pause()
+        assert [(c["text"], c["category"]) for c in cards(app)] == [("Samen sterker", "eigen")]
+
+        await pilot.press("down")
+        await pilot.pause()
+        assert isinstance(app.focused, CardView)
+        hints = key_hints(app)
+        assert (hints["w"], hints["2"], hints["e"]) == ("Wij samen", "Tweede", "Eigen belang")
+        assert "enter" in hints  # editing stays on Enter
+        # w moves the card (no who picker), 3 is no category's key: nothing happens
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoPicker)
+        assert [c["category"] for c in cards(app)] == ["wij"]
+        await pilot.press("3")
+        await pilot.pause()
+        assert [c["category"] for c in cards(app)] == ["wij"]
+
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = shown(app.screen.query_one(".keys", Static))
+        for title in ("Wij samen", "Tweede", "Eigen belang"):
+            assert title in help_text
+        await pilot.press("escape")
+        await pilot.pause()
+        # e moves too; Enter still edits
+        assert isinstance(app.focused, CardView)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        assert [c["category"] for c in cards(app)] == ["eigen"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#sort-input", Input)
+        assert app.screen.query_one("#sort-input", Input).value == "Samen sterker"
+
+
+async def test_on_a_card_e_and_w_edit_and_pick_who_when_no_category_has_them(
+    sessions: Path,
+) -> None:
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_step(app, pilot, participants=False)
+        await add_card(pilot, "Samen sterker", "1")
+        await pilot.press("down")
+        await pilot.pause()
+        assert isinstance(app.focused, CardView)
+        hints = key_hints(app)
+        assert hints["1"] == "Affectieve motieven" and hints["3"] == "Instrumentele motieven"
+        assert hints["w"] == "Wie"
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoPicker)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#sort-input", Input)
+        assert app.screen.query_one("#sort-input", Input).value == "Samen sterker"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from samen_tui.cli import main
-from samen_tui.session.model import Action, ActionsRecord, Participant, Session
+from samen_tui.kinds.actions.record import Action, ActionsRecord
+from samen_tui.session.model import Participant, Session
 from samen_tui.session.store import save_session
 
 

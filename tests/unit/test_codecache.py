@@ -139,6 +139,8 @@ def test_a_start_makes_the_models_without_compiling(tmp_path: Path) -> None:
         "codecache.compile = counting\n"
         "codecache.install()\n"
         "import samen_tui.workshop.model, samen_tui.session.model\n"
+        "from samen_tui import kinds\n"
+        "kinds.step_classes(), kinds.record_classes()\n"
         "startcache.flush()\n"
         "print(json.dumps(len(compiled)))\n"
     )

@@ -7,21 +7,15 @@ from collections.abc import Iterator
 
 import pytest
 
+from samen_tui import report
 from samen_tui.i18n import set_language
-from samen_tui.session import compare, report
-from samen_tui.session.model import (
-    Action,
-    ActionsRecord,
-    Card,
-    ContentRecord,
-    ConversationRecord,
-    Decision,
-    Participant,
-    RateRecord,
-    Rating,
-    Session,
-    SortRecord,
-)
+from samen_tui.kinds.actions.record import Action, ActionsRecord
+from samen_tui.kinds.content.record import ContentRecord
+from samen_tui.kinds.conversation.record import ConversationRecord, Decision
+from samen_tui.kinds.rate.record import RateRecord, Rating
+from samen_tui.kinds.sort.record import Card, SortRecord
+from samen_tui.session import compare
+from samen_tui.session.model import Participant, Session
 from tests.fixtures import report_fixture as fx
 
 

@@ -1,4 +1,5 @@
-"""The core (workshop files, sessions) never imports textual: it must work without a UI."""
+"""The core (workshop files, sessions, the report, and every part of a step kind but its
+view) never imports textual: it must work without a UI."""
 
 from __future__ import annotations
 
@@ -13,12 +14,27 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import importlib, json, pkgutil, sys
 imported = []
-for name in ("samen_tui.workshop", "samen_tui.session", "samen_tui.paths", "samen_tui.i18n"):
+CORE = (
+    "samen_tui.workshop",
+    "samen_tui.session",
+    "samen_tui.report",
+    "samen_tui.kinds",
+    "samen_tui.paths",
+    "samen_tui.i18n",
+)
+for name in CORE:
     package = importlib.import_module(name)
     imported.append(name)
     for info in pkgutil.walk_packages(getattr(package, "__path__", []), name + "."):
+        if info.name.rpartition(".")[2].startswith("view"):
+            continue  # a kind's view is the TUI's
         importlib.import_module(info.name)
         imported.append(info.name)
+# and what the registries load
+from samen_tui import i18n, kinds
+from samen_tui.report.build import report_markdown
+from samen_tui.workshop.scaffold import scaffold_workshop
+kinds.step_classes(), kinds.record_classes(), i18n.catalog("nl"), scaffold_workshop("x")
 leaked = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 print(json.dumps({"imported": imported, "leaked": leaked}))
 """
@@ -42,6 +58,13 @@ def test_core_modules_do_not_import_textual() -> None:
         "samen_tui.session.lock",
         "samen_tui.session.index",
         "samen_tui.workshop.model",
+        "samen_tui.report.build",
+        "samen_tui.report.rich",
+        "samen_tui.report.export",
     ):
         assert module in report["imported"]
+    for kind in ("content", "sort", "rate", "conversation", "actions"):
+        for part in ("model", "record", "report", "scaffold", "texts"):
+            assert f"samen_tui.kinds.{kind}.{part}" in report["imported"]
+    assert not any(".view" in module for module in report["imported"])
     assert report["leaked"] == [], f"textual imported by the core: {report['leaked']}"

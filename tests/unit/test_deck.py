@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
+from samen_tui import kinds
 from samen_tui.paths import PACKAGE_WORKSHOPS
-from samen_tui.workshop.model import STEP_CLASSES
 
 DECK_NAME = "000_e352db133fd82583.txt"
 WORKSHOP = PACKAGE_WORKSHOPS / "samen-ouder-worden.toml"
@@ -297,7 +297,7 @@ def test_step_ids_are_unique_and_well_formed(workshop: dict[str, Any]) -> None:
     assert len(ids) == len(set(ids))
     assert all(ID.match(i) for i in ids)
     assert all(ID.match(item["id"]) for item in workshop["items"])
-    assert {step["kind"] for step in steps(workshop)} == set(STEP_CLASSES)
+    assert {step["kind"] for step in steps(workshop)} == set(kinds.names())
 
 
 def test_sixteen_ingredients_in_four_clusters_in_deck_order(

@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from samen_tui import paths
+from samen_tui.kinds.sort.record import Card, SortRecord
 from samen_tui.session import listing as listing_module
 from samen_tui.session.index import SessionIndex
-from samen_tui.session.model import Card, Participant, Session, SortRecord
+from samen_tui.session.model import Participant, Session
 from samen_tui.session.store import (
     SessionStore,
     SessionSummary,
@@ -405,8 +406,9 @@ def test_default_lives_in_the_cache_dir(samen_dirs: Any) -> None:
 def test_quick_listing_then_verify_finds_what_is_broken_further_down(tmp_path: Path) -> None:
     """A cold listing reads only the top of each file; verify() reads them in full and
     a file broken in a record table is then listed as unreadable, with its reason."""
+    from samen_tui.kinds.content.record import ContentRecord
     from samen_tui.session.index import SessionIndex
-    from samen_tui.session.model import ContentRecord, Participant, Session
+    from samen_tui.session.model import Participant, Session
     from samen_tui.session.store import Unreadable, save_session
 
     folder = tmp_path / "sessies"

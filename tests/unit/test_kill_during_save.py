@@ -25,17 +25,11 @@ from pathlib import Path
 
 import pytest
 
+from samen_tui.kinds.content.record import ContentRecord
+from samen_tui.kinds.rate.record import RateRecord, Rating
+from samen_tui.kinds.sort.record import Card, SortRecord
 from samen_tui.session.lock import pid_alive
-from samen_tui.session.model import (
-    Card,
-    ContentRecord,
-    ItemTime,
-    Participant,
-    RateRecord,
-    Rating,
-    Session,
-    SortRecord,
-)
+from samen_tui.session.model import ItemTime, Participant, Session
 from samen_tui.session.store import load_session
 
 ROOT = Path(__file__).resolve().parents[2]

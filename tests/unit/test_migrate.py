@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from samen_tui.kinds.content.model import ContentStep
+from samen_tui.kinds.content.record import ContentRecord
+from samen_tui.kinds.sort.model import Category, SortStep
+from samen_tui.kinds.sort.record import SortRecord
 from samen_tui.session.migrate import diff, reconcile
-from samen_tui.session.model import ContentRecord, Session, SortRecord
-from samen_tui.workshop.model import AgendaItem, Category, ContentStep, Meta, SortStep, Workshop
+from samen_tui.session.model import Session
+from samen_tui.workshop.model import AgendaItem, Meta, Workshop
 
 
 def workshop(*steps: ContentStep | SortStep, fingerprint: str = "sha256:a") -> Workshop:

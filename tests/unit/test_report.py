@@ -22,19 +22,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from samen_tui import kinds
+from samen_tui import kinds, report
 from samen_tui.i18n import set_language
-from samen_tui.session import report
-from samen_tui.session.model import (
-    Action,
-    ActionsRecord,
-    Card,
-    ContentRecord,
-    Participant,
-    Session,
-    SortRecord,
-)
-from samen_tui.workshop.model import STEP_CLASSES
+from samen_tui.kinds.actions.record import Action, ActionsRecord
+from samen_tui.kinds.content.record import ContentRecord
+from samen_tui.kinds.sort.record import Card, SortRecord
+from samen_tui.session.model import Participant, Session
 from tests.fixtures import report_fixture as fx
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report.md"
@@ -75,12 +68,14 @@ def inline_texts(markdown: str) -> list[str]:
 
 
 def test_every_step_kind_has_a_section() -> None:
-    assert set(report.SECTIONS) == set(STEP_CLASSES) == set(kinds.KINDS)
+    assert all(callable(kinds.section(kind)) for kind in kinds.names())
+    assert all(callable(kinds.stand_in(kind)) for kind in kinds.names())
+    assert kinds.section("poll") is None
 
 
 def test_fixture_uses_every_step_kind() -> None:
     used = {step.KIND for _item, step in fx.workshop().steps()}
-    assert used == set(STEP_CLASSES)
+    assert used == set(kinds.names())
 
 
 # --------------------------------------------------------------------------- markdown

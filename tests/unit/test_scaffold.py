@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from samen_tui import i18n
+from samen_tui import kinds as registry
 from samen_tui.workshop.loader import WorkshopError, load_workshop, parse_workshop
-from samen_tui.workshop.model import STEP_CLASSES, AgendaItem, Meta
+from samen_tui.workshop.model import AgendaItem, Meta
 from samen_tui.workshop.scaffold import scaffold_workshop, write_scaffold
 
 
@@ -52,7 +53,7 @@ def test_a_title_with_quotes_backslashes_and_lines_stays_valid_toml() -> None:
 
 def test_one_example_of_every_step_kind() -> None:
     kinds = [step["kind"] for step in steps(tomllib.loads(scaffold_workshop("alles")))]
-    assert sorted(kinds) == sorted(STEP_CLASSES)
+    assert sorted(kinds) == sorted(registry.names())
 
 
 def _keys(cls: type, data: Any, seen: dict[type, set[str]]) -> None:
@@ -82,8 +83,8 @@ def test_every_field_of_every_kind_is_shown() -> None:
     for item in data["items"]:
         _keys(AgendaItem, {k: v for k, v in item.items() if k != "steps"}, seen)
         for step in item["steps"]:
-            _keys(STEP_CLASSES[step["kind"]], step, seen)
-    for cls in (*STEP_CLASSES.values(), Meta):
+            _keys(registry.step_classes()[step["kind"]], step, seen)
+    for cls in (*registry.step_classes().values(), Meta):
         missing = {f.name for f in dataclasses.fields(cls) if f.init} - seen.get(cls, set())
         assert not missing, f"{cls.__name__}: {sorted(missing)} not in the scaffold"
     # and every part class reached from a step (categories, scale, phases, ...)
@@ -108,7 +109,7 @@ def test_every_key_is_explained_by_a_dutch_comment_above_it() -> None:
     comments = "\n".join(line for line in lines if line.startswith("#"))
     for word in ("verplicht", "standaard", "toets", "stippen", "achterban"):
         assert word in comments
-    for kind in STEP_CLASSES:
+    for kind in registry.names():
         assert re.search(rf"^# --- {kind}: ", comments, re.M), kind
 
 
@@ -118,7 +119,7 @@ def test_the_loader_accepts_the_scaffold(tmp_path: Path, language: str) -> None:
     workshop = load_workshop(path)
     assert workshop.id == "nieuwe-workshop"
     assert workshop.meta.language == language
-    assert {step.KIND for _item, step in workshop.steps()} == set(STEP_CLASSES)
+    assert {step.KIND for _item, step in workshop.steps()} == set(registry.names())
 
 
 def test_a_broken_scaffold_would_be_noticed() -> None:

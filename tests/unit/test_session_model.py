@@ -9,29 +9,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from samen_tui.session.model import (
-    SCHEMA,
-    Action,
-    ActionsRecord,
-    Answer,
-    BrainstormRecord,
-    Card,
-    ContentRecord,
-    ConversationRecord,
-    Decision,
-    Idea,
-    ItemTime,
-    Mandate,
-    Participant,
-    ParticipantsRecord,
-    QuestionsRecord,
-    RateRecord,
-    Rating,
-    Record,
-    ReferencesRecord,
-    Session,
-    SortRecord,
-)
+from samen_tui.kinds.actions.record import Action, ActionsRecord
+from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.content.record import ContentRecord
+from samen_tui.kinds.conversation.record import ConversationRecord, Decision, Mandate
+from samen_tui.kinds.participants.record import ParticipantsRecord
+from samen_tui.kinds.questions.record import Answer, QuestionsRecord
+from samen_tui.kinds.rate.record import RateRecord, Rating
+from samen_tui.kinds.references.record import ReferencesRecord
+from samen_tui.kinds.sort.record import Card, SortRecord
+from samen_tui.session.model import SCHEMA, ItemTime, Participant, Record, Session
 from samen_tui.session.store import SessionReadError, dumps_session, loads_session
 
 # --------------------------------------------------------------------------- strategies

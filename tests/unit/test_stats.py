@@ -9,27 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from samen_tui.i18n import set_language
-from samen_tui.session import stats
-from samen_tui.session.model import (
-    BrainstormRecord,
-    Card,
-    Idea,
-    Participant,
-    RateRecord,
-    Rating,
-    Session,
-    SortRecord,
-)
-from samen_tui.workshop.model import (
-    BrainstormStep,
-    Category,
-    Group,
-    Prompt,
-    RateItem,
-    RateStep,
-    SortStep,
-    Voting,
-)
+from samen_tui.kinds.brainstorm import stats as brainstorm_stats
+from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt, Voting
+from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.rate import stats as rate_stats
+from samen_tui.kinds.rate.model import Group, RateItem, RateStep
+from samen_tui.kinds.rate.record import RateRecord, Rating
+from samen_tui.kinds.sort import stats as sort_stats
+from samen_tui.kinds.sort.model import Category, SortStep
+from samen_tui.kinds.sort.record import Card, SortRecord
+from samen_tui.session.model import Participant, Session
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +50,7 @@ def rate_step(weakest: int = 3) -> RateStep:
 
 def test_item_mean_uses_participants_when_they_rated() -> None:
     rec = RateRecord(ratings={"a1": Rating(group=5, by={"p1": 1, "p2": 2, "p3": 4})})
-    stat = stats.item_ratings(rate_step(), rec)[0]
+    stat = rate_stats.item_ratings(rate_step(), rec)[0]
     assert stat.item.id == "a1"
     assert stat.values == (1, 2, 4)
     assert stat.mean == pytest.approx(7 / 3)
@@ -73,7 +62,7 @@ def test_item_mean_uses_participants_when_they_rated() -> None:
 
 def test_item_mean_falls_back_to_group_rating() -> None:
     rec = RateRecord(ratings={"a2": Rating(group=4, note="kort")})
-    stat = {s.item.id: s for s in stats.item_ratings(rate_step(), rec)}["a2"]
+    stat = {s.item.id: s for s in rate_stats.item_ratings(rate_step(), rec)}["a2"]
     assert stat.values == (4,)
     assert stat.mean == 4.0
     assert stat.spread == 0
@@ -84,8 +73,8 @@ def test_item_mean_falls_back_to_group_rating() -> None:
 
 def test_unrated_items_have_no_mean() -> None:
     rec = RateRecord(ratings={"b1": Rating(note="alleen een notitie")})
-    by_id = {s.item.id: s for s in stats.item_ratings(rate_step(), rec)}
-    assert [s.item.id for s in stats.item_ratings(rate_step(), rec)] == [
+    by_id = {s.item.id: s for s in rate_stats.item_ratings(rate_step(), rec)}
+    assert [s.item.id for s in rate_stats.item_ratings(rate_step(), rec)] == [
         "a1",
         "a2",
         "b1",
@@ -98,7 +87,7 @@ def test_unrated_items_have_no_mean() -> None:
         assert by_id[item_id].spread is None
         assert by_id[item_id].n == 0
         assert not by_id[item_id].rated
-    assert stats.item_ratings(rate_step(), None)[0].mean is None
+    assert rate_stats.item_ratings(rate_step(), None)[0].mean is None
 
 
 def test_group_means_weigh_items_equally_and_skip_unrated() -> None:
@@ -109,7 +98,7 @@ def test_group_means_weigh_items_equally_and_skip_unrated() -> None:
             "b2": Rating(group=2),
         }
     )
-    means = stats.group_means(rate_step(), rec)
+    means = rate_stats.group_means(rate_step(), rec)
     assert list(means) == ["a", "b", "c"]
     assert means["a"] == pytest.approx(3.0)
     assert means["b"] == pytest.approx(2.0)
@@ -128,13 +117,13 @@ def test_weakest_lowest_mean_first_ties_by_widest_spread() -> None:
         }
     )
     step = rate_step(weakest=3)
-    assert [s.item.id for s in stats.weakest(step, rec)] == ["b2", "a2", "a1"]
-    assert [s.item.id for s in stats.weakest(step, rec, n=4)] == ["b2", "a2", "a1", "b3"]
-    everything = stats.weakest(step, rec, n=99)
+    assert [s.item.id for s in rate_stats.weakest(step, rec)] == ["b2", "a2", "a1"]
+    assert [s.item.id for s in rate_stats.weakest(step, rec, n=4)] == ["b2", "a2", "a1", "b3"]
+    everything = rate_stats.weakest(step, rec, n=99)
     assert [s.item.id for s in everything] == ["b2", "a2", "a1", "b3", "b1"]  # no c1
-    assert stats.weakest(step, rec, n=0) == []
-    assert stats.weakest(rate_step(weakest=0), rec) == []
-    assert stats.weakest(step, RateRecord()) == []
+    assert rate_stats.weakest(step, rec, n=0) == []
+    assert rate_stats.weakest(rate_step(weakest=0), rec) == []
+    assert rate_stats.weakest(step, RateRecord()) == []
 
 
 @given(
@@ -150,14 +139,14 @@ def test_weakest_lowest_mean_first_ties_by_widest_spread() -> None:
 def test_rating_properties(raw: dict[str, tuple[int | None, dict[str, int]]], n: int) -> None:
     rec = RateRecord(ratings={k: Rating(group=g, by=by) for k, (g, by) in raw.items()})
     step = rate_step()
-    item_stats = stats.item_ratings(step, rec)
+    item_stats = rate_stats.item_ratings(step, rec)
     for s in item_stats:
         if s.mean is None:
             assert s.n == 0
             continue
         assert min(s.values) <= s.mean <= max(s.values)
         assert s.spread == max(s.values) - min(s.values)
-    weak = stats.weakest(step, rec, n=n)
+    weak = rate_stats.weakest(step, rec, n=n)
     rated = [s for s in item_stats if s.mean is not None]
     assert len(weak) == min(n, len(rated))
     keys = [(s.mean, -(s.spread or 0)) for s in weak]
@@ -167,7 +156,7 @@ def test_rating_properties(raw: dict[str, tuple[int | None, dict[str, int]]], n:
         for s in rated:
             if s not in weak:
                 assert (s.mean, -(s.spread or 0)) >= worst_kept
-    for group_id, mean in stats.group_means(step, rec).items():
+    for group_id, mean in rate_stats.group_means(step, rec).items():
         members = [s.mean for s in rated if s.item.group == group_id and s.mean is not None]
         assert (mean is None) == (not members)
         if mean is not None:
@@ -213,15 +202,15 @@ def sort_session() -> tuple[Session, SortRecord]:
 
 def test_category_counts_every_category_then_unknown_ones() -> None:
     _session, rec = sort_session()
-    counts = stats.category_counts(sort_step(), rec)
+    counts = sort_stats.category_counts(sort_step(), rec)
     assert counts == {"aff": 3, "mor": 0, "ins": 2, "weg": 1}
     assert list(counts) == ["aff", "mor", "ins", "weg"]
-    assert stats.category_counts(sort_step(), None) == {"aff": 0, "mor": 0, "ins": 0}
+    assert sort_stats.category_counts(sort_step(), None) == {"aff": 0, "mor": 0, "ins": 0}
 
 
 def test_organisation_counts_group_and_unknown_rows() -> None:
     session, rec = sort_session()
-    counts = stats.organisation_counts(session, rec)
+    counts = sort_stats.organisation_counts(session, rec)
     # participants' order (Zorg before Gemeente), then the group, then "no organisation"
     assert list(counts) == ["Zorg", "Gemeente", "groep", "zonder organisatie"]
     assert counts["Zorg"] == {"aff": 1, "ins": 1}
@@ -229,7 +218,7 @@ def test_organisation_counts_group_and_unknown_rows() -> None:
     assert counts["groep"] == {"aff": 1}
     # Dirk has no organisation; "gone" is no longer a participant
     assert counts["zonder organisatie"] == {"weg": 1, "ins": 1}
-    with_step = stats.organisation_counts(session, rec, sort_step())
+    with_step = sort_stats.organisation_counts(session, rec, sort_step())
     assert with_step["Gemeente"] == {"aff": 1, "mor": 0, "ins": 0}
     assert sum(sum(row.values()) for row in with_step.values()) == len(rec.cards)
 
@@ -237,7 +226,7 @@ def test_organisation_counts_group_and_unknown_rows() -> None:
 def test_organisation_counts_labels_follow_the_language() -> None:
     session, rec = sort_session()
     set_language("en")
-    counts = stats.organisation_counts(session, rec)
+    counts = sort_stats.organisation_counts(session, rec)
     assert "group" in counts and "no organisation" in counts
     assert "groep" not in counts
 
@@ -271,32 +260,34 @@ def ideas() -> BrainstormRecord:
 
 def test_ranked_by_votes_then_entry_order() -> None:
     rec = ideas()
-    assert [i.id for i in stats.ranked(brainstorm(), rec, "k")] == ["3", "1", "5", "4"]
-    assert [i.id for i in stats.ranked(brainstorm(), rec)] == ["2", "3", "1", "5", "4"]
-    assert stats.ranked(brainstorm(), rec, "nope") == []
-    assert stats.ranked(brainstorm(), None) == []
-    ranked = stats.ranked(brainstorm(), rec, "k")
-    assert stats.ranks(ranked) == [1, 2, 2, 4]
+    assert [i.id for i in brainstorm_stats.ranked(brainstorm(), rec, "k")] == ["3", "1", "5", "4"]
+    assert [i.id for i in brainstorm_stats.ranked(brainstorm(), rec)] == ["2", "3", "1", "5", "4"]
+    assert brainstorm_stats.ranked(brainstorm(), rec, "nope") == []
+    assert brainstorm_stats.ranked(brainstorm(), None) == []
+    ranked = brainstorm_stats.ranked(brainstorm(), rec, "k")
+    assert brainstorm_stats.ranks(ranked) == [1, 2, 2, 4]
 
 
 def test_votes_used_and_left_respect_the_budget() -> None:
     step, rec = brainstorm(Voting(budget=4)), ideas()
-    assert stats.votes_used(rec, "p1") == 2
-    assert stats.votes_used(rec, "p2") == 5
-    assert stats.votes_used(rec, "p9") == 0
-    assert stats.votes_left(step, rec, "p1") == 2
-    assert stats.votes_left(step, rec, "p2") == 0  # over budget is never negative
-    assert stats.votes_left(step, rec, "p9") == 4
-    assert stats.votes_left(step, None, "p1") == 4
-    assert stats.votes_left(brainstorm(None), rec, "p9") == 0  # no voting, no dots
+    assert brainstorm_stats.votes_used(rec, "p1") == 2
+    assert brainstorm_stats.votes_used(rec, "p2") == 5
+    assert brainstorm_stats.votes_used(rec, "p9") == 0
+    assert brainstorm_stats.votes_left(step, rec, "p1") == 2
+    assert brainstorm_stats.votes_left(step, rec, "p2") == 0  # over budget is never negative
+    assert brainstorm_stats.votes_left(step, rec, "p9") == 4
+    assert brainstorm_stats.votes_left(step, None, "p1") == 4
+    assert brainstorm_stats.votes_left(brainstorm(None), rec, "p9") == 0  # no voting, no dots
     rec.ideas[0].votes["p1"] += 1
-    assert stats.votes_left(step, rec, "p1") == 1
+    assert brainstorm_stats.votes_left(step, rec, "p1") == 1
 
 
 def test_voters() -> None:
     session = Session(participants=[Participant(id="p1"), Participant(id="p2")])
-    assert stats.voters(brainstorm(), session) == ["p1", "p2"]
-    assert stats.voters(brainstorm(Voting(per="group")), session) == [stats.GROUP_VOTER]
-    assert stats.voters(brainstorm(), Session()) == [stats.GROUP_VOTER]
-    assert stats.voters(brainstorm(None), session) == []
-    assert stats.votes_used(ideas(), stats.GROUP_VOTER) == 1
+    assert brainstorm_stats.voters(brainstorm(), session) == ["p1", "p2"]
+    assert brainstorm_stats.voters(brainstorm(Voting(per="group")), session) == [
+        brainstorm_stats.GROUP_VOTER
+    ]
+    assert brainstorm_stats.voters(brainstorm(), Session()) == [brainstorm_stats.GROUP_VOTER]
+    assert brainstorm_stats.voters(brainstorm(None), session) == []
+    assert brainstorm_stats.votes_used(ideas(), brainstorm_stats.GROUP_VOTER) == 1

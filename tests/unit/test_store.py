@@ -21,17 +21,11 @@ from hypothesis import strategies as st
 
 from samen_tui.i18n import session as session_messages
 from samen_tui.i18n import set_language
+from samen_tui.kinds.content.record import ContentRecord
+from samen_tui.kinds.rate.record import RateRecord, Rating
+from samen_tui.kinds.sort.record import Card, SortRecord
 from samen_tui.session import store
-from samen_tui.session.model import (
-    Card,
-    ContentRecord,
-    ItemTime,
-    Participant,
-    RateRecord,
-    Rating,
-    Session,
-    SortRecord,
-)
+from samen_tui.session.model import ItemTime, Participant, Session
 from samen_tui.session.store import (
     MAX_SIZE,
     SaveError,

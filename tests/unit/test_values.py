@@ -9,21 +9,27 @@ from typing import Any
 
 import pytest
 
+from samen_tui import kinds
+from samen_tui.kinds.content.record import ContentRecord
+from samen_tui.kinds.rate.record import RateRecord
+from samen_tui.kinds.sort.record import SortRecord
 from samen_tui.session import model as session_model
 from samen_tui.values import FrozenValues, Values
 from samen_tui.workshop import model as workshop_model
 
 
-def model_classes(module: ModuleType) -> list[type[Any]]:
+def model_classes(*modules: ModuleType | None) -> list[type[Any]]:
     return [
         cls
+        for module in modules
+        if module is not None
         for _name, cls in inspect.getmembers(module, inspect.isclass)
         if cls.__module__ == module.__name__ and dataclasses.is_dataclass(cls)
     ]
 
 
-WORKSHOP = model_classes(workshop_model)
-SESSION = model_classes(session_model)
+WORKSHOP = model_classes(workshop_model, *(kinds.part(k, "model") for k in kinds.names()))
+SESSION = model_classes(session_model, *(kinds.part(k, "record") for k in kinds.names()))
 
 
 def test_every_model_class_uses_the_shared_methods() -> None:
@@ -75,9 +81,7 @@ def test_equal_repr_and_hash_as_a_dataclass_would(cls: type[Any]) -> None:
 
 
 def test_a_record_sets_its_kind_and_compares_on_it() -> None:
-    sort = session_model.SortRecord()
-    rate = session_model.RateRecord()
+    sort = SortRecord()
+    rate = RateRecord()
     assert sort.kind == "sort" and sort != rate
-    assert repr(session_model.ContentRecord(notes="[b]x")) == (
-        "ContentRecord(kind='content', notes='[b]x')"
-    )
+    assert repr(ContentRecord(notes="[b]x")) == ("ContentRecord(kind='content', notes='[b]x')")

@@ -20,8 +20,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samen_tui import i18n
+from samen_tui import kinds as registry
 from samen_tui.i18n import set_language
 from samen_tui.i18n import workshop as messages
+from samen_tui.kinds.brainstorm.model import BrainstormStep, Voting
+from samen_tui.kinds.content.model import ContentStep
+from samen_tui.kinds.conversation.model import ConversationStep, Phase
+from samen_tui.kinds.participants.model import ParticipantsStep
+from samen_tui.kinds.questions.model import QuestionsStep
+from samen_tui.kinds.rate.model import RateStep, Scale
+from samen_tui.kinds.references.model import ReferencesStep
+from samen_tui.kinds.sort.model import SortStep
 from samen_tui.workshop import loader, model
 from samen_tui.workshop.catalog import (
     WorkshopEntry,
@@ -36,18 +45,7 @@ from samen_tui.workshop.loader import (
     load_workshop,
     parse_workshop,
 )
-from samen_tui.workshop.model import (
-    BrainstormStep,
-    ContentStep,
-    ConversationStep,
-    ParticipantsStep,
-    QuestionsStep,
-    RateStep,
-    ReferencesStep,
-    SortStep,
-    Step,
-    Voting,
-)
+from samen_tui.workshop.model import Step
 from samen_tui.workshop.positions import scan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -281,7 +279,7 @@ def test_scan_finds_every_value_that_tomli_w_writes(doc: dict[str, Any]) -> None
 def test_all_kinds_fixture_loads_every_step_kind() -> None:
     workshop = load_workshop(ALL_KINDS)
     kinds = {type(step).KIND for _item, step in workshop.steps()}
-    assert kinds == set(model.STEP_CLASSES)
+    assert kinds == set(registry.names())
     assert workshop.id == "alle-soorten"
     assert workshop.meta.version == "2"
     assert workshop.meta.description.startswith("Een proefworkshop")
@@ -472,7 +470,8 @@ class _PollStep(Step):
 
 
 def test_a_new_step_kind_needs_no_loader_change(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(model.STEP_CLASSES, "poll", _PollStep)
+    every = registry.step_classes()
+    monkeypatch.setattr(registry, "step_classes", lambda: {**every, "poll": _PollStep})
     good = MINIMAL + (
         '\n[[items.steps]]\nkind = "poll"\nid = "peiling"\ntitle = "Peiling"\n'
         'options = ["ja", "nee"]\nstyle = "dots"\nvoting = { budget = 2 }\n'
@@ -716,11 +715,15 @@ def test_messages_exist_in_dutch_and_english() -> None:
 
 def test_every_message_key_used_in_the_code_exists() -> None:
     used: set[str] = set()
-    for name in ("loader.py", "catalog.py", "check.py", "model.py"):
-        source = (ROOT / "samen_tui" / "workshop" / name).read_text(encoding="utf-8")
+    sources = [ROOT / "samen_tui" / "workshop" / name for name in ("loader.py", "catalog.py")]
+    sources += [ROOT / "samen_tui" / "workshop" / "check.py"]
+    sources += sorted((ROOT / "samen_tui" / "kinds").glob("*/model.py"))
+    for path in sources:
+        source = path.read_text(encoding="utf-8")
         used.update(re.findall(r"""\bt\(\s*["'](workshop\.[\w.]+)["']""", source))
     assert len(used) > 40
-    assert used - set(messages.NL) == set()
+    # the loader's in its area of the catalog, the kinds' checks in their texts
+    assert used - set(messages.NL) - set(registry.texts("nl")) == set()
     # keys made up at run time
     for prefix in ("workshop.found.", "workshop.expected."):
         assert any(key.startswith(prefix) for key in messages.NL)
@@ -758,14 +761,14 @@ def test_every_toml_example_in_the_documentation_is_valid() -> None:
             text = MINIMAL + "\n" + example
         workshop = parse_workshop(text, "docs/workshop-format.md")
         kinds_shown.update(type(step).KIND for _item, step in workshop.steps())
-    assert kinds_shown == set(model.STEP_CLASSES)
+    assert kinds_shown == set(registry.names())
 
 
 def test_documentation_names_every_field_of_every_step_kind() -> None:
     doc = DOC.read_text(encoding="utf-8")
-    for kind in model.STEP_CLASSES:
+    for kind in registry.names():
         assert f"### `{kind}`" in doc
-    todo: list[type] = [model.Meta, model.AgendaItem, *model.STEP_CLASSES.values()]
+    todo: list[type] = [model.Meta, model.AgendaItem, *registry.step_classes().values()]
     seen: set[type] = set()
     while todo:
         cls = todo.pop()
@@ -778,7 +781,7 @@ def test_documentation_names_every_field_of_every_step_kind() -> None:
             for arg in [hints[field.name], *typing.get_args(hints[field.name])]:
                 if isinstance(arg, type) and dataclasses.is_dataclass(arg):
                     todo.append(arg)
-    assert model.Phase in seen and model.Scale in seen
+    assert Phase in seen and Scale in seen
 
 
 @pytest.mark.parametrize(
@@ -815,3 +818,27 @@ def test_documentation_names_every_field_of_every_step_kind() -> None:
 )
 def test_toml_syntax_messages_are_dutch(text: str, expected: str) -> None:
     assert problems_of(text) == [f"w.toml:{expected}"]
+
+
+@pytest.mark.parametrize("key", ["M", "é", "!", " ", "10", "ab"])
+def test_a_category_key_is_a_digit_or_a_lowercase_letter(key: str) -> None:
+    """The sort view binds each of 0-9 and a-z once (static bindings): any other key is
+    reported where it stands."""
+    text = MINIMAL + (
+        '\n[[items.steps]]\nkind = "sort"\nid = "s"\ntitle = "S"\n'
+        f'categories = [{{ id = "a", title = "A", key = "{key}" }}]\n'
+    )
+    column = len('categories = [{ id = "a", title = "A", key = ') + 1
+    assert problems_of(text) == [
+        f"w.toml:19:{column}: een toets (key) is één cijfer of kleine letter: 0–9 of a–z"
+    ]
+
+
+@pytest.mark.parametrize("key", ["0", "7", "a", "z"])
+def test_a_digit_or_lowercase_letter_is_a_good_category_key(key: str) -> None:
+    text = MINIMAL + (
+        '\n[[items.steps]]\nkind = "sort"\nid = "s"\ntitle = "S"\n'
+        f'categories = [{{ id = "a", title = "A", key = "{key}" }}]\n'
+    )
+    step = parse_workshop(text, "w.toml").step("s")
+    assert isinstance(step, SortStep) and step.category_key(0) == key

@@ -29,11 +29,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from samen_tui import report
 from samen_tui.i18n import plural, t
-from samen_tui.session import compare, report
+from samen_tui.kinds.rate.model import RateStep
+from samen_tui.kinds.sort.model import SortStep
+from samen_tui.session import compare
 from samen_tui.session.model import Session
 from samen_tui.tui.widgets.keybar import KeyBar
-from samen_tui.workshop.model import RateStep, SortStep, Workshop
+from samen_tui.workshop.model import Workshop
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

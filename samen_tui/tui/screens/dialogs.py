@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Markdown, Select, Static
 
 from samen_tui.i18n import t
-from samen_tui.tui.keys import label
+from samen_tui.tui.keys import describe, label
 
 if TYPE_CHECKING:
     from samen_tui.session.model import Session
@@ -214,7 +214,7 @@ def export_dialog(
     screen: Screen[Any], workshop: Workshop | None, session: Session, path: Path
 ) -> None:
     """Ask where, then write the verslag (md, html) or the actions (csv)."""
-    from samen_tui.session import report
+    from samen_tui import report
 
     def chosen(answer: str | None) -> None:
         if not answer:
@@ -259,7 +259,7 @@ class HelpScreen(ModalScreen[None]):
             if binding.key in seen:
                 continue
             seen.add(binding.key)
-            description = label(binding.description)
+            description = describe(active.node, binding)
             tooltip = label(binding.tooltip) if binding.tooltip else ""
             line = Text(description)
             if tooltip and tooltip != description:

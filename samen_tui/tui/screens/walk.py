@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,8 +23,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, OptionList
 
+from samen_tui import kinds
 from samen_tui.i18n import t
-from samen_tui.kinds import KINDS
 from samen_tui.session.autosave import AutoSaver
 from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
@@ -93,16 +92,12 @@ def hand_over_repaints(widget: Widget, also: Iterable[object] = ()) -> None:
 
 
 def widget_class(kind: str) -> type[StepView]:
-    """The widget class registered for a kind (``samen_tui.kinds``)."""
-    spec = KINDS.get(kind)
-    if spec is None:
-        return PlaceholderView
-    module_name, _, class_name = spec.widget.partition(":")
+    """The widget class of a kind (its folder's ``view.VIEW``, ``samen_tui.kinds``)."""
     try:
-        cls: type[StepView] = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError):
+        cls = kinds.view_class(kind)
+    except ImportError:
         return PlaceholderView
-    return cls
+    return cls if cls is not None else PlaceholderView
 
 
 class StepCommands(Provider):

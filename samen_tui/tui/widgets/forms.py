@@ -48,7 +48,8 @@ from textual.widgets import DataTable, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from samen_tui.i18n import t
-from samen_tui.session.model import GROUP, Action, Session, new_id
+from samen_tui.kinds.actions.record import Action
+from samen_tui.session.model import GROUP, Session, new_id
 from samen_tui.tui.widgets.inputs import EntryInput
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from samen_tui.tui.keys import label
+from samen_tui.tui.keys import describe, label
 
 
 class Hint(NamedTuple):
@@ -67,13 +67,13 @@ class KeyBar(Widget, can_focus=False):
         active = screen.active_bindings
         hints: list[Hint] = []
         seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in active.values():
+        for node, binding, enabled, _tooltip in active.values():
             # one hint per action, as the Footer groups them
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
             hints.append(
-                Hint(binding.key, app.get_key_display(binding), label(binding.description), enabled)
+                Hint(binding.key, app.get_key_display(binding), describe(node, binding), enabled)
             )
         palette: Hint | None = None
         if app.ENABLE_COMMAND_PALETTE:

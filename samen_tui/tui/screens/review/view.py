@@ -118,7 +118,7 @@ class SessionViewScreen(Screen[None]):
         return views.first() if views else None
 
     def show_page(self, index: int) -> None:
-        from samen_tui.session import report
+        from samen_tui import report
         from samen_tui.tui.screens.walk import widget_class
         from samen_tui.tui.steps.base import ReadOnlyCapture
 

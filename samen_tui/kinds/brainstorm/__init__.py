@@ -1,0 +1,3 @@
+"""brainstorm: cards per prompt, optionally dot-voted, ranked."""
+
+ORDER = 50

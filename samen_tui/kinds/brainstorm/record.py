@@ -1,0 +1,36 @@
+"""What a brainstorm step captures: ideas per prompt, with their dots.
+Never imports textual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from samen_tui.session.model import GROUP, Record
+from samen_tui.values import Values
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Idea(Values):
+    """A brainstorm card."""
+
+    id: str = ""
+    prompt: str = ""
+    text: str = ""
+    who: str = GROUP
+    votes: dict[str, int] = field(default_factory=dict)
+    """Dots per voter: participant id, or "groep" for the group."""
+
+    @property
+    def total_votes(self) -> int:
+        return sum(self.votes.values())
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class BrainstormRecord(Record):
+    KIND: ClassVar[str] = "brainstorm"
+    ideas: list[Idea] = field(default_factory=list)
+    notes: str = ""
+
+
+RECORD = BrainstormRecord

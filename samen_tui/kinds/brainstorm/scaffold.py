@@ -1,0 +1,35 @@
+"""The brainstorm step in the file ``samen new`` writes: a worked example, every field
+explained in a Dutch comment. Never imports textual."""
+
+SUMMARY = "kaartjes verzamelen per vraag, eventueel stemmen met stippen"
+"""One line for the list of kinds at the top of the file."""
+
+ITEM = "ideeen"
+"""The agenda item of the example file the example goes in."""
+
+EXAMPLE = """\
+# --- brainstorm: kaartjes per vraag, daarna stemmen --------------------------
+[[items.steps]]
+kind = "brainstorm"
+id = "wat-helpt"
+title = "Wat helpt?"
+text = "Verzamel eerst kaartjes per vraag; stem daarna met stippen."
+# Stemmen met stippen: `budget` stippen per stemmer, `per` is "participant"
+# (ieder apart) of "group" (de groep als geheel). Laat de regel weg voor
+# een brainstorm zonder stemmen.
+voting = { budget = 3, per = "participant" }
+
+# Eén [[items.steps.prompts]] per kolom (minstens 1).
+[[items.steps.prompts]]
+# De id van de kolom (verplicht).
+id = "kansen"
+# De naam van de kolom (verplicht).
+title = "Kansen"
+# De vraag die erbij hoort (mag weg).
+question = "Wat werkt in ons voordeel?"
+
+[[items.steps.prompts]]
+id = "valkuilen"
+title = "Valkuilen"
+question = "Wat houdt ons tegen?"
+"""

@@ -1,0 +1,59 @@
+"""Numbers drawn from a brainstorm record: ideas ranked by votes, dots used and left.
+
+Pure functions shared by the view and the report. Nothing here changes a record or
+imports textual.
+"""
+
+from __future__ import annotations
+
+from samen_tui.kinds.brainstorm.model import BrainstormStep
+from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.session.model import Session
+
+GROUP_VOTER = "groep"
+"""The voter id used in ``Idea.votes`` when the group votes as one."""
+
+
+def ranked(
+    step: BrainstormStep | None, rec: BrainstormRecord | None, prompt_id: str | None = None
+) -> list[Idea]:
+    """The ideas (of one prompt, or all) by votes, most first; equal votes keep the
+    order in which they were entered. ``step`` may be ``None`` (record only)."""
+    ideas = rec.ideas if rec is not None else []
+    chosen = [idea for idea in ideas if prompt_id is None or idea.prompt == prompt_id]
+    return sorted(chosen, key=lambda idea: -idea.total_votes)  # sorted() is stable
+
+
+def ranks(ideas: list[Idea]) -> list[int]:
+    """Competition ranks (1, 2, 2, 4) of ideas already in ``ranked`` order."""
+    out: list[int] = []
+    for index, idea in enumerate(ideas):
+        if index and idea.total_votes == ideas[index - 1].total_votes:
+            out.append(out[-1])
+        else:
+            out.append(index + 1)
+    return out
+
+
+def votes_used(rec: BrainstormRecord | None, voter: str) -> int:
+    """The dots ``voter`` has placed on any idea of the step."""
+    if rec is None:
+        return 0
+    return sum(max(idea.votes.get(voter, 0), 0) for idea in rec.ideas)
+
+
+def votes_left(step: BrainstormStep, rec: BrainstormRecord | None, voter: str) -> int:
+    """The dots ``voter`` may still place (0 when the step has no voting)."""
+    if step.voting is None:
+        return 0
+    return max(step.voting.budget - votes_used(rec, voter), 0)
+
+
+def voters(step: BrainstormStep, session: Session) -> list[str]:
+    """Who votes: each participant's id, or the group as one (``GROUP_VOTER``) when
+    the step says so or nobody is listed. Empty when the step has no voting."""
+    if step.voting is None:
+        return []
+    if step.voting.per == "group" or not session.participants:
+        return [GROUP_VOTER]
+    return [p.id for p in session.participants]

@@ -1,0 +1,3 @@
+"""content: a slide of Markdown, with room for the trainer's notes."""
+
+ORDER = 10

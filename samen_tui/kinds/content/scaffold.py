@@ -1,0 +1,28 @@
+"""The content step in the file ``samen new`` writes: a worked example, every field
+explained in a Dutch comment. Never imports textual."""
+
+SUMMARY = "een dia met tekst"
+"""One line for the list of kinds at the top of the file."""
+
+ITEM = "begin"
+"""The agenda item of the example file the example goes in."""
+
+EXAMPLE = '''\
+# --- content: een dia ---------------------------------------------------------
+[[items.steps]]
+# De soort stap (verplicht).
+kind = "content"
+# De id van de stap (verplicht, uniek in het hele bestand).
+id = "welkom"
+# De titel van de stap (verplicht).
+title = "Welkom"
+# De tekst van de dia, in Markdown (koppen met #, opsommingen met -).
+text = """
+# Welkom
+
+- Wat gaan we doen?
+- Wat nemen we mee naar huis?
+"""
+# Mag de trainer bij deze dia notities maken? (standaard true)
+notes = true
+'''

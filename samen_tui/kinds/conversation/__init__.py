@@ -1,0 +1,3 @@
+"""conversation: the conversation types and a phased flow (BOB, BARB)."""
+
+ORDER = 60

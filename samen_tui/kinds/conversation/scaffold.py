@@ -1,0 +1,56 @@
+"""The conversation step in the file ``samen new`` writes: a worked example, every field
+explained in a Dutch comment. Never imports textual."""
+
+SUMMARY = "gesprekssoorten en een gespreksvorm in fasen (BOB, BARB)"
+"""One line for the list of kinds at the top of the file."""
+
+ITEM = "afspraken-maken"
+"""The agenda item of the example file the example goes in."""
+
+EXAMPLE = """\
+# --- conversation: gesprekssoorten en een gespreksvorm in fasen --------------
+[[items.steps]]
+kind = "conversation"
+id = "gesprek"
+title = "Het gesprek"
+text = "Kies een gespreksvorm en loop de fasen door."
+
+# De soorten gesprek (mag weg): elk met een vraag, een keten van stappen en een uitkomst.
+[[items.steps.types]]
+id = "onderzoekend"
+title = "Onderzoekend"
+question = "Wat is er aan de hand?"
+# De keten van stappen in dit gesprek (verplicht, minstens 1).
+chain = ["Feiten verzamelen", "Interpreteren", "Agenderen"]
+# Waar het gesprek op uitkomt (verplicht).
+outcome = "Gedeelde probleemdefinitie"
+
+# De gespreksvormen (minstens 1), elk met zijn fasen.
+[[items.steps.flows]]
+id = "bob"
+title = "BOB"
+# Een korte uitleg (mag weg).
+description = "Beeldvorming, oordeelsvorming, besluitvorming."
+
+[[items.steps.flows.phases]]
+# De id van de fase (verplicht, uniek binnen de gespreksvorm).
+id = "beeldvorming"
+title = "Beeldvorming"
+# De vraag van deze fase (verplicht).
+question = "Wat is er aan de hand?"
+# Wat de trainer hier vastlegt naast notities: "notes" (alleen notities,
+# standaard), "mandates" (per partner: wat neem je mee naar je achterban) of
+# "decisions" (besluiten en acties: wie, wat, wanneer).
+capture = "notes"
+
+[[items.steps.flows.phases]]
+id = "oordeelsvorming"
+title = "Oordeelsvorming"
+question = "Wat vinden we ervan?"
+
+[[items.steps.flows.phases]]
+id = "besluitvorming"
+title = "Besluitvorming"
+question = "Wie gaat wat wanneer doen?"
+capture = "decisions"
+"""

@@ -1,0 +1,3 @@
+"""participants: who is here (name, organisation, role)."""
+
+ORDER = 20

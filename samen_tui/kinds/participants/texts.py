@@ -1,0 +1,37 @@
+"""Strings of the participants step."""
+
+NL: dict[str, str] = {
+    "report.participants.count": "{n} deelnemers uit {orgs} organisatie(s).",
+    "report.participants.count.one": "1 deelnemer uit {orgs} organisatie(s).",
+    "help.step.participants": "**Wie is er?** Typ een naam en druk Enter. Tab gaat naar"
+    " organisatie en rol. In de lijst: Enter wijzigt, Delete verwijdert.",
+    "participants.name": "Naam",
+    "participants.organisation": "Organisatie",
+    "participants.role": "Rol",
+    "participants.hint": "Enter voegt toe · Tab: organisatie, rol · in de lijst: Enter"
+    " wijzigt, Delete verwijdert",
+    "participants.need_name": "Vul eerst een naam in.",
+    "participants.count": "{n} deelnemers",
+    "participants.count.one": "1 deelnemer",
+    "participants.orgs": "uit {n} organisaties",
+    "participants.orgs.one": "uit 1 organisatie",
+    "participants.removed": "Verwijderd: {name}",
+}
+
+EN: dict[str, str] = {
+    "report.participants.count": "{n} participants from {orgs} organisation(s).",
+    "report.participants.count.one": "1 participant from {orgs} organisation(s).",
+    "help.step.participants": "**Who is here?** Type a name and press Enter. Tab reaches"
+    " organisation and role. In the list: Enter edits, Delete removes.",
+    "participants.name": "Name",
+    "participants.organisation": "Organisation",
+    "participants.role": "Role",
+    "participants.hint": "Enter adds · Tab: organisation, role · in the list: Enter edits,"
+    " Delete removes",
+    "participants.need_name": "Fill in a name first.",
+    "participants.count": "{n} participants",
+    "participants.count.one": "1 participant",
+    "participants.orgs": "from {n} organisations",
+    "participants.orgs.one": "from 1 organisation",
+    "participants.removed": "Removed: {name}",
+}

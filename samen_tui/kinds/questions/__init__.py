@@ -1,0 +1,3 @@
+"""questions: open questions with answers, optionally attributed."""
+
+ORDER = 70

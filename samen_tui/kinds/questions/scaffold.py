@@ -1,0 +1,30 @@
+"""The questions step in the file ``samen new`` writes: a worked example, every field
+explained in a Dutch comment. Never imports textual."""
+
+SUMMARY = "open vragen met antwoorden"
+"""One line for the list of kinds at the top of the file."""
+
+ITEM = "afspraken-maken"
+"""The agenda item of the example file the example goes in."""
+
+EXAMPLE = """\
+# --- questions: open vragen met antwoorden -----------------------------------
+[[items.steps]]
+kind = "questions"
+id = "vragen"
+title = "Startvragen"
+text = "Bespreek de vragen één voor één en leg de antwoorden vast."
+# Mag bij elk antwoord staan wie het gaf? (standaard true)
+attributed = true
+
+# Eén [[items.steps.questions]] per vraag (minstens 1).
+[[items.steps.questions]]
+# De id van de vraag (verplicht).
+id = "belang"
+# De vraag zelf (verplicht).
+text = "Wat is ons gezamenlijk belang?"
+
+[[items.steps.questions]]
+id = "eerste-stap"
+text = "Wat is de eerste stap?"
+"""

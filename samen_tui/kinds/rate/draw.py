@@ -1,0 +1,79 @@
+"""What the rate step's view draws, as Rich text: a score as dots, a mean as a bar,
+numbers in the language. Never imports textual."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from samen_tui.i18n import t
+from samen_tui.kinds.rate.model import Scale
+
+MEAN_WIDTH = 5
+SPREAD_WIDTH = 5
+
+
+def number(value: float) -> str:
+    """A mean with one decimal, with the language's decimal mark."""
+    return f"{value:.1f}".replace(".", t("rate.decimal"))
+
+
+SCORE_KEYS = "1234567890"
+"""The keys that score: the view binds each once, for every rate step."""
+
+
+def score_keys(scale: Scale) -> list[tuple[str, int]]:
+    """(key, value) for every point of the scale: the value itself when it is one
+    digit, else its position (1–9, then 0 for the tenth)."""
+    values = list(scale.values)
+    if scale.max <= 9:
+        return [(str(v), v) for v in values]
+    return [(str((i + 1) % 10), v) for i, v in enumerate(values[:10])]
+
+
+def score_width(scale: Scale) -> int:
+    points = scale.max - scale.min + 1
+    label = max((len(label) for label in scale.labels), default=0)
+    return 1 + points + 1 + len(str(scale.max)) + (1 + label if label else 0)
+
+
+def score_text(scale: Scale, value: int | None) -> Text:
+    points = scale.max - scale.min + 1
+    out = Text(no_wrap=True, overflow="ellipsis")
+    if value is None:
+        out.append("·" * points, style="dim")
+        out.append(f" {t('rate.none')}", style="dim")
+        return out
+    filled = max(0, min(points, value - scale.min + 1))
+    out.append("●" * filled, style="bold")
+    out.append("○" * (points - filled), style="dim")
+    out.append(f" {value}", style="bold")
+    label = scale.label(value)
+    if label and label != str(value):
+        out.append(f" {label}")
+    return out
+
+
+def bar_text(scale: Scale, mean: float | None, width: int) -> Text:
+    """The mean as a bar on the scale (eighths of a cell)."""
+    out = Text(no_wrap=True)
+    if mean is None:
+        out.append("░" * width, style="dim")
+        return out
+    # like the dots of a score: the lowest point fills one part, the highest all
+    points = scale.max - scale.min + 1
+    fraction = max(0.0, min(1.0, (mean - scale.min + 1) / points))
+    eighths = round(fraction * width * 8)
+    full, part = divmod(eighths, 8)
+    out.append("█" * full, style="bold")
+    if part:
+        out.append(" ▏▎▍▌▋▊▉"[part], style="bold")
+    out.append("░" * (width - full - (1 if part else 0)), style="dim")
+    return out
+
+
+def shown_key(content: str | Text) -> object:
+    """What ``content`` shows, comparable: rich's Text compares its plain text and
+    spans, not its own style."""
+    if isinstance(content, Text):
+        return (content.plain, str(content.style), content.spans)
+    return content

@@ -1,0 +1,121 @@
+"""The rate step (the ingredient checklist): items in groups, rated on a scale.
+Never imports textual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from samen_tui.i18n import t
+from samen_tui.values import FrozenValues
+from samen_tui.workshop.model import Problem, Step
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Scale(FrozenValues):
+    """A rating scale: whole numbers from ``min`` to ``max`` with one label each."""
+
+    min: int = 1
+    max: int = 5
+    labels: tuple[str, ...] = (
+        "helemaal niet",
+        "nauwelijks",
+        "deels",
+        "grotendeels",
+        "helemaal",
+    )
+
+    @property
+    def values(self) -> range:
+        return range(self.min, self.max + 1)
+
+    def label(self, value: int) -> str:
+        if self.labels and self.min <= value <= self.max:
+            return self.labels[value - self.min]
+        return str(value)
+
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
+        if self.min < 0:
+            problems.append((("min",), t("workshop.check.scale_below_zero")))
+        if self.max <= self.min:
+            problems.append((("max",), t("workshop.check.scale_max", max=self.max, min=self.min)))
+        elif self.max - self.min > 9:
+            problems.append((("max",), t("workshop.check.scale_too_long")))
+        elif self.labels and len(self.labels) != self.max - self.min + 1:
+            problems.append(
+                (
+                    ("labels",),
+                    t(
+                        "workshop.check.scale_labels",
+                        labels=len(self.labels),
+                        points=self.max - self.min + 1,
+                        min=self.min,
+                        max=self.max,
+                    ),
+                )
+            )
+        return problems
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Group(FrozenValues):
+    """A cluster of rate items."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RateItem(FrozenValues):
+    id: str
+    title: str
+    group: str
+    description: str = ""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RateStep(Step):
+    """Items in groups, each rated on a scale (the ingredient checklist)."""
+
+    KIND: ClassVar[str] = "rate"
+    scale: Scale = field(default_factory=Scale)
+    groups: tuple[Group, ...]
+    items: tuple[RateItem, ...]
+    per_participant: bool = True
+    """Whether each participant may give their own rating besides the group's."""
+    weakest: int = 3
+    """How many weakest items to mark as where the conversation should start."""
+
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = [(("scale", *path), msg) for path, msg in self.scale.check()]
+        if not self.groups:
+            problems.append((("groups",), t("workshop.check.no_groups")))
+        if not self.items:
+            problems.append((("items",), t("workshop.check.no_items")))
+        group_ids = {g.id for g in self.groups}
+        for index, item in enumerate(self.items):
+            if item.group not in group_ids:
+                known = ", ".join(sorted(group_ids)) or t("workshop.check.none")
+                problems.append(
+                    (
+                        ("items", index, "group"),
+                        t("workshop.check.unknown_group", group=item.group, known=known),
+                    )
+                )
+        for index, group in enumerate(self.groups):
+            if not any(item.group == group.id for item in self.items):
+                problems.append(
+                    (("groups", index, "id"), t("workshop.check.group_empty", group=group.id))
+                )
+        if self.weakest < 0:
+            problems.append((("weakest",), t("workshop.check.weakest")))
+        return problems
+
+    def items_of(self, group_id: str) -> tuple[RateItem, ...]:
+        return tuple(item for item in self.items if item.group == group_id)
+
+
+STEP = RateStep
+
+DUTCH_KEYS = {"schaal": "scale", "groepen": "groups", "groep": "group"}

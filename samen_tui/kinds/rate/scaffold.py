@@ -1,0 +1,54 @@
+"""The rate step in the file ``samen new`` writes: a worked example, every field
+explained in a Dutch comment. Never imports textual."""
+
+SUMMARY = "items scoren op een schaal (een checklist)"
+"""One line for the list of kinds at the top of the file."""
+
+ITEM = "verkennen"
+"""The agenda item of the example file the example goes in."""
+
+EXAMPLE = """\
+# --- rate: items scoren op een schaal (checklist) ----------------------------
+[[items.steps]]
+kind = "rate"
+id = "checklist"
+title = "Hoe staan we ervoor?"
+text = "Geef elk item een score: in hoeverre is het er al?"
+# Mag elke deelnemer naast de groepsscore ook een eigen score geven? (standaard true)
+per_participant = true
+# Hoeveel zwakste items worden gemarkeerd als startpunt voor het gesprek (standaard 3).
+weakest = 3
+
+# De schaal (mag weg): hele getallen van min tot max, hoogstens 10 punten.
+# Korter schrijven mag ook: scale = { min = 1, max = 3, labels = [...] }
+[items.steps.scale]
+# Het laagste punt (standaard 1).
+min = 1
+# Het hoogste punt (standaard 5).
+max = 5
+# Eén label per punt, van laag naar hoog (of [] voor alleen getallen).
+labels = ["helemaal niet", "nauwelijks", "deels", "grotendeels", "helemaal"]
+
+# De groepen (clusters), in de volgorde waarin ze getoond worden (verplicht).
+[[items.steps.groups]]
+id = "doel"
+title = "Doel"
+
+[[items.steps.groups]]
+id = "aanpak"
+title = "Aanpak"
+
+# De items (verplicht); `group` is de id van de groep waar het item bij hoort.
+[[items.steps.items]]
+id = "helder-doel"
+title = "Een helder doel"
+# De id van de groep waar dit item bij hoort (verplicht).
+group = "doel"
+# Een toelichting bij het item (mag weg).
+description = "Weet iedereen waar we naartoe werken?"
+
+[[items.steps.items]]
+id = "genoeg-tijd"
+title = "Genoeg tijd"
+group = "aanpak"
+"""

@@ -1,0 +1,162 @@
+"""Strings of the rate step (the ingredient checklist)."""
+
+NL: dict[str, str] = {
+    # keys (footer) and their tooltips
+    "key.rate.score": "Score",
+    "key.rate.clear": "Wissen",
+    "key.rate.note": "Notitie",
+    "key.rate.who": "Wie scoort",
+    "key.rate.prev_rater": "Vorige scoorder",
+    "key.rate.next_rater": "Volgende scoorder",
+    "key.rate.nav": "Ander ingrediënt",
+    "key.rate.note_done": "Klaar",
+    "tip.rate.score": "Geef het gekozen ingrediënt deze score",
+    "tip.rate.clear": "De score van dit ingrediënt wissen (voor wie nu scoort)",
+    "tip.rate.note": "Een notitie bij dit ingrediënt schrijven of wijzigen",
+    "tip.rate.who": "Kiezen wie scoort: de groep of een deelnemer",
+    "tip.rate.prev_rater": "De vorige deelnemer (of de groep) laten scoren",
+    "tip.rate.next_rater": "De volgende deelnemer (of de groep) laten scoren",
+    "tip.rate.nav": "Naar het vorige of volgende ingrediënt",
+    "tip.rate.note_done": "Klaar met de notitie, terug naar de lijst",
+    # the step
+    "who.title.rate": "Wie scoort?",
+    "rate.rater": "Wie scoort: {name}",
+    "rate.rater_keys": "  (←/→, F4)",
+    "rate.rater_fixed": "Score van de groep",
+    "rate.col.score": "score",
+    "rate.col.mean": "gem.",
+    "rate.col.spread": "spr.",
+    "rate.none": "–",
+    "rate.decimal": ",",
+    "rate.weakest": "Begin het gesprek bij:",
+    "rate.weakest_none": "nog geen scores; hier komen de {n} zwakste ingrediënten",
+    "rate.detail_scores": "Scores:",
+    "rate.detail_none": "nog geen score",
+    "rate.detail_stats": "gemiddeld {mean} · spreiding {spread} · {n} scores",
+    "rate.detail_stats_one": "gemiddeld {mean} · 1 score",
+    "rate.detail_from": " (de groepsscore telt niet mee)",
+    "rate.note_placeholder": "Notitie bij {item}: Enter of Esc is klaar",
+    "help.step.rate": """**Ingrediënten voor duurzame samenwerking.** Per ingrediënt een score:
+in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbestand
+(standaard 1 = helemaal niet … 5 = helemaal).
+
+- **↑/↓** gaat naar het vorige of volgende ingrediënt (ook over de clusters heen).
+- Een **cijfertoets** geeft het gekozen ingrediënt die score; **x** of **Delete**
+  wist hem.
+- **Enter** of **n** schrijft een notitie bij het ingrediënt; **Enter** of **Esc**
+  is klaar.
+- **Wie scoort?** Standaard *de groep*. Mag iedereen ook zelf scoren, dan kiest
+  **←/→** (of **F4**) de deelnemer wiens score de cijfertoetsen zetten. Het
+  gemiddelde en de spreiding (hoogste min laagste) gaan dan over de deelnemers.
+- Per cluster staat een balk met het gemiddelde op de schaal. De zwakste
+  ingrediënten (laagste gemiddelde, bij gelijke stand de grootste spreiding) zijn
+  gemarkeerd: daar begint het gesprek.
+- Op een breed scherm staan alle clusters onder elkaar; op een klein scherm één
+  cluster per tabblad (↑/↓ loopt door naar het volgende tabblad).
+- **ctrl+z** maakt de laatste wijziging ongedaan; alles wordt vanzelf opgeslagen.
+""",
+    "report.rate.scale": "Schaal {low} ({low_label}) tot {high} ({high_label}).",
+    "report.rate.unrated": "niet gescoord",
+    "report.rate.item": "Onderdeel",
+    "report.rate.items": "Onderdelen",
+    "report.rate.mean": "Gemiddeld",
+    "report.rate.spread": "Spreiding",
+    "report.rate.n": "Scores",
+    "report.rate.note": "Toelichting",
+    "report.rate.weak_mark": "zwakst",
+    "report.rate.weakest": "Zwakste punten (hier begint het gesprek):",
+    "report.rate.weak_item": "{title}: gemiddeld {mean}, spreiding {spread}",
+    "workshop.check.scale_below_zero": "de schaal mag niet onder 0 beginnen",
+    "workshop.check.scale_max": "max ({max}) moet groter zijn dan min ({min})",
+    "workshop.check.scale_too_long": (
+        "een schaal heeft hoogstens 10 punten (één cijfertoets per punt)"
+    ),
+    "workshop.check.scale_labels": (
+        "{labels} labels voor een schaal van {points} punten ({min}..{max});"
+        " geef één label per punt, of geen"
+    ),
+    "workshop.check.no_groups": "een rate-stap heeft minstens één groep nodig",
+    "workshop.check.no_items": "een rate-stap heeft minstens één item nodig",
+    "workshop.check.unknown_group": "onbekende groep '{group}' (groepen: {known})",
+    "workshop.check.none": "geen",
+    "workshop.check.group_empty": "groep '{group}' heeft geen items",
+    "workshop.check.weakest": "weakest moet 0 of meer zijn",
+}
+
+EN: dict[str, str] = {
+    "key.rate.score": "Score",
+    "key.rate.clear": "Clear",
+    "key.rate.note": "Note",
+    "key.rate.who": "Who rates",
+    "key.rate.prev_rater": "Previous rater",
+    "key.rate.next_rater": "Next rater",
+    "key.rate.nav": "Other ingredient",
+    "key.rate.note_done": "Done",
+    "tip.rate.score": "Give the chosen ingredient this score",
+    "tip.rate.clear": "Clear this ingredient's score (for whoever rates now)",
+    "tip.rate.note": "Write or change a note on this ingredient",
+    "tip.rate.who": "Choose who rates: the group or a participant",
+    "tip.rate.prev_rater": "Let the previous participant (or the group) rate",
+    "tip.rate.next_rater": "Let the next participant (or the group) rate",
+    "tip.rate.nav": "To the previous or next ingredient",
+    "tip.rate.note_done": "Done with the note, back to the list",
+    "who.title.rate": "Who rates?",
+    "rate.rater": "Who rates: {name}",
+    "rate.rater_keys": "  (←/→, F4)",
+    "rate.rater_fixed": "The group's score",
+    "rate.col.score": "score",
+    "rate.col.mean": "mean",
+    "rate.col.spread": "spr.",
+    "rate.none": "–",
+    "rate.decimal": ".",
+    "rate.weakest": "Start the conversation at:",
+    "rate.weakest_none": "no scores yet; the {n} weakest ingredients will show here",
+    "rate.detail_scores": "Scores:",
+    "rate.detail_none": "no score yet",
+    "rate.detail_stats": "mean {mean} · spread {spread} · {n} scores",
+    "rate.detail_stats_one": "mean {mean} · 1 score",
+    "rate.detail_from": " (the group's score does not count)",
+    "rate.note_placeholder": "Note on {item}: Enter or Esc when done",
+    "help.step.rate": """**Ingredients for lasting collaboration.** A score per ingredient: how
+far is it there in our collaboration? The scale is in the workshop file (by default
+1 = not at all … 5 = fully).
+
+- **↑/↓** goes to the previous or next ingredient (across the clusters too).
+- A **number key** gives the chosen ingredient that score; **x** or **Delete**
+  clears it.
+- **Enter** or **n** writes a note on the ingredient; **Enter** or **Esc** is done.
+- **Who rates?** By default *the group*. When everyone may rate too, **←/→** (or
+  **F4**) chooses the participant whose score the number keys set. The mean and the
+  spread (highest minus lowest) are then over the participants.
+- Each cluster has a bar with its mean on the scale. The weakest ingredients
+  (lowest mean; on a tie the widest spread) are marked: that is where the
+  conversation starts.
+- On a wide screen all clusters are shown one below the other; on a small screen
+  one cluster per tab (↑/↓ runs on into the next tab).
+- **ctrl+z** takes back the last change; everything is saved by itself.
+""",
+    "report.rate.scale": "Scale {low} ({low_label}) to {high} ({high_label}).",
+    "report.rate.unrated": "not rated",
+    "report.rate.item": "Item",
+    "report.rate.items": "Items",
+    "report.rate.mean": "Mean",
+    "report.rate.spread": "Spread",
+    "report.rate.n": "Ratings",
+    "report.rate.note": "Note",
+    "report.rate.weak_mark": "weakest",
+    "report.rate.weakest": "Weakest points (where the conversation starts):",
+    "report.rate.weak_item": "{title}: mean {mean}, spread {spread}",
+    "workshop.check.scale_below_zero": "the scale must not start below 0",
+    "workshop.check.scale_max": "max ({max}) must be greater than min ({min})",
+    "workshop.check.scale_too_long": "a scale may have at most 10 points (one number key each)",
+    "workshop.check.scale_labels": (
+        "{labels} labels for a scale of {points} points ({min}..{max});"
+        " give one label per point, or none"
+    ),
+    "workshop.check.no_groups": "a rate step needs at least one group",
+    "workshop.check.no_items": "a rate step needs at least one item",
+    "workshop.check.unknown_group": "unknown group '{group}' (groups: {known})",
+    "workshop.check.none": "none",
+    "workshop.check.group_empty": "group '{group}' has no items",
+    "workshop.check.weakest": "weakest must be 0 or more",
+}

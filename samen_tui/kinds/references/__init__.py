@@ -1,0 +1,3 @@
+"""references: titles and addresses to take home."""
+
+ORDER = 90

@@ -1,0 +1,3 @@
+"""sort: cards sorted into categories (motive mapping)."""
+
+ORDER = 30

@@ -1,0 +1,68 @@
+"""The sort step (motive mapping): cards sorted into categories. Never imports textual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from samen_tui.i18n import t
+from samen_tui.values import FrozenValues
+from samen_tui.workshop.model import Problem, Step
+
+CATEGORY_KEYS = "1234567890abcdefghijklmnopqrstuvwxyz"
+"""The keys a category may have: one digit or lowercase letter. The view binds each of
+them once, for every sort step, and shows the ones a step uses."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Category(FrozenValues):
+    """A column of a sort step (a motive category)."""
+
+    id: str
+    title: str
+    hints: tuple[str, ...] = ()
+    key: str = ""
+    """One key that files a card under this category (default: its position, 1, 2, ...):
+    a digit or a lowercase letter (:data:`CATEGORY_KEYS`)."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class SortStep(Step):
+    """Cards sorted into categories (motive mapping)."""
+
+    KIND: ClassVar[str] = "sort"
+    categories: tuple[Category, ...]
+
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
+        if not self.categories:
+            problems.append((("categories",), t("workshop.check.no_categories")))
+        if len(self.categories) > 9:
+            problems.append((("categories",), t("workshop.check.too_many_categories")))
+        seen_keys: dict[str, int] = {}
+        for index, category in enumerate(self.categories):
+            if category.key:
+                if len(category.key) != 1 or category.key not in CATEGORY_KEYS:
+                    problems.append((("categories", index, "key"), t("workshop.check.key_char")))
+                elif category.key in seen_keys:
+                    problems.append(
+                        (
+                            ("categories", index, "key"),
+                            t(
+                                "workshop.check.key_used",
+                                key=category.key,
+                                category=self.categories[seen_keys[category.key]].id,
+                            ),
+                        )
+                    )
+                else:
+                    seen_keys[category.key] = index
+        return problems
+
+    def category_key(self, index: int) -> str:
+        return self.categories[index].key or str(index + 1)
+
+
+STEP = SortStep
+
+DUTCH_KEYS = {"categorieen": "categories", "categorieën": "categories", "toets": "key"}

@@ -1,0 +1,80 @@
+"""The sort step in the verslag: the motive map.
+
+This module never imports textual.
+"""
+
+from __future__ import annotations
+
+from samen_tui.i18n import t
+from samen_tui.kinds.sort.model import Category, SortStep
+from samen_tui.kinds.sort.record import SortRecord
+from samen_tui.kinds.sort.stats import category_counts, organisation_counts
+from samen_tui.report.blocks import Block, Bullets, Heading, Table
+from samen_tui.report.helpers import as_record, as_step, card_who, notes
+from samen_tui.session.model import Record, Session
+from samen_tui.workshop.model import Step
+
+
+def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
+    """The motive map: counts per category, the cards per category with who said
+    them, and the counts per organisation."""
+    sort = as_step(step, SortStep)
+    record = as_record(rec, SortRecord)
+    if record is None or (not record.cards and not record.notes.strip()):
+        return []
+    titles = {c.id: c.title for c in sort.categories}
+    counts = category_counts(sort, record)
+    blocks: list[Block] = []
+    if record.cards:
+        blocks.append(
+            Table(
+                (t("report.sort.category"), t("report.sort.cards")),
+                tuple((titles.get(cid, cid), str(n)) for cid, n in counts.items()),
+                align="lr",
+            )
+        )
+        for cid, n in counts.items():
+            if not n:
+                continue
+            blocks.append(Heading(f"{titles.get(cid, cid)} ({n})", level=4))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        t("report.said_by", text=card.text, who=card_who(session, card.who))
+                        for card in record.cards
+                        if card.category == cid
+                    )
+                )
+            )
+        by_org = organisation_counts(session, record, sort)
+        columns = [cid for cid, n in counts.items() if n]
+        blocks.append(Heading(t("report.sort.per_organisation"), level=4))
+        blocks.append(
+            Table(
+                (
+                    t("report.organisation"),
+                    *(titles.get(cid, cid) for cid in columns),
+                    t("report.total"),
+                ),
+                tuple(
+                    (org, *(str(row.get(cid, 0)) for cid in columns), str(sum(row.values())))
+                    for org, row in by_org.items()
+                ),
+                align="l" + "r" * (len(columns) + 1),
+            )
+        )
+    blocks.extend(notes(record.notes))
+    return blocks
+
+
+def stand_in(step_id: str, rec: Record) -> Step:
+    """A step with the categories the cards name (titled by their ids)."""
+    assert isinstance(rec, SortRecord)
+    return SortStep(
+        id=step_id,
+        title=step_id,
+        categories=tuple(
+            Category(id=c, title=c or t("report.other"))
+            for c in dict.fromkeys(card.category for card in rec.cards)
+        ),
+    )

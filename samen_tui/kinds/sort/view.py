@@ -1,0 +1,585 @@
+"""sort: cards sorted into categories (motive mapping).
+
+The categories stand side by side as columns, each with its hint words. Quick
+entry: type the card in the field at the top, press Enter, then one key picks the
+category (the category's key, 1/2/3 by default; Enter again repeats the previous
+category, Esc goes back to the text). Who said it is "the group" unless F4 (or a
+click on *Wie*) picks a participant; that choice stays for the next cards.
+
+On a card (↓ from the field, the arrows, or a click): a category key moves it,
+Enter/e edits it (back in the field, then Enter and a key as for a new card),
+Delete removes it, w/F4 chooses who said it, Esc goes back to the field. The counts
+per category and per organisation stay docked at the bottom.
+
+The board's text is drawn by :mod:`~samen_tui.kinds.sort.board`, the parts that take
+keys are in :mod:`~samen_tui.kinds.sort.view_cards`, the "who" picker (shared with
+the rate step) in :mod:`~samen_tui.kinds.sort.view_who`.
+
+Every change goes through ``capture.change()`` (undo and autosave). What is being
+typed but not yet filed, the chosen "who" and the focused card live in a small
+per-screen state, so they survive an undo (which rebuilds the view) and leaving the
+step and coming back.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Static
+
+from samen_tui.i18n import t
+from samen_tui.kinds.sort import board
+from samen_tui.kinds.sort.board import Column
+from samen_tui.kinds.sort.model import Category, SortStep
+from samen_tui.kinds.sort.record import Card, SortRecord
+from samen_tui.kinds.sort.stats import category_counts
+from samen_tui.kinds.sort.view_cards import CardInput, CardView, PickBar, WhoButton
+from samen_tui.kinds.sort.view_who import WhoPicker
+from samen_tui.session.model import GROUP, new_id
+from samen_tui.session.stats import who_label
+from samen_tui.tui.steps.base import Capture, StepView
+
+# --------------------------------------------------------------------------- state
+
+
+@dataclass
+class SortState:
+    """What the trainer is doing in a sort step, beyond what the record holds."""
+
+    who: str = GROUP
+    """Who the next card is from."""
+    last: str = ""
+    """The category of the previous card (Enter in the picker repeats it)."""
+    focus: str = ""
+    """The card that had the focus (restored after an undo)."""
+    draft: str = ""
+    """Text typed but not yet filed."""
+
+
+_STATES: weakref.WeakKeyDictionary[Any, dict[str, SortState]] = weakref.WeakKeyDictionary()
+
+
+def _state_for(capture: Capture, step_id: str) -> SortState:
+    try:
+        per_step = _STATES.setdefault(capture, {})
+    except TypeError:  # a capture that cannot be weakly referenced: state per view
+        return SortState()
+    return per_step.setdefault(step_id, SortState())
+
+
+# --------------------------------------------------------------------------- the view
+
+
+class SortView(StepView):
+    HELP = "help.step.sort"
+
+    DEFAULT_CSS = """
+    SortView #sort-entry { height: 1; margin-bottom: 0; }
+    SortView #sort-input { width: 1fr; }
+    SortView #sort-who {
+        width: auto; max-width: 30; height: 1; padding: 0 1; margin-left: 1;
+        background: $boost; color: $text;
+    }
+    SortView #sort-who:hover { background: $accent 40%; }
+    SortView #sort-hint { color: $text-muted; height: auto; }
+    SortView #sort-pick {
+        display: none; height: auto; background: $accent 25%; color: $text; padding: 0 1;
+    }
+    SortView #sort-pick:focus { background: $accent 45%; text-style: bold; }
+    SortView #sort-board {
+        layout: grid; grid-size: 3; grid-columns: 1fr; grid-rows: auto; grid-gutter: 0 1;
+        height: auto; margin-top: 1;
+    }
+    SortView .sort-column { height: auto; }
+    SortView .sort-head { height: auto; background: $primary 30%; text-style: bold; }
+    SortView .sort-title { width: 1fr; height: auto; padding-left: 1; }
+    SortView .sort-count { width: auto; height: 1; padding: 0 1; }
+    SortView .sort-hints { height: auto; color: $text-muted; padding: 0 1; }
+    SortView .sort-cards { height: auto; }
+    SortView .sort-empty { color: $text-muted; text-style: italic; padding: 0 1; }
+    SortView .sort-cards { margin-top: 1; }
+    SortView .sort-card {
+        height: auto; padding: 0 1 0 0;
+        border-left: outer $primary 50%;
+    }
+    SortView .sort-card:odd { background: $boost; }
+    SortView .sort-card:hover { background: $boost; }
+    SortView .sort-card:focus {
+        border-left: outer $accent; background: $accent 25%;
+    }
+    SortView { overflow-y: hidden; padding: 0; }
+    SortView #sort-scroll { height: 1fr; padding: 0 1; }
+    SortView #sort-summary {
+        height: auto; max-height: 4; padding: 0 1;
+        background: $panel; color: $text;
+    }
+    """
+
+    BINDINGS = [
+        Binding("f4", "who", "key.sort.who", id="sort.who", tooltip="tip.sort.who"),
+    ]
+
+    def __init__(self, step: SortStep, capture: Capture, *, id: str | None = None) -> None:
+        super().__init__(step, capture, id=id)
+        self.state = _state_for(capture, step.id)
+        self.editing = ""
+        """The id of the card being edited in the field ("" for a new card)."""
+        self._rebuilding = False
+        self.picking = False
+        """Whether Enter was pressed in the field and one key now picks the category."""
+        self._filed: Text | None = None
+        """What the hint line says after a card is filed (until typing goes on)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.read_only and action == "who")
+
+    # ------------------------------------------------------------------ model
+
+    @property
+    def sort_step(self) -> SortStep:
+        assert isinstance(self.step, SortStep)
+        return self.step
+
+    @property
+    def sort_record(self) -> SortRecord:
+        record = self.record
+        assert isinstance(record, SortRecord)
+        return record
+
+    def columns(self) -> list[Column]:
+        return board.columns(self.sort_step, self.sort_record)
+
+    def card(self, card_id: str) -> Card | None:
+        for card in self.sort_record.cards:
+            if card.id == card_id:
+                return card
+        return None
+
+    def _category(self, category_id: str) -> Category | None:
+        for category in self.sort_step.categories:
+            if category.id == category_id:
+                return category
+        return None
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="sort-scroll"):
+            if text := self.intro():
+                yield text
+            if not self.read_only:
+                if self.state.who != GROUP and self.session.participant(self.state.who) is None:
+                    self.state.who = GROUP
+                with Horizontal(id="sort-entry"):
+                    yield CardInput(
+                        value=self.state.draft,
+                        placeholder=t("sort.placeholder"),
+                        id="sort-input",
+                        max_length=500,
+                        compact=True,
+                        select_on_focus=False,
+                    )
+                    who = WhoButton(self._who_text(), id="sort-who", markup=False)
+                    who.tooltip = t("sort.who_tip")
+                    yield who
+                yield Static(self._hint_text(), id="sort-hint", markup=False)
+                yield PickBar(self.sort_step, id="sort-pick", markup=False)
+            columns = self.columns()
+            grid = Vertical(id="sort-board")
+            grid.styles.grid_size_columns = min(max(len(columns), 1), 4)
+            with grid:
+                for column in columns:
+                    with Vertical(classes="sort-column"):
+                        with Horizontal(classes="sort-head"):
+                            yield Static(
+                                board.head_text(column), classes="sort-title", markup=False
+                            )
+                            yield Static("", classes="sort-count", markup=False)
+                        if column.hints:
+                            yield Static(
+                                ", ".join(column.hints), classes="sort-hints", markup=False
+                            )
+                        yield Vertical(classes="sort-cards")
+        yield Static(
+            board.summary_text(self.sort_step, self.sort_record, self.session),
+            id="sort-summary",
+            markup=False,
+        )
+
+    def on_mount(self) -> None:
+        self._sync_cards()
+
+    def focus_first(self) -> None:
+        if self.state.focus and self._card_widget(self.state.focus) is not None:
+            self._focus_card(self.state.focus)
+        elif not self.read_only:
+            self.focus_input()
+        else:
+            self.focus_board()
+
+    def reload(self) -> None:
+        self.refresh(recompose=True)
+        self.call_after_refresh(self._after_reload)
+
+    def _after_reload(self) -> None:
+        self._sync_cards()
+        self.call_after_refresh(self.focus_first)
+
+    # ------------------------------------------------------------------ rendering
+
+    def _who_text(self) -> str:
+        return t("sort.who", name=who_label(self.session, self.state.who)) + " ▾"
+
+    def _hint_text(self) -> str | Text:
+        if self._filed is not None:
+            return self._filed
+        if self.editing:
+            card = self.card(self.editing)
+            category = self._category(card.category) if card else None
+            return t(
+                "sort.hint_edit",
+                keys=board.keys_text(self.sort_step),
+                category=category.title if category else "",
+            )
+        return t("sort.hint", keys=board.keys_text(self.sort_step))
+
+    def _card_widget(self, card_id: str) -> CardView | None:
+        for widget in self.query(CardView):
+            if widget.card_id == card_id:
+                return widget
+        return None
+
+    def _sync_cards(self) -> None:
+        """Bring the board in line with the record: cards per column, counts, summary."""
+        columns = self.columns()
+        containers = list(self.query(".sort-cards").results(Vertical))
+        if len(containers) != len(columns):
+            # a column came or went (a card of a category the step does not have):
+            # rebuild everything, once
+            if not self._rebuilding:
+                self._rebuilding = True
+                self.refresh(recompose=True)
+                self.call_after_refresh(self._sync_cards)
+            return
+        self._rebuilding = False
+        by_category: dict[str, list[Card]] = {c.id: [] for c in columns}
+        for card in self.sort_record.cards:
+            by_category.setdefault(card.category, []).append(card)
+        counts = category_counts(self.sort_step, self.sort_record)
+        for column, container, count in zip(
+            columns, containers, self.query(".sort-count").results(Static), strict=True
+        ):
+            count.update(t("sort.count", n=counts.get(column.id, 0)))
+            cards = by_category.get(column.id, [])
+            present = [w for w in container.children if isinstance(w, CardView)]
+            if [w.card_id for w in present] == [c.id for c in cards] and (
+                cards or container.query(".sort-empty")
+            ):
+                for widget, card in zip(present, cards, strict=True):
+                    widget.update(board.card_text(card, self.session))
+                continue
+            focused = self.screen.focused if self.is_attached else None
+            refocus = focused.card_id if isinstance(focused, CardView) else ""
+            container.remove_children()
+            widgets: list[Static] = [
+                CardView(
+                    card.id, board.card_text(card, self.session), self.sort_step, self.read_only
+                )
+                for card in cards
+            ]
+            if not widgets:
+                widgets.append(Static(t("sort.empty"), classes="sort-empty", markup=False))
+            container.mount_all(widgets)
+            if refocus and refocus in {c.id for c in cards}:
+                self.call_after_refresh(self._focus_card, refocus)
+        if not self.read_only:
+            self.query_one("#sort-hint", Static).update(self._hint_text())
+            self.query_one("#sort-who", Static).update(self._who_text())
+        self.query_one("#sort-summary", Static).update(
+            board.summary_text(self.sort_step, self.sort_record, self.session)
+        )
+
+    # ------------------------------------------------------------------ focus
+
+    def focus_input(self) -> None:
+        if self.read_only:
+            return
+        self.state.focus = ""
+        self._set_picking(False)
+        field = self.query_one("#sort-input", CardInput)
+        self.screen.set_focus(field)
+
+    def _focus_card(self, card_id: str) -> None:
+        widget = self._card_widget(card_id)
+        if widget is not None and widget.is_attached:
+            self.state.focus = card_id
+            self.screen.set_focus(widget)  # now, so a quick next key reaches this card
+
+    def _board(self) -> list[tuple[str, list[str]]]:
+        """Columns (category id) with their card ids, in display order."""
+        columns = self.columns()
+        by_category: dict[str, list[str]] = {c.id: [] for c in columns}
+        for card in self.sort_record.cards:
+            by_category.setdefault(card.category, []).append(card.id)
+        return [(c.id, by_category[c.id]) for c in columns]
+
+    def focus_board(self) -> None:
+        if self.state.focus and self.card(self.state.focus) is not None:
+            self._focus_card(self.state.focus)
+            return
+        for _category, cards in self._board():
+            if cards:
+                self._focus_card(cards[0])
+                return
+
+    def navigate(self, card_id: str, direction: str) -> None:
+        layout = self._board()
+        col = next((i for i, (_c, cards) in enumerate(layout) if card_id in cards), None)
+        if col is None:
+            return
+        row = layout[col][1].index(card_id)
+        if direction == "up":
+            if row > 0:
+                self._focus_card(layout[col][1][row - 1])
+            elif not self.read_only:
+                self.focus_input()
+        elif direction == "down":
+            if row + 1 < len(layout[col][1]):
+                self._focus_card(layout[col][1][row + 1])
+        else:
+            step = -1 if direction == "left" else 1
+            index = col + step
+            while 0 <= index < len(layout):
+                cards = layout[index][1]
+                if cards:
+                    self._focus_card(cards[min(row, len(cards) - 1)])
+                    return
+                index += step
+
+    # ------------------------------------------------------------------ entry
+
+    @on(Input.Changed, "#sort-input")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if not self.editing:
+            self.state.draft = event.value
+        if self._filed is not None and event.value:
+            self._filed = None
+            self.query_one("#sort-hint", Static).update(self._hint_text())
+
+    def category_for_key(self, char: str) -> str:
+        """The category a key files a card under ("" for none)."""
+        step = self.sort_step
+        for index, category in enumerate(step.categories):
+            if step.category_key(index) == char:
+                return category.id
+        return ""
+
+    def _set_picking(self, picking: bool) -> None:
+        self.picking = picking
+        if not self.read_only:
+            self.query_one(PickBar).display = picking
+            self.query_one("#sort-hint", Static).display = not picking
+
+    def entry_key(self, event: events.Key, *, from_field: bool) -> bool:
+        """Route a key that reached the field or the picker by the entry state, not by
+        the focus: keys are queued per widget, so when typing runs ahead of the screen
+        a category key pressed right after Enter may still reach the field, and the
+        next card's first letters may reach the picker. True if handled."""
+        char = event.character
+        if event.key == "enter":
+            self.enter_pressed()
+            return True
+        if event.key == "escape":
+            self.escape_pressed()
+            return True
+        if self.picking and char and self.category_for_key(char):
+            self.file(self.category_for_key(char))
+            return True
+        if event.is_printable and char:
+            if self.picking or not from_field:
+                self.resume_typing("" if from_field else char)
+            return not from_field
+        return False
+
+    def enter_pressed(self) -> None:
+        """Enter in the field or the picker: ask for the category, or file the card
+        under the same one as before."""
+        if not self.picking:
+            self.ask_category()
+            return
+        same = self.query_one(PickBar).same
+        if same:
+            self.file(same)
+
+    def escape_pressed(self) -> None:
+        """Escape in the field or the picker: back to the text, or cancel an edit."""
+        if self.picking:
+            self.resume_typing("")
+        else:
+            self.cancel_edit()
+
+    def ask_category(self) -> None:
+        """Enter in the field: ask for the category with one key."""
+        field = self.query_one("#sort-input", CardInput)
+        if not field.value.strip():
+            self.notify(t("sort.need_text"), severity="warning")
+            return
+        picker = self.query_one(PickBar)
+        if self.editing and (card := self.card(self.editing)) is not None:
+            picker.same = card.category
+        elif self._category(self.state.last) is not None:
+            picker.same = self.state.last
+        else:
+            picker.same = ""
+        same = self._category(picker.same) if picker.same else None
+        picker.update(board.pick_text(self.sort_step, same.title if same is not None else None))
+        self._set_picking(True)
+        self.screen.set_focus(picker)
+        self.refresh_bindings()
+
+    def resume_typing(self, character: str) -> None:
+        """Leave the category pick and go on typing (with ``character`` added)."""
+        self._set_picking(False)
+        field = self.query_one("#sort-input", CardInput)
+        self.screen.set_focus(field)
+        if character:
+            field.insert_text_at_cursor(character)
+
+    def file(self, category_id: str) -> None:
+        """File the text in the field under a category: a new card, or the edited one."""
+        field = self.query_one("#sort-input", CardInput)
+        text = field.value.strip()
+        self._set_picking(False)
+        if not text:
+            self.focus_input()
+            return
+        edited = self.card(self.editing) if self.editing else None
+        with self.capture.change():
+            if edited is not None:
+                edited.text = text
+                edited.category = category_id
+            else:
+                self.sort_record.cards.append(
+                    Card(id=new_id("k"), text=text, category=category_id, who=self.state.who)
+                )
+        self.state.last = category_id
+        self.editing = ""
+        self.state.draft = ""
+        field.value = ""
+        category = self._category(category_id)
+        self._filed = Text("✓ ", style="bold", no_wrap=True, overflow="ellipsis")
+        self._filed.append(category.title if category else category_id, style="bold")
+        self._filed.append(f": {text}")
+        field.placeholder = t("sort.placeholder")
+        self._sync_cards()
+        if edited is not None:
+            self.call_after_refresh(self._focus_card, edited.id)
+        else:
+            self.focus_input()
+
+    def start_edit(self, card_id: str) -> None:
+        card = self.card(card_id)
+        if card is None or self.read_only:
+            return
+        self.editing = card_id
+        self._filed = None
+        field = self.query_one("#sort-input", CardInput)
+        field.value = card.text
+        field.placeholder = t("sort.placeholder_edit")
+        field.cursor_position = len(card.text)
+        self.query_one("#sort-hint", Static).update(self._hint_text())
+        self._set_picking(False)
+        self.screen.set_focus(field)
+
+    def cancel_edit(self) -> None:
+        if not self.editing:
+            return
+        card_id = self.editing
+        self.editing = ""
+        field = self.query_one("#sort-input", CardInput)
+        field.value = self.state.draft
+        field.placeholder = t("sort.placeholder")
+        self.query_one("#sort-hint", Static).update(self._hint_text())
+        self._focus_card(card_id)
+
+    # ------------------------------------------------------------------ card actions
+
+    def move(self, card_id: str, category_id: str) -> None:
+        card = self.card(card_id)
+        if card is None or self.read_only or card.category == category_id:
+            return
+        with self.capture.change():
+            card.category = category_id
+        self.state.focus = card_id
+        self._sync_cards()
+        self.call_after_refresh(self._focus_card, card_id)
+
+    def delete(self, card_id: str) -> None:
+        card = self.card(card_id)
+        if card is None or self.read_only:
+            return
+        layout = self._board()
+        neighbour = ""
+        for _category, cards in layout:
+            if card_id in cards:
+                index = cards.index(card_id)
+                rest = cards[index + 1 :] or cards[:index][-1:]
+                neighbour = rest[0] if rest else ""
+        if self.editing == card_id:
+            self.cancel_edit()
+        with self.capture.change():
+            self.sort_record.cards.remove(card)
+        self.state.focus = neighbour
+        self._sync_cards()
+        if neighbour:
+            self.call_after_refresh(self._focus_card, neighbour)
+        else:
+            self.call_after_refresh(self.focus_input)
+        self.notify(t("sort.removed"))
+
+    def action_who(self) -> None:
+        focused = self.screen.focused
+        self.choose_who(focused.card_id if isinstance(focused, CardView) else "")
+
+    def choose_who(self, card_id: str = "") -> None:
+        """Pick who said it: for one card, or (no card) for the cards to come."""
+        if self.read_only:
+            return
+        card = self.card(card_id) if card_id else None
+        current = card.who if card is not None else self.state.who
+
+        def chosen(who: str | None) -> None:
+            if who is None:
+                self._refocus(card_id)
+                return
+            if card is not None:
+                if who != card.who:
+                    with self.capture.change():
+                        card.who = who
+            else:
+                self.state.who = who
+            self._sync_cards()
+            self.call_after_refresh(self._refocus, card_id)
+
+        self.app.push_screen(
+            WhoPicker(t("who.title.sort"), list(self.session.participants), current), chosen
+        )
+
+    def _refocus(self, card_id: str) -> None:
+        if card_id and self._card_widget(card_id) is not None:
+            self._focus_card(card_id)
+        elif self.picking:
+            self.screen.set_focus(self.query_one(PickBar))
+        else:
+            self.focus_input()
+
+
+VIEW = SortView
