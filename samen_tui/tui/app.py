@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from samen_tui import codecache, startcache
+from samen_tui import startcache
 from samen_tui.config import load_config, update_config
 from samen_tui.i18n import set_language, t
 from samen_tui.session.model import Session, now
@@ -129,9 +129,6 @@ class SamenApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
-        # the dataclasses of the start are made: what the run makes later (the views
-        # of other steps) compiles as usual (see cli.run_app, samen_tui.codecache)
-        codecache.uninstall()
         # the collector's passes between keys, not in them (see collector.py)
         self.collector.start()
         self.set_interval(IDLE_LOOK, self.collector.tick)
