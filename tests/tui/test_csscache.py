@@ -16,8 +16,8 @@ from textual.css.model import RuleSet
 
 from samen_tui import cachefile
 from samen_tui.tui import tuning
-from samen_tui.tui.tuning import csscache
 from samen_tui.tui.app import SamenApp
+from samen_tui.tui.tuning import csscache
 from tests.conftest import SamenDirs
 from tests.tui.conftest import make_app, walk_screen
 
@@ -168,7 +168,7 @@ async def test_every_stylesheet_of_a_whole_run_comes_back_the_same(sessions: Pat
             screen.go_to(step_id)
             await pilot.pause()
         cache = app.stylesheet._parse_cache
-        kept = {key: cache[key] for key in cache.keys()}
+        kept = {key: cache[key] for key in list(cache.keys())}
     assert len(kept) > 20
     for key, rules in kept.items():
         data = csscache.encode(rules)
