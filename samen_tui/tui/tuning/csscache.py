@@ -139,9 +139,9 @@ def encode_value(value: object) -> object:
 
 
 def _number(value: object) -> float:
-    if type(value) not in (int, float):
-        raise NotPlain("not a number")
-    return cast(float, value)
+    if type(value) is int or type(value) is float:
+        return value
+    raise NotPlain("not a number")
 
 
 def _text(value: object) -> str:
@@ -153,18 +153,27 @@ def _text(value: object) -> str:
 def _list(value: object) -> list[object]:
     if type(value) is not list:
         raise NotPlain("not a list")
-    return cast(list[object], value)
+    return value
+
+
+def _tuple(data: object, length: int) -> tuple[object, ...]:
+    if type(data) is not tuple or len(data) != length:
+        raise NotPlain("not built data")
+    return data
 
 
 def _texts(value: object) -> set[str]:
-    return {_text(item) for item in _list(value)}
+    texts = set(_list(value))
+    if any(type(text) is not str for text in texts):
+        raise NotPlain("not texts")
+    return texts  # type: ignore[return-value]
 
 
-def _ints(value: object, length: int) -> tuple[int, ...]:
+def _ints(value: object, length: int) -> tuple[int, int, int]:
     numbers = _tuple(value, length)
     if any(type(n) is not int for n in numbers):
         raise NotPlain("not a tuple of numbers")
-    return cast(tuple[int, ...], numbers)
+    return numbers  # type: ignore[return-value]
 
 
 def decode_value(data: object) -> object:
@@ -246,21 +255,14 @@ def encode(rules: list[RuleSet]) -> object:
 
 def _selector(data: object) -> Selector:
     name, combinator, kind, pseudo, specificity, advance = _tuple(data, 6)
-    selector = Selector(
+    return Selector(
         _text(name),
         CombinatorType(combinator),
         SelectorType(kind),
-        _texts(pseudo),
-        cast(Any, _ints(specificity, 3)),
+        _texts(pseudo) if pseudo else set(),
+        _ints(specificity, 3),
         int(_number(advance)),
     )
-    return selector
-
-
-def _tuple(data: object, length: int) -> tuple[object, ...]:
-    if type(data) is not tuple or len(cast(tuple[object, ...], data)) != length:
-        raise NotPlain("not built data")
-    return cast(tuple[object, ...], data)
 
 
 def decode(data: object) -> list[RuleSet]:
@@ -272,13 +274,10 @@ def decode(data: object) -> list[RuleSet]:
         sets = []
         for selector_set in _list(selector_sets):
             selectors, specificity = _tuple(selector_set, 2)
-            built = SelectorSet(
-                [_selector(item) for item in _list(selectors)], cast(Any, _ints(specificity, 3))
+            # (SelectorSet works out the selectors' ``advance`` again, as parsing does)
+            sets.append(
+                SelectorSet([_selector(item) for item in _list(selectors)], _ints(specificity, 3))
             )
-            # SelectorSet works out the selectors' ``advance`` again; keep what was parsed
-            for selector, item in zip(built.selectors, _list(selectors), strict=True):
-                selector.advance = int(_number(_tuple(item, 6)[5]))
-            sets.append(built)
         if type(values) is not dict or type(default) is not bool:
             raise NotPlain("not built data")
         rule_values = {_text(name): decode_value(value) for name, value in values.items()}
@@ -291,7 +290,7 @@ def decode(data: object) -> list[RuleSet]:
                 default,
                 int(_number(tie_breaker)),
                 _texts(names),
-                _texts(pseudo),
+                _texts(pseudo) if pseudo else set(),
             )
         )
     return rules
