@@ -356,3 +356,35 @@ def test_a_workshop_is_hashed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert hashed == [data]
     assert workshop.fingerprint == "sha256:" + real(data).hexdigest()
     assert startcache.get(startcache.TOML, real(data).hexdigest()) is not None
+
+
+# --------------------------------------------------------------------------- plain data only
+
+
+def test_a_code_object_is_never_kept_nor_given(tmp_path: Path) -> None:
+    """Even in a file that passes every check (the user's own, a good checksum), a code
+    object is no cache: nothing this module gives can be run."""
+    marker = tmp_path / "ran"
+    code = compile(f"import os\nos.mkdir({str(marker)!r})\n", "<cache>", "exec")
+    assert not startcache.put(startcache.TOML, "k", code)
+    assert not startcache.put(startcache.SLIDES, "k", (1, ("a", code)))
+    content = good_content()
+    content["toml"]["abc"] = marshal.dumps(code)
+    content["slides"]["# Hallo"] = marshal.dumps((("inline", code),))
+    write_cache(content)
+    assert startcache.get(startcache.TOML, "abc") is None
+    assert startcache.get(startcache.SLIDES, "# Hallo") is None
+    assert not marker.exists()
+
+
+def test_a_file_in_a_folder_others_can_write_is_not_read() -> None:
+    write_cache(good_content())
+    assert startcache.get(startcache.TOML, "abc") == {"a": 1}
+    reload()
+    cache_file().parent.chmod(0o777)
+    assert startcache.get(startcache.TOML, "abc") is None
+    startcache.put(startcache.TOML, "k", 1)
+    assert startcache.flush()  # written anew, the folder made safe first
+    assert not cache_file().parent.stat().st_mode & 0o022
+    reload()
+    assert startcache.get(startcache.TOML, "k") == 1
