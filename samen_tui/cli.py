@@ -184,17 +184,10 @@ def run_app(args: argparse.Namespace, command: str) -> int:
     # screen is painted, with the objects made so far frozen out of every later pass
     # (``SamenApp.on_ready``); ``finally`` in case it never gets that far.
     gc.disable()
-    # The methods of the dataclasses made while starting (the models) run code
-    # compiled at an earlier start (see samen_tui.codecache), until the first screen
-    # is painted (SamenApp.on_ready).
-    from samen_tui import codecache
-
-    codecache.install()
     try:
         return _run_app(args, command)
     finally:
         gc.enable()
-        codecache.uninstall()
 
 
 def _run_app(args: argparse.Namespace, command: str) -> int:

@@ -5,6 +5,10 @@ Workshops are looked for in order: ``--workshops DIR`` (or ``$SAMEN_WORKSHOPS``)
 ``./workshops``, the user config directory's ``workshops/``, and the copy shipped
 inside the package. The config directory can be moved with ``$SAMEN_CONFIG`` and
 the cache with ``$SAMEN_CACHE`` (tests do both).
+
+The cache folder is only named here: the start-up caches are read and written through
+:mod:`samen_tui.cachefile`, which makes it 0700 and uses it only when it is the user's
+own and nobody else can write it.
 """
 
 from __future__ import annotations

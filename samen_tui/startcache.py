@@ -2,40 +2,43 @@
 
 Starting ``samen run`` parsed the workshop file with tomllib (8 ms) and imported
 markdown-it (24 ms) only to parse the first step's text; both are pure functions of
-a text. So are building the workshop from its file (:mod:`samen_tui.workshop.built`)
-and compiling the methods of the dataclasses made while starting
-(:mod:`samen_tui.codecache`). Their results are kept in one file,
-``paths.cache_dir() / "start.marshal"``, so that a second start does none of it:
-:func:`get` what was :func:`put` before, and :func:`flush` writes what is new (the
-app does, after its first paint and on exit).
+a text. So is building the workshop from its file (:mod:`samen_tui.workshop.built`).
+Their results are kept in one file, ``paths.cache_dir() / "start.marshal"``, so that
+a second start does none of it: :func:`get` what was :func:`put` before, and
+:func:`flush` writes what is new (the app does, after its first paint and on exit).
 
-The file holds ``marshal.dumps({"version": VERSION, "python": sys.version,
-SECTION: {key: marshal.dumps(value)}, ...})``: every value is kept as its own
-marshal bytes, so reading the file only copies bytes and a value is unmarshalled
-when asked for (a fresh object every time: what a caller does with it cannot change
-the cache). Only what :mod:`marshal` can write is cached (a TOML document holding a
-date is not), and ``None`` is never a cached value. Each section keeps its newest
-entries (:data:`LIMITS`; an entry asked for counts as new again, the next time the
-file is written anyway).
+The file is read and written through :mod:`samen_tui.cachefile`: only the user's
+own private folder and file are read, and only when the checksum in its header holds,
+so what is unmarshalled here is what this module wrote. Its content is
+``marshal.dumps({"version": VERSION, "python": sys.version, SECTION: {key:
+marshal.dumps(value)}, ...})``: every value is kept as its own marshal bytes, so
+reading the file only copies bytes and a value is unmarshalled when asked for (a
+fresh object every time: what a caller does with it cannot change the cache). Only
+plain data is cached: what :mod:`marshal` can write and never a code object (a TOML
+document holding a date is not cached), and ``None`` is never a cached value. Each
+section keeps its newest entries (:data:`LIMITS`; an entry asked for counts as new
+again, the next time the file is written anyway).
 
 Reading the file is lazy, once per process (again if ``paths.cache_dir()`` changes,
 as it does between tests: unwritten entries are then forgotten). Anything wrong with
-it (missing, unreadable, corrupt, another :data:`VERSION` or Python) is an empty
-cache; a folder that cannot be written is no cache. Neither ever raises nor says
-anything. Bump :data:`VERSION` when the meaning of a cached value changes.
+it (missing, not the user's own, unreadable, damaged, another :data:`VERSION` or
+Python) is an empty cache; a folder that cannot be written is no cache. Neither ever
+raises nor says anything. Bump :data:`VERSION` when the meaning of a cached value
+changes.
 
-This module imports only builtin modules (:mod:`marshal`, :mod:`os`, :mod:`sys`),
-and :mod:`samen_tui.paths` when first used.
+This module imports only builtin modules (:mod:`marshal`, :mod:`os`, :mod:`sys`) and
+:mod:`samen_tui.cachefile` (with :mod:`hashlib`).
 """
 
 from __future__ import annotations
 
 import _thread
 import marshal
-import os
 import sys
 
-VERSION = 2
+from samen_tui import cachefile
+
+VERSION = 3
 """Of the file's layout and of what the callers keep in it."""
 
 NAME = "start.marshal"
@@ -48,23 +51,20 @@ META = "meta"
 """What the callers need to know whether their entries still hold."""
 BUILT = "built"
 """Workshops built from their files (:mod:`samen_tui.workshop.built`), by path."""
-CODE = "code"
-"""Code compiled from the source texts of dataclass methods (:mod:`samen_tui.codecache`),
-by the text."""
 
-LIMITS = {TOML: 64, SLIDES: 2000, META: 16, BUILT: 16, CODE: 400}
+LIMITS = {TOML: 64, SLIDES: 2000, META: 16, BUILT: 16}
 """The most entries each section keeps; the oldest go first."""
 
 _lock = _thread.allocate_lock()
 
 
 class _State:
-    """The cache of one file, as read (or empty), and whether it changed since."""
+    """The cache of one folder, as read (or empty), and whether it changed since."""
 
-    __slots__ = ("dirty", "path", "sections")
+    __slots__ = ("dirty", "folder", "sections")
 
-    def __init__(self, path: str, sections: dict[str, dict[str, bytes]]) -> None:
-        self.path = path
+    def __init__(self, folder: str, sections: dict[str, dict[str, bytes]]) -> None:
+        self.folder = folder
         self.sections = sections
         self.dirty = False
 
@@ -72,27 +72,26 @@ class _State:
 _state: _State | None = None
 
 
-def cache_file() -> str:
-    """Where the cache lives now (``$SAMEN_CACHE`` moves it)."""
-    from samen_tui import paths
-
-    return os.path.join(paths.cache_dir(), NAME)
+def _loads(data: bytes) -> object:
+    """Plain data from marshal bytes: never a code object (refused from Python 3.13 on;
+    before, the checksum of :mod:`samen_tui.cachefile` and :func:`_plain` guard it)."""
+    if sys.version_info >= (3, 13):
+        return marshal.loads(data, allow_code=False)  # type: ignore[call-arg,unused-ignore]
+    return marshal.loads(data)
 
 
 def _empty() -> dict[str, dict[str, bytes]]:
     return {section: {} for section in LIMITS}
 
 
-def _read(path: str) -> dict[str, dict[str, bytes]]:
-    """The sections in the file at ``path``; empty for anything wrong with it."""
+def _read(folder: str) -> dict[str, dict[str, bytes]]:
+    """The sections in the file in ``folder``; empty for anything wrong with it."""
+    data = cachefile.read(NAME, path=folder)
+    if data is None:
+        return _empty()
     try:
-        with open(path, "rb") as file:
-            data = file.read()
-        if sys.version_info >= (3, 13):
-            content = marshal.loads(data, allow_code=False)
-        else:
-            content = marshal.loads(data)
-    except Exception:  # missing, unreadable, truncated, not marshal data
+        content = _loads(data)
+    except Exception:  # cannot happen for bytes that pass the checksum; no cache if it does
         return _empty()
     if (
         type(content) is not dict
@@ -112,13 +111,25 @@ def _read(path: str) -> dict[str, dict[str, bytes]]:
 
 
 def _current() -> _State:
-    """The cache of the current file, read on first use. Call with ``_lock`` held."""
+    """The cache of the current folder, read on first use. Call with ``_lock`` held."""
     global _state
-    path = cache_file()
+    folder = cachefile.folder()
     state = _state
-    if state is None or state.path != path:
-        state = _state = _State(path, _read(path))
+    if state is None or state.folder != folder:
+        state = _state = _State(folder, _read(folder))
     return state
+
+
+def _plain(value: object) -> bool:
+    """Whether ``value`` is plain data: what marshal writes, without a code object."""
+    kind = type(value)
+    if kind in (str, int, float, bool, bytes, type(None)):
+        return True
+    if kind in (tuple, list, frozenset, set):
+        return all(_plain(item) for item in value)  # type: ignore[attr-defined]
+    if kind is dict:
+        return all(_plain(k) and _plain(v) for k, v in value.items())  # type: ignore[attr-defined]
+    return False
 
 
 def get(section: str, key: str) -> object | None:
@@ -134,19 +145,26 @@ def get(section: str, key: str) -> object | None:
         del entries[key]  # newest again (written out with the next change)
         entries[key] = blob
     try:
-        value: object = marshal.loads(blob)
-    except Exception:  # cannot happen for bytes marshal wrote; no cache if it does
+        value: object = _loads(blob)
+        # what put keeps is plain data: anything else (a code object, on a Python
+        # whose marshal still reads them) was not written here
+        return value if _plain(value) else None
+    except Exception:  # cannot happen for bytes put wrote; no cache if it does
         return None
-    return value
 
 
 def put(section: str, key: str, value: object) -> bool:
     """Keep ``value`` for ``key`` (until the next :func:`flush`, in memory only);
-    False if marshal cannot write it (nothing is kept then)."""
+    False if it is not plain data marshal can write (nothing is kept then)."""
     limit = LIMITS[section]
     try:
+        if not _plain(value):  # a date, a code object, ...
+            return False
+    except RecursionError:
+        return False
+    try:
         blob = marshal.dumps(value)  # type: ignore[arg-type]
-    except Exception:  # an object marshal does not know (a date, say)
+    except Exception:  # too deep, say
         return False
     with _lock:
         try:
@@ -179,7 +197,7 @@ def drop(section: str) -> None:
 
 def flush() -> bool:
     """Write the cache if it changed; True if it was written. Never raises: a folder
-    that cannot be written (read-only, full) only means no cache."""
+    that cannot be written (read-only, full, not the user's own) only means no cache."""
     with _lock:
         state = _state
         if state is None or not state.dirty:
@@ -188,34 +206,10 @@ def flush() -> bool:
             data = marshal.dumps({"version": VERSION, "python": sys.version, **state.sections})
         except Exception:
             return False
-        if not write_file(state.path, data):
+        if not cachefile.write(NAME, data, path=state.folder):
             return False
         state.dirty = False
         return True
-
-
-def write_file(path: str, data: bytes) -> bool:
-    """Put ``data`` in the file at ``path`` (its folder made if need be) through a
-    temporary file renamed into place: a reader sees the old file or the new one, never
-    a part. False, and the old file as it was, if it cannot be written. (Also for the
-    stylesheets of :mod:`samen_tui.tui.csscache`.)"""
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        _remove(temporary)
-        return False
-    return True
-
-
-def _remove(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        return
 
 
 def reset() -> None:

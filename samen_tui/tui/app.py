@@ -13,11 +13,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from samen_tui import codecache, startcache
+from samen_tui import startcache
 from samen_tui.config import load_config, update_config
 from samen_tui.i18n import set_language, t
 from samen_tui.session.model import Session, now
-from samen_tui.tui import csscache
+from samen_tui.tui import tuning
 from samen_tui.tui.collector import IDLE_LOOK, IdleCollector
 from samen_tui.tui.services import Services
 from samen_tui.workshop.model import Workshop
@@ -86,7 +86,10 @@ class SamenApp(App[None]):
         super().__init__()
         self._use_saved_theme()
         # the stylesheets parsed at earlier starts, before anything is parsed now
-        csscache.load(self.stylesheet)
+        if tuning.ENABLED:
+            from samen_tui.tui.tuning import csscache
+
+            csscache.load(self.stylesheet)
         self._css_kept = False
         self.services = Services.from_dirs(
             self.launch.sessions_dir,
@@ -126,9 +129,6 @@ class SamenApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
-        # the dataclasses of the start are made: what the run makes later (the views
-        # of other steps) compiles as usual (see cli.run_app, samen_tui.codecache)
-        codecache.uninstall()
         # the collector's passes between keys, not in them (see collector.py)
         self.collector.start()
         self.set_interval(IDLE_LOOK, self.collector.tick)
@@ -140,7 +140,10 @@ class SamenApp(App[None]):
         startcache.flush()
         if not self._css_kept:  # what starting parsed, once
             self._css_kept = True
-            csscache.save(self.stylesheet)
+            if tuning.ENABLED:
+                from samen_tui.tui.tuning import csscache
+
+                csscache.save(self.stylesheet)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, INPUT):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from samen_tui import cli, codecache
+from samen_tui import cli
 from tests.tui.conftest import make_app, walk_screen
 
 
@@ -42,35 +42,6 @@ def test_run_app_starts_with_the_collector_off_and_always_turns_it_back_on(
         cli.run_app(argparse.Namespace(), "run")
     assert seen == [False]
     assert gc.isenabled()
-
-
-def test_run_app_starts_with_the_code_cache_and_always_ends_it(
-    monkeypatch: pytest.MonkeyPatch, collector: None
-) -> None:
-    seen: list[bool] = []
-
-    def fake(args: argparse.Namespace, command: str) -> int:
-        seen.append(codecache.installed())
-        raise RuntimeError("the app failed to start")
-
-    monkeypatch.setattr(cli, "_run_app", fake)
-    with pytest.raises(RuntimeError):
-        cli.run_app(argparse.Namespace(), "run")
-    assert seen == [True]
-    assert not codecache.installed()
-
-
-async def test_the_app_ends_the_code_cache_once_painted(tmp_path: Path) -> None:
-    """The dataclasses of the start are made by then; the rest compile as usual."""
-    codecache.install()  # as cli.run_app leaves it
-    try:
-        app = make_app(tmp_path)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            walk_screen(app)
-            assert not codecache.installed()
-    finally:
-        codecache.uninstall()
 
 
 async def test_the_app_turns_the_collector_on_once_painted(tmp_path: Path, collector: None) -> None:

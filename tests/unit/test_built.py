@@ -6,17 +6,20 @@ Every test has a cache folder of its own (``samen_dirs``, tests/conftest.py).
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import marshal
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from samen_tui import paths, startcache
-from samen_tui.workshop import built, catalog, loader, model
+from samen_tui.workshop import built, catalog, loader
 from samen_tui.workshop.model import Workshop
 from samen_tui.workshop.problems import WorkshopError
 
@@ -104,18 +107,62 @@ def test_other_code_builds_again(monkeypatch: pytest.MonkeyPatch, builds: list[s
     assert len(builds) == 2
 
 
-def test_the_code_stamp_follows_the_model_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    stamp = built.code_stamp()
+@pytest.fixture
+def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A package folder of its own for :func:`built.code_stamp` to stamp."""
+    root = tmp_path / "samen_tui"
+    (root / "workshop").mkdir(parents=True)
+    (root / "workshop" / "model.py").write_text("# the model\n")
+    (root / "workshop" / "loader.py").write_text("# the loader\n")
+    monkeypatch.setattr(built, "PACKAGE", str(root))
     built.code_stamp.cache_clear()
-    fake = tmp_path / "model.py"
-    fake.write_text("# another model\n")
-    monkeypatch.setattr(model, "__file__", str(fake))
-    try:
-        assert built.code_stamp() != stamp
-    finally:
-        built.code_stamp.cache_clear()
+    yield root
+    built.code_stamp.cache_clear()
+
+
+def stamp_again() -> str:
+    built.code_stamp.cache_clear()
+    return built.code_stamp()
+
+
+def test_the_code_stamp_follows_every_module_of_the_model(package: Path) -> None:
+    """Wherever the classes of a step kind live (``workshop/model.py`` now,
+    ``kinds/<kind>/model.py`` once they move), a change to them builds again."""
+    stamps = [stamp_again()]
+    (package / "workshop" / "model.py").write_text("# another model\n")
+    stamps.append(stamp_again())
+    (package / "kinds" / "sort").mkdir(parents=True)
+    (package / "kinds" / "sort" / "model.py").write_text("# the sort step\n")
+    stamps.append(stamp_again())
+    (package / "kinds" / "sort" / "model.py").write_text("# the sort step, changed\n")
+    stamps.append(stamp_again())
+    (package / "kinds" / "sort" / "notes.txt").write_text("not code\n")
+    (package / "kinds" / "sort" / "__pycache__").mkdir()
+    (package / "kinds" / "sort" / "__pycache__" / "model.cpython.pyc").write_bytes(b"x")
+    assert stamp_again() == stamps[-1]
+    assert len(set(stamps)) == len(stamps)
+
+
+def test_the_code_stamp_covers_the_modules_of_the_built_classes() -> None:
+    """Every class in a built workshop comes from a file the stamp covers."""
+    workshop = catalog.build(BUNDLED.read_bytes(), BUNDLED)
+    stamp = built.code_stamp()
+    modules: set[str] = set()
+
+    def classes(value: object) -> None:
+        if isinstance(value, tuple):
+            for item in value:
+                classes(item)
+        elif dataclasses.is_dataclass(value):
+            modules.add(type(value).__module__)
+            for field in dataclasses.fields(value):
+                classes(getattr(value, field.name))
+
+    classes(workshop)
+    assert "samen_tui.workshop.model" in modules
+    for name in modules:
+        relative = os.path.relpath(sys.modules[name].__file__ or "", built.PACKAGE)
+        assert f"{relative}:" in stamp
 
 
 @pytest.mark.parametrize(
@@ -124,23 +171,62 @@ def test_the_code_stamp_follows_the_model_file(
         b"garbage",
         ("stamp", b"x"),
         (None, None, None),
-        "STAMP",  # replaced by the real stamp below: a pickle that is not a workshop
-        "BROKEN",  # a pickle cut short
+        "STAMP",  # replaced by the real stamp below: data that is not a workshop
+        "BROKEN",  # a workshop's data cut short
+        "CLASS",  # a class that is not the model's
+        "FIELDS",  # a model class with a field too many
     ],
 )
 def test_what_is_not_a_built_workshop_is_built_again(kept: Any, builds: list[str]) -> None:
-    import pickle
-
     data = BUNDLED.read_bytes()
+    good = built.encode(loader.parse_workshop(data, BUNDLED))
+    builds.clear()
+    assert isinstance(good, list)
     if kept == "STAMP":
-        kept = (built.code_stamp(), data, pickle.dumps({"niet": "een workshop"}))
+        kept = (built.code_stamp(), data, {"niet": "een workshop"})
     elif kept == "BROKEN":
-        kept = (built.code_stamp(), data, pickle.dumps(loader.parse_workshop(data, BUNDLED))[:50])
-        builds.clear()
+        kept = (built.code_stamp(), data, good[:3])
+    elif kept == "CLASS":
+        kept = (built.code_stamp(), data, [built.DATACLASS, "os:system", "echo hoi"])
+    elif kept == "FIELDS":
+        kept = (built.code_stamp(), data, [*good, "meer"])
     startcache.put(startcache.BUILT, str(BUNDLED), kept)
     assert built.get(data, BUNDLED) is None
     assert catalog.build(data, BUNDLED).id == "samen-ouder-worden"
     assert builds == [str(BUNDLED)]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in paths.PACKAGE_WORKSHOPS.glob("*.toml")))
+def test_every_bundled_workshop_comes_back_the_same(name: str) -> None:
+    path = paths.PACKAGE_WORKSHOPS / name
+    data = path.read_bytes()
+    workshop = loader.parse_workshop(data, path)
+    kept = built.encode(workshop)
+    assert marshal.loads(marshal.dumps(kept)) == kept  # plain data, all of it
+    again = built.decode(marshal.loads(marshal.dumps(kept)))
+    assert again == workshop
+    assert type(again.path) is type(workshop.path)
+    assert [type(step) for _item, step in again.steps()] == [
+        type(step) for _item, step in workshop.steps()
+    ]
+
+
+def test_only_classes_of_the_model_are_made() -> None:
+    """A name in the data never makes a class the model does not have, and never
+    imports a module."""
+    for name in (
+        "os:system",
+        "builtins:eval",
+        "subprocess:Popen",
+        "samen_tui.session.model:Session",  # a dataclass, but not the model's
+        "samen_tui.workshop.model:Problem",  # in the model, not a class
+        "samen_tui.kinds.nieuw.model:Stap",  # not imported
+    ):
+        with pytest.raises(built.NotPlain):
+            built.decode([built.DATACLASS, name])
+    assert "samen_tui.kinds.nieuw.model" not in sys.modules
+    with pytest.raises(built.NotPlain):
+        built.encode(object())
 
 
 def test_a_broken_file_is_never_kept(tmp_path: Path) -> None:

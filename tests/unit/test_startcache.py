@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from samen_tui import paths, startcache
+from samen_tui import cachefile, paths, startcache
 from samen_tui.workshop import catalog
 from samen_tui.workshop.loader import WorkshopError, parse_workshop, read_toml
 
@@ -35,8 +35,10 @@ def reload() -> None:
 
 
 def write_cache(content: Any) -> None:
-    cache_file().parent.mkdir(parents=True, exist_ok=True)
-    cache_file().write_bytes(marshal.dumps(content))
+    """A cache file holding ``content``, as :func:`startcache.flush` writes one."""
+    cache_file().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    cache_file().write_bytes(cachefile.frame(marshal.dumps(content)))
+    cache_file().chmod(0o600)
 
 
 def good_content() -> dict[str, Any]:
@@ -47,7 +49,6 @@ def good_content() -> dict[str, Any]:
         "slides": {"# Hallo": marshal.dumps((("heading_open", "h1", "", {}, None),))},
         "meta": {},
         "built": {},
-        "code": {},
     }
 
 
@@ -117,6 +118,7 @@ def test_the_cache_follows_the_folder(tmp_path: Path, monkeypatch: pytest.Monkey
         b"geen marshal",
         b"\x00\xff" * 50,
         "truncated",
+        "unframed",
         {**good_content(), "version": startcache.VERSION + 1},
         {**good_content(), "python": "2.7.18"},
         {**good_content(), "toml": ["niet", "een", "dict"]},
@@ -129,6 +131,7 @@ def test_the_cache_follows_the_folder(tmp_path: Path, monkeypatch: pytest.Monkey
         "garbage",
         "binary",
         "truncated",
+        "unframed",
         "version",
         "python",
         "section",
@@ -139,9 +142,12 @@ def test_the_cache_follows_the_folder(tmp_path: Path, monkeypatch: pytest.Monkey
 )
 def test_a_bad_file_is_an_empty_cache(content: object) -> None:
     if content == "truncated":
-        data = marshal.dumps(good_content())
-        cache_file().parent.mkdir(parents=True)
+        write_cache(good_content())
+        data = cache_file().read_bytes()
         cache_file().write_bytes(data[: len(data) // 2])
+    elif content == "unframed":  # the layout of before the checksum
+        write_cache(good_content())
+        cache_file().write_bytes(marshal.dumps(good_content()))
     elif isinstance(content, bytes):
         cache_file().parent.mkdir(parents=True)
         cache_file().write_bytes(content)
@@ -221,30 +227,26 @@ def test_a_failed_write_keeps_the_old_file(failing: str, monkeypatch: pytest.Mon
     """A read-only (EROFS) or full (ENOSPC) file system, as root too."""
     before = old_file()
     folder = cache_file().parent
+    real_open = os.open
 
-    class Full:
-        def __init__(self, path: str, mode: str) -> None:
-            self.file = open(path, mode)  # noqa: SIM115
+    def read_only(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *args, **kwargs)
 
-        def __enter__(self) -> Full:
-            return self
+    def full(*_args: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-        def __exit__(self, *exc: object) -> None:
-            self.file.close()
-
-        def write(self, data: bytes) -> int:
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-    def read_only(*_args: object) -> Any:
+    def refused(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system")
 
     with monkeypatch.context() as patch:
         if failing == "open":
-            patch.setattr(startcache, "open", read_only, raising=False)
+            patch.setattr(os, "open", read_only)
         elif failing == "write":
-            patch.setattr(startcache, "open", Full, raising=False)
+            patch.setattr(os, "pwrite", full)
         else:
-            patch.setattr(os, "replace", read_only)
+            patch.setattr(os, "replace", refused)
         assert not startcache.flush()
     assert cache_file().read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == [startcache.NAME]  # no temp file
@@ -254,7 +256,8 @@ def test_a_failed_write_keeps_the_old_file(failing: str, monkeypatch: pytest.Mon
 
 
 def test_the_module_imports_nothing_but_itself() -> None:
-    """Importing it costs nothing at start-up (it is imported by the workshop loader)."""
+    """Importing it costs nothing at start-up (it is imported by the workshop loader):
+    besides its file layer, only modules of Python's own that every start imports."""
     import json
     import subprocess
 
@@ -272,7 +275,10 @@ def test_the_module_imports_nothing_but_itself() -> None:
         cwd=root,
         env=dict(os.environ, PYTHONPATH=str(root)),
     )
-    assert json.loads(done.stdout) == ["samen_tui", "samen_tui.startcache"]
+    new = json.loads(done.stdout)
+    ours = [name for name in new if name.split(".")[0] == "samen_tui"]
+    assert ours == ["samen_tui", "samen_tui.cachefile", "samen_tui.startcache"]
+    assert set(new) - set(ours) <= {"hashlib", "_hashlib", "_blake2", "contextlib", "stat"}
 
 
 # --------------------------------------------------------------------------- TOML
@@ -350,3 +356,35 @@ def test_a_workshop_is_hashed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert hashed == [data]
     assert workshop.fingerprint == "sha256:" + real(data).hexdigest()
     assert startcache.get(startcache.TOML, real(data).hexdigest()) is not None
+
+
+# --------------------------------------------------------------------------- plain data only
+
+
+def test_a_code_object_is_never_kept_nor_given(tmp_path: Path) -> None:
+    """Even in a file that passes every check (the user's own, a good checksum), a code
+    object is no cache: nothing this module gives can be run."""
+    marker = tmp_path / "ran"
+    code = compile(f"import os\nos.mkdir({str(marker)!r})\n", "<cache>", "exec")
+    assert not startcache.put(startcache.TOML, "k", code)
+    assert not startcache.put(startcache.SLIDES, "k", (1, ("a", code)))
+    content = good_content()
+    content["toml"]["abc"] = marshal.dumps(code)
+    content["slides"]["# Hallo"] = marshal.dumps((("inline", code),))
+    write_cache(content)
+    assert startcache.get(startcache.TOML, "abc") is None
+    assert startcache.get(startcache.SLIDES, "# Hallo") is None
+    assert not marker.exists()
+
+
+def test_a_file_in_a_folder_others_can_write_is_not_read() -> None:
+    write_cache(good_content())
+    assert startcache.get(startcache.TOML, "abc") == {"a": 1}
+    reload()
+    cache_file().parent.chmod(0o777)
+    assert startcache.get(startcache.TOML, "abc") is None
+    startcache.put(startcache.TOML, "k", 1)
+    assert startcache.flush()  # written anew, the folder made safe first
+    assert not cache_file().parent.stat().st_mode & 0o022
+    reload()
+    assert startcache.get(startcache.TOML, "k") == 1
