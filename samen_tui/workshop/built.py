@@ -13,8 +13,9 @@ The workshop is kept as plain data (:func:`encode`): strings, numbers, tuples, a
 for each model object a list ``[DATACLASS, "module:Class", value, ...]`` of its
 class's name and its fields in order. :func:`decode` builds the objects again with
 their classes' constructors, as the loader does; it names no function and imports
-nothing: a class must be a dataclass of a module under ``samen_tui.workshop`` or
-``samen_tui.kinds`` that is already imported, with exactly that many fields. Anything
+nothing but a kind's ``model`` through :func:`samen_tui.kinds.part` (which imports
+only the kind folders it found): a class must be a dataclass of a module under
+``samen_tui.workshop`` or ``samen_tui.kinds``, with exactly that many fields. Anything
 else, or a value that is not what :func:`put` writes, is no cache (the loader builds
 the workshop). Only a workshop without problems is kept: a broken file is read, and
 its problems reported, every time.
@@ -97,6 +98,13 @@ def _model_class(name: str) -> tuple[type, tuple[str, ...], tuple[str, ...]]:
     :class:`NotPlain` unless it is a dataclass of an imported module of the model."""
     module_name, _, qualname = name.partition(":")
     module = sys.modules.get(module_name) if module_name.startswith(MODEL_PACKAGES) else None
+    pieces = module_name.split(".")
+    if module is None and len(pieces) == 4 and pieces[:2] == ["samen_tui", "kinds"]:
+        # a kind's model not imported yet at this start: through the registry, which
+        # imports only the folders it found (never a name the cache made up)
+        from samen_tui import kinds
+
+        module = kinds.part(pieces[2], "model") if pieces[3] == "model" else None
     cls = vars(module).get(qualname) if module is not None else None
     if not isinstance(cls, type) or not dataclasses.is_dataclass(cls):
         raise NotPlain(f"no model class {name!r}")

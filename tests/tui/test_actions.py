@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from conftest import make_app, saved, walk_screen
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
@@ -16,6 +15,7 @@ from samen_tui.kinds.conversation.record import ConversationRecord
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import ActionTable
+from tests.tui.conftest import make_app, saved, walk_screen
 
 STEP = "afspraken"
 CONVERSATION = "gesprekken"

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-from conftest import make_app, saved, walk_screen
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select
@@ -14,6 +13,7 @@ from textual.widgets import Input, Label, Select
 from samen_tui.kinds.brainstorm.view import BrainstormView, IdeaList
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
+from tests.tui.conftest import make_app, saved, walk_screen
 
 STEP = "wat-helpt"
 LITERAL = r"Vertrouwen [b]x[/] \ ëéï"

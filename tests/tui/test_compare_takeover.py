@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_app, saved, walk_screen
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -24,6 +23,7 @@ from samen_tui.tui.screens.review import ReviewScreen, SessionTable
 from samen_tui.tui.screens.takeover import TakeOverDialog, take_over
 from samen_tui.workshop.catalog import resolve_workshop
 from tests.fixtures import sessions as fx
+from tests.tui.conftest import make_app, saved, walk_screen
 
 NUMBER = re.compile(r"(?<![\d,+−])(\d,\d|–)(?![\d,])")
 

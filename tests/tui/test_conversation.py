@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_app, paints_of, saved, walk_screen
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, RadioSet, Static, TextArea
 
@@ -15,6 +14,7 @@ from samen_tui.kinds.conversation.view import PhaseBlock
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import EntryTable
+from tests.tui.conftest import make_app, paints_of, saved, walk_screen
 
 STEP = "gesprekken"
 

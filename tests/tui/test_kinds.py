@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_app, walk_screen
 from textual.widgets import Static
 
 import samen_tui.kinds
@@ -21,6 +20,7 @@ from samen_tui.session.model import Session
 from samen_tui.session.store import dumps_session, loads_session
 from samen_tui.workshop.loader import WorkshopError, parse_workshop
 from samen_tui.workshop.scaffold import scaffold_workshop
+from tests.tui.conftest import make_app, walk_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "adding-a-step-kind.md"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import make_app, saved, walk_screen
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -13,6 +12,7 @@ from textual.widgets import Input, Select
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import CardList
+from tests.tui.conftest import make_app, saved, walk_screen
 
 STEP = "startvragen"
 LITERAL = r"[b]Zorg[/] en \ welzijn: ëéï"

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import layouts_counted, make_app, paints_of, saved, walk_screen
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -21,6 +20,7 @@ from samen_tui.kinds.rate.view_rows import ClusterHead, IngredientRow, Line, Not
 from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.keybar import KeyBar
+from tests.tui.conftest import layouts_counted, make_app, paints_of, saved, walk_screen
 
 STEP = "ingredienten"
 LITERAL = r"Tijd [b]x[/] \ ëéï"

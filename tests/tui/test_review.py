@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_app
 from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -31,6 +30,7 @@ from samen_tui.tui.services import Services
 from samen_tui.tui.steps.base import StepView
 from samen_tui.workshop.catalog import resolve_workshop
 from tests.fixtures import sessions as fx
+from tests.tui.conftest import make_app
 
 # --------------------------------------------------------------------------- helpers
 

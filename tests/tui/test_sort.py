@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import make_app, saved, walk_screen
 from textual import events
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -19,6 +18,7 @@ from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.screens.dialogs import HelpScreen
 from samen_tui.tui.widgets.keybar import KeyBar
+from tests.tui.conftest import make_app, saved, walk_screen
 
 STEP = "motieven"
 LITERAL = r"[b]x[/] \ ëéï"
