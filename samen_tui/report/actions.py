@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from samen_tui.i18n import t
 from samen_tui.report.blocks import Block, Table
-from samen_tui.report.helpers import action_who, fmt_when, status_label, step_title
+from samen_tui.report.helpers import (
+    action_who,
+    fmt_day,
+    origin_label,
+    status_label,
+    step_title,
+)
 from samen_tui.session.model import Session
 
 if TYPE_CHECKING:
@@ -44,13 +50,14 @@ def action_list(session: Session) -> list[Block]:
                 (
                     action_who(session, a.who),
                     a.what,
-                    fmt_when(a.when),
+                    fmt_day(a.when),
                     status_label(a),
-                    t("report.action.taken_over", origin=a.origin)
+                    t("report.action.taken_over", origin=origin_label(a.origin))
                     if a.origin
                     else step_title(step_id),
                 )
                 for step_id, a in rows
             ),
+            caption=t("report.action.caption"),
         )
     ]

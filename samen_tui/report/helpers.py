@@ -1,6 +1,7 @@
 """What the report's sections share: numbers and dates in the language, names of who
-did or said something, the workshop being reported (to name other steps), and a few
-small block helpers.
+did or said something, what is being reported (the workshop, to name other steps;
+the options: the trainer's notes or not, where taken-over actions came from), and a
+few small block helpers.
 
 This module never imports textual.
 """
@@ -8,12 +9,15 @@ This module never imports textual.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING, TypeVar
 
-from samen_tui.i18n import t
+from samen_tui.i18n import language, set_language, t
 from samen_tui.report.blocks import Block, Paragraph
 from samen_tui.session.model import Record, Session
 from samen_tui.session.stats import group_label
@@ -31,7 +35,7 @@ def fmt_number(value: float | None, digits: int = 1) -> str:
 
 
 def fmt_date(value: dt.date | None) -> str:
-    """``12 maart 2025`` (the language's month names)."""
+    """A date in running text: ``26 januari 2027``, ``26 January 2027``."""
     if value is None:
         return ""
     return t(
@@ -39,9 +43,29 @@ def fmt_date(value: dt.date | None) -> str:
     )
 
 
+def fmt_day(value: dt.date | None) -> str:
+    """A date in a table: ``26-1-2027`` (as the app shows it), ``26 Jan 2027``."""
+    if value is None:
+        return ""
+    month = t(f"report.day_month.{value.month}")
+    return t("report.day_format", day=value.day, month=month, year=value.year)
+
+
 def fmt_when(value: dt.date | None) -> str:
-    """A deadline: the ISO date (unambiguous and sortable)."""
+    """A deadline as an ISO date (the comparison's tables); the verslag writes
+    :func:`fmt_day`."""
     return value.isoformat() if value is not None else ""
+
+
+@contextmanager
+def using_language(lang: str) -> Iterator[None]:
+    """Write in ``lang`` (``nl``, ``en``) inside the block, then as before."""
+    before = language()
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def action_who(session: Session, who: str) -> str:
@@ -58,6 +82,69 @@ def card_who(session: Session, who: str) -> str:
 
 def status_label(action: Action) -> str:
     return t(f"report.status.{action.status}")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """An earlier session an action was taken over from, as a reader knows it."""
+
+    title: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a verslag holds beyond what every version holds."""
+
+    with_notes: bool = False
+    """The trainer's notes (the participants' version, the default, leaves them out)."""
+    origins: Mapping[str, Origin] = field(default_factory=dict)
+    """The sessions actions were taken over from, by the ``origin`` they carry."""
+
+
+_options: ContextVar[Options | None] = ContextVar("samen_report_options", default=None)
+
+
+@contextmanager
+def using_options(options: Options) -> Iterator[None]:
+    token = _options.set(options)
+    try:
+        yield
+    finally:
+        _options.reset(token)
+
+
+def options() -> Options:
+    """The options of the verslag being made (the participants' version outside
+    :func:`using_options`)."""
+    return _options.get() or Options()
+
+
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def origin_label(origin: str) -> str:
+    """Where a taken-over action came from, without a file name: the earlier
+    session's title and date when known (``Gemeente Zeist van 6 december 2026``),
+    else "an earlier session" with the date its file name starts with; text that is
+    not a file name as it is."""
+    known = options().origins.get(origin)
+    if known is not None:
+        if known.date is None:
+            return known.title
+        return t("report.origin", title=known.title, date=fmt_date(known.date))
+    name = PurePath(origin).name
+    if not name.endswith(".toml"):
+        return origin
+    found = _FILE_DATE.match(name)
+    if found is not None:
+        try:
+            day = dt.date(*(int(part) for part in found.groups()))
+        except ValueError:
+            pass
+        else:
+            return t("report.origin.earlier_on", date=fmt_date(day))
+    return t("report.origin.earlier")
 
 
 _workshop: ContextVar[Workshop | None] = ContextVar("samen_report_workshop", default=None)
@@ -96,5 +183,9 @@ def as_record(rec: Record | None, cls: type[R]) -> R | None:
 
 
 def notes(text: str) -> list[Block]:
-    """The trainer's notes as a labelled paragraph (nothing when empty)."""
-    return [Paragraph(text, label=t("report.notes"))] if text.strip() else []
+    """The trainer's notes as a labelled paragraph: only in the version with the
+    trainer's notes (``Options.with_notes``), and nothing when empty. What the group
+    said is never given to this (it is in every version)."""
+    if not text.strip() or not options().with_notes:
+        return []
+    return [Paragraph(text, label=t("report.notes"), private=True)]

@@ -1,5 +1,7 @@
 """The report as Markdown: every block, with participant text escaped so that
-Markdown shows it as it is (never as a heading, a list, a link or HTML).
+Markdown shows it as it is (never as a heading, a list, a link or HTML). Charts are
+left out (their numbers are in the tables beside them); so are tables' captions (a
+heading names each table).
 
 This module never imports textual.
 """
@@ -10,11 +12,15 @@ import re
 from collections.abc import Iterable
 
 from samen_tui.report.blocks import (
+    CHARTS,
     Bars,
     Block,
     Bullets,
     Fields,
     Heading,
+    Link,
+    Links,
+    Outline,
     Paragraph,
     Table,
     bar_string,
@@ -58,6 +64,29 @@ def md_text(text: str) -> str:
     return "\\\n".join(line for line in lines if line)
 
 
+_AUTOLINK = re.compile(r"^(https?|mailto):[^\s<>\x00-\x1f\x7f]+$", re.IGNORECASE)
+
+
+def _md_link(link: Link) -> str:
+    """A reference: its text, then its address as an autolink (``<https://...>``) when
+    it is a web or mail address that fits one, else as text."""
+    url = link.url.strip()
+    parts = [md_inline(link.text)] if link.text.strip() else []
+    if url:
+        parts.append(f"<{url}>" if _AUTOLINK.match(url) else md_inline(url, block_start=False))
+    if link.note.strip():
+        parts.append(md_inline(link.note, block_start=False))
+    return " — ".join(parts)
+
+
+def _md_outline(block: Outline) -> str:
+    lines: list[str] = []
+    for text, children in block.items:
+        lines.append("- " + md_inline(text))
+        lines.extend("  - " + md_inline(child) for child in children)
+    return "\n".join(lines)
+
+
 def _md_block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {md_inline(block.text, block_start=False)}"
@@ -70,6 +99,10 @@ def _md_block(block: Block) -> str:
         return "\n".join(f"- **{md_inline(k)}:** {md_inline(v)}" for k, v in block.pairs)
     if isinstance(block, Bullets):
         return "\n".join(f"- {md_inline(item)}" for item in block.items)
+    if isinstance(block, Outline):
+        return _md_outline(block)
+    if isinstance(block, Links):
+        return "\n".join(f"- {_md_link(link)}" for link in block.items)
     if isinstance(block, Table):
         head = "| " + " | ".join(md_inline(h, block_start=False) for h in block.headers) + " |"
         rule = (
@@ -94,5 +127,6 @@ def _md_block(block: Block) -> str:
 
 
 def to_markdown(blocks: Iterable[Block]) -> str:
-    """The blocks as Markdown, one blank line between blocks, ending in a newline."""
-    return "\n\n".join(_md_block(block) for block in blocks) + "\n"
+    """The blocks as Markdown, one blank line between blocks, ending in a newline
+    (charts left out)."""
+    return "\n\n".join(_md_block(block) for block in blocks if not isinstance(block, CHARTS)) + "\n"

@@ -1,28 +1,31 @@
-"""The report as a Rich renderable (the review screen shows it), and as HTML through
-Rich's own export. Participant text only ever reaches Rich inside ``rich.text.Text``,
-never as a markup string.
+"""The report as a Rich renderable (the review screen shows it). Participant text only
+ever reaches Rich inside ``rich.text.Text``, never as a markup string. Charts are left
+out (their numbers are in the tables beside them). The HTML verslag is
+:mod:`samen_tui.report.html`, not a console's export.
 
 This module never imports textual (Rich is not Textual).
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from samen_tui.report.blocks import (
+    CHARTS,
     Bars,
     Block,
     Bullets,
     Fields,
     Heading,
+    Links,
+    Outline,
     Paragraph,
     Table,
     bar_string,
@@ -60,6 +63,19 @@ def _rich_block(block: Block) -> RenderableType:
         for item in block.items:
             grid.add_row(Text("•"), Text(item))
         return grid
+    if isinstance(block, Outline):
+        grid = _grid("n", "l")
+        for entry, children in block.items:
+            grid.add_row(Text("•"), Text(entry))
+            for child in children:
+                grid.add_row(Text(""), Text.assemble("◦ ", Text(child)))
+        return grid
+    if isinstance(block, Links):
+        grid = _grid("n", "l")
+        for link in block.items:
+            parts = [p for p in (link.text, link.url, link.note) if p.strip()]
+            grid.add_row(Text("•"), Text(" — ".join(parts)))
+        return grid
     if isinstance(block, Table):
         table = RichTable(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
         for index, header in enumerate(block.headers):
@@ -82,17 +98,13 @@ def _rich_block(block: Block) -> RenderableType:
 
 
 def to_rich(blocks: Iterable[Block]) -> Group:
-    """The blocks as one Rich renderable (a blank line between blocks)."""
+    """The blocks as one Rich renderable (a blank line between blocks; charts left
+    out)."""
     parts: list[RenderableType] = []
     for block in blocks:
+        if isinstance(block, CHARTS):
+            continue
         if parts:
             parts.append(Text(""))
         parts.append(_rich_block(block))
     return Group(*parts)
-
-
-def render_html(blocks: Sequence[Block], width: int = 100) -> str:
-    """Blocks to HTML through Rich's own export."""
-    console = Console(record=True, width=width, file=io.StringIO(), color_system="truecolor")
-    console.print(to_rich(blocks))
-    return console.export_html()

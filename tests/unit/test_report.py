@@ -1,4 +1,8 @@
-"""The verslag: Markdown (golden file), HTML from Rich, CSV of the actions, export.
+"""The verslag: Markdown (golden file), the Rich view, the report model, export.
+
+The HTML is tested in ``test_report_html.py`` (and in a browser in
+``test_report_browser.py``), the CSV, the calendar and the command line in
+``test_report_exports.py``.
 
 The golden file is ``tests/golden/report.md``; after an intended change, regenerate
 it with ``SAMEN_UPDATE_GOLDEN=1 python -m pytest tests/unit/test_report.py`` and
@@ -7,8 +11,6 @@ read the diff before committing it.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import io
 import os
 import re
@@ -16,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -24,10 +25,7 @@ from rich.console import Console
 
 from samen_tui import kinds, report
 from samen_tui.i18n import set_language
-from samen_tui.kinds.actions.record import Action, ActionsRecord
-from samen_tui.kinds.content.record import ContentRecord
-from samen_tui.kinds.sort.record import Card, SortRecord
-from samen_tui.session.model import Participant, Session
+from samen_tui.session.model import Session
 from tests.fixtures import report_fixture as fx
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report.md"
@@ -58,6 +56,8 @@ def inline_texts(markdown: str) -> list[str]:
                 parts.append("\n")
             elif child.type in ("strong_open", "strong_close", "em_open", "em_close"):
                 continue  # the report's own labels and notes
+            elif child.type in ("link_open", "link_close") and child.markup == "autolink":
+                continue  # a reference's address (the workshop's, shown as a link)
             else:
                 raise AssertionError(f"markup in {token.content!r}: {child.type}")
         texts.append("".join(parts))
@@ -103,11 +103,13 @@ def test_markdown_has_every_part_of_the_verslag() -> None:
         "| Affectieve motieven | 2 |",
         "- Goede buren — groep",
         "| Gemeente | 1 | 1 | 1 | 3 |",
-        # ratings: bar per cluster, items with mean and spread, weakest marked
+        # ratings: bar per cluster, items with the participants' mean, spread and
+        # count beside the group's score, the weakest marked
         "- Ambitie en Belangen: ██████████░░░░░░░░░░ 3,0",
-        "| Gedeeld doel | 2,0 | 2 | 3 |  | zwakst |",
-        "| Wederzijds respect | 3,5 | 3 | 2 |  |  |",
-        "- Gedeeld doel: gemiddeld 2,0, spreiding 2",
+        "| Onderdeel | Gemiddeld | Spreiding | Aantal | Groep | Toelichting | Zwakste |",
+        "| Gedeeld doel | 2,0 | 2 | 3 | 3 |  | 1 |",
+        "| Wederzijds respect | 3,5 | 3 | 2 | 2 |  |  |",
+        "- Gedeeld doel: gemiddeld 2,0, spreiding 2, groep 3",
         # brainstorm ranked by votes
         "| 2 | Geen tijd | 1 | Anna Jansen |",
         # conversation
@@ -118,10 +120,10 @@ def test_markdown_has_every_part_of_the_verslag() -> None:
         "#### Waarom doen we dit samen?",
         "- Omdat het alleen niet lukt — Cem Yilmaz",
         # the action list, by date, with where each came from
-        "| Wethouder | Budget vragen | 2025-03-20 | open | Het gesprek |",
+        "| Wethouder | Budget vragen | 20-3-2025 | open | Het gesprek |",
         "| Cem Yilmaz | Verslag rondsturen |  | afgerond | Afspraken en acties |",
         # references, and data of steps no longer in the workshop
-        "- Movisie — https://www.movisie.nl",
+        "- Movisie — <https://www.movisie.nl>",
         "## Overige vastgelegde gegevens",
         "- Oud antwoord",
     ):
@@ -148,8 +150,13 @@ def test_markdown_participant_text_is_literal() -> None:
     assert "<script>" not in md  # raw HTML never reaches the Markdown
     tokens = markdown_parser().parse(md)
     assert not [tok for tok in tokens if tok.type in ("html_block", "code_block", "fence")]
-    # the multi-line note keeps its line break
-    assert "Notities: Iedereen op tijd.\nKoffie stond klaar." in joined
+    assert "https://www.movisie.nl" in texts[texts.index("Movisie — https://www.movisie.nl")]
+    # the multi-line note (in the trainer's version) keeps its line break
+    with_notes = report.report_markdown(fx.workshop(), fx.session(), report.Options(True))
+    assert "Notities van de trainer: Iedereen op tijd.\nKoffie stond klaar." in "\n".join(
+        inline_texts(with_notes)
+    )
+    assert "Koffie stond klaar" not in joined
 
 
 DANGEROUS = st.lists(
@@ -206,7 +213,7 @@ def test_action_list_is_added_when_the_workshop_has_no_actions_step() -> None:
     md = report.report_markdown(without, fx.session())
     assert "## Actielijst" in md
     assert md.count("| Wanneer |") == 1
-    assert "| Anna Jansen | Plan de pilot | 2025-04-15 | open | Het gesprek |" in md
+    assert "| Anna Jansen | Plan de pilot | 15-4-2025 | open | Het gesprek |" in md
 
 
 def test_changed_workshop_file_is_noted() -> None:
@@ -222,15 +229,16 @@ def test_without_workshop_the_records_are_still_reported() -> None:
     for captured in (
         "Samen sterker — Anna Jansen",
         fx.INJECT_MARKUP.replace("[", "\\[").replace("]", "\\]"),
-        "| doel | 2,0 | 2 | 3 |",  # ids stand in for titles
+        "| doel | 2,0 | 2 | 3 | 3 |",  # ids stand in for titles
         "We starten een pilot in wijk Noord.",
         "Omdat het alleen niet lukt — Cem Yilmaz",
-        "| Wethouder | Budget vragen | 2025-03-20 | open | gesprek |",
-        "Iedereen op tijd.",
+        "| Wethouder | Budget vragen | 20-3-2025 | open | gesprek |",
         "Oud antwoord",
     ):
         assert captured in md, captured
     assert "## Actielijst" in md
+    assert "Iedereen op tijd." not in md
+    assert "Iedereen op tijd." in report.report_markdown(None, fx.session(), report.Options(True))
 
 
 def test_english_labels() -> None:
@@ -239,36 +247,16 @@ def test_english_labels() -> None:
     assert md.startswith("# Report: Gemeente Voorbeeld\n")
     assert "- **Date:** 12 March 2025" in md
     assert "| Name | Organisation | Role |" in md
-    assert "| Gedeeld doel | 2.0 | 2 | 3 |  | weakest |" in md
+    assert "| Gedeeld doel | 2.0 | 2 | 3 | 3 |  | 1 |" in md
+    assert "| Wethouder | Budget vragen | 20 Mar 2025 | open | Het gesprek |" in md
     assert "| Cem Yilmaz | Verslag rondsturen |  | done | Afspraken en acties |" in md
     assert "- Goede buren — group" in md
-    for dutch in ("Verslag:", "Deelnemers", "Datum", "afgerond", "zwakst", "groep"):
+    assert "4 participants from 2 organisations." in md
+    for dutch in ("Verslag:", "Deelnemers", "Datum", "afgerond", "zwakst", "groep", "Wat we"):
         assert dutch not in md, dutch
 
 
-# --------------------------------------------------------------------------- rich / html
-
-
-def test_html_is_richs_export() -> None:
-    html = report.report_html(fx.workshop(), fx.session())
-    console = Console(record=True, width=100, file=io.StringIO())
-    console.print(report.to_rich(report.report_blocks(fx.workshop(), fx.session())))
-    assert html == console.export_html()
-    assert html.startswith("<!DOCTYPE html>")
-    assert '<pre style="font-family:Menlo' in html
-    assert "<code" in html
-    assert "Verslag: Gemeente Voorbeeld" in html
-    assert "████" in html
-
-
-def test_html_shows_participant_text_literally() -> None:
-    html = report.report_html(fx.workshop(), fx.session())
-    assert "[b]vet[/b] en [red]rood[/red]" in html
-    assert "Bram [b]de[/b] Boer" in html
-    assert "&lt;script&gt;x&lt;/script&gt;" in html
-    assert "<script>" not in html
-    assert "# Geen kop *geen nadruk* _ook niet_ `code`" in html
-    assert "Zorg &amp; Co" in html
+# --------------------------------------------------------------------------- rich
 
 
 def test_rich_never_interprets_participant_markup() -> None:
@@ -290,156 +278,7 @@ def test_bar_string() -> None:
     assert report.bar_string(9, 1, 5, width=2) == "██"
 
 
-# --------------------------------------------------------------------------- csv
-
-
-def read_csv(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text)))
-
-
-def test_csv_holds_every_action_with_iso_dates() -> None:
-    session = fx.session()
-    rows = read_csv(report.report_csv(session, fx.workshop()))
-    assert rows[0] == ["wie", "wat", "wanneer", "status", "stap", "herkomst"]
-    body = rows[1:]
-    assert len(body) == len(session.all_actions()) == 4
-    assert sorted(r[1] for r in body) == sorted(a.what for _s, a in session.all_actions())
-    for row in body:
-        if row[2]:
-            assert dt.date.fromisoformat(row[2]).isoformat() == row[2]
-    assert ["Anna Jansen", "Plan de pilot", "2025-04-15", "open", "Het gesprek", ""] in body
-    assert [
-        "Anna Jansen",
-        fx.INJECT_PIPE,
-        "2025-03-31",
-        "open",
-        "Afspraken en acties",
-        "2025-01-15 Gemeente Voorbeeld",
-    ] in body
-    assert ["Cem Yilmaz", "Verslag rondsturen", "", "afgerond", "Afspraken en acties", ""] in body
-    # without the workshop the step is named by its id
-    assert ["Wethouder", "Budget vragen", "2025-03-20", "open", "gesprek", ""] in read_csv(
-        report.report_csv(session)
-    )
-
-
-def test_csv_quotes_awkward_text() -> None:
-    session = Session(
-        records={
-            "acties": ActionsRecord(
-                actions=[Action(who='Piet "de" Vries', what="bellen, mailen\nen langsgaan")]
-            )
-        }
-    )
-    rows = read_csv(report.report_csv(session))
-    assert rows[1][:2] == ['Piet "de" Vries', "bellen, mailen\nen langsgaan"]
-
-
-def test_csv_english_header() -> None:
-    set_language("en")
-    rows = read_csv(report.report_csv(fx.session()))
-    assert rows[0] == ["who", "what", "when", "status", "step", "origin"]
-    assert any(row[3] == "done" for row in rows[1:])
-
-
-# --------------------------------------------------------------------------- export
-
-
-WORKSHOP_TOML = """\
-[workshop]
-id = "klein"
-title = "Kleine workshop"
-
-[[items]]
-id = "een"
-title = "Eerste punt"
-minutes = 10
-
-[[items.steps]]
-kind = "sort"
-id = "motieven"
-title = "Motieven sorteren"
-
-[[items.steps.categories]]
-id = "aff"
-title = "Affectief"
-"""
-
-
-def write_session(path: Path, session: Session) -> Path:
-    path.write_bytes(tomli_w.dumps(session.to_dict()).encode("utf-8"))
-    return path
-
-
-def small_session() -> Session:
-    return Session(
-        workshop="klein",
-        title="Tweede keer",
-        participants=[Participant(id="p1", name="Anna", organisation="Zorg")],
-        records={
-            "motieven": SortRecord(cards=[Card(id="c1", text="Samen *sterk*", category="aff")]),
-            "los": ContentRecord(notes="losse notitie"),
-            "acties": ActionsRecord(actions=[Action(id="a", who="p1", what="Bellen")]),
-        },
-    )
-
-
-def test_export_finds_the_workshop_by_id(tmp_path: Path) -> None:
-    folder = tmp_path / "workshops"
-    folder.mkdir()
-    (folder / "iets-anders.toml").write_text(WORKSHOP_TOML, encoding="utf-8")
-    session_file = write_session(tmp_path / "s.toml", small_session())
-    md = report.export_session(session_file, "md", None, [("test", folder)])
-    assert isinstance(md, str)
-    assert "- **Workshop:** Kleine workshop" in md
-    assert "## 1. Eerste punt" in md
-    assert "### Motieven sorteren" in md
-    assert "Samen \\*sterk\\* — groep" in md
-    assert "niet gevonden" not in md
-    assert "### los" in md  # a record of no step in the workshop is still there
-
-
-def test_export_without_workshop_uses_the_records(tmp_path: Path) -> None:
-    session_file = write_session(tmp_path / "s.toml", small_session())
-    md = report.export_session(session_file, "markdown", None, [tmp_path / "nowhere"])
-    assert isinstance(md, str)
-    assert "De workshop 'klein' is niet gevonden" in md
-    assert "Samen \\*sterk\\* — groep" in md
-    assert "| Anna | Bellen |" in md
-
-
-def test_export_writes_each_format(tmp_path: Path) -> None:
-    session_file = write_session(tmp_path / "s.toml", small_session())
-    ws = fx.workshop()
-    for fmt in ("md", "html", "csv"):
-        out = tmp_path / f"verslag.{fmt}"
-        result = report.export_session(session_file, fmt, out, [], workshop=ws)
-        assert result == out
-        assert out.read_text(encoding="utf-8")
-    assert out.read_text(encoding="utf-8").splitlines()[1] == "Anna,Bellen,,open,acties,"
-    assert "<!DOCTYPE html>" in (tmp_path / "verslag.html").read_text(encoding="utf-8")
-
-
-def test_render_dispatches_on_format() -> None:
-    ws, session = fx.workshop(), fx.session()
-    assert report.render(ws, session, "md") == report.report_markdown(ws, session)
-    assert report.render(ws, session, "markdown") == report.report_markdown(ws, session)
-    assert report.render(ws, session, ".html") == report.report_html(ws, session)
-    assert report.render(ws, session, "CSV") == report.report_csv(session, ws)
-    with pytest.raises(report.ExportError, match="Onbekend formaat 'docx'"):
-        report.render(ws, session, "docx")
-
-
-def test_export_errors_are_messages(tmp_path: Path) -> None:
-    session_file = write_session(tmp_path / "s.toml", small_session())
-    with pytest.raises(report.ExportError, match="Onbekend formaat 'pdf'"):
-        report.export_session(session_file, "pdf")
-    bad = tmp_path / "kapot.toml"
-    bad.write_text("schema = [", encoding="utf-8")
-    with pytest.raises(report.ExportError, match=r"kapot\.toml"):
-        report.export_session(bad, "md")
-    with pytest.raises(report.ExportError, match="niet schrijven"):
-        report.export_session(session_file, "md", tmp_path / "missing" / "dir" / "x.md")
+# --------------------------------------------------------------------------- model
 
 
 def test_every_block_kind_renders_both_ways() -> None:
@@ -464,3 +303,39 @@ def test_every_block_kind_renders_both_ways() -> None:
     for piece in ("Kop [i]", "Label: tekst", "opmerking", "Veld:", "• een", "█████░", "2,0"):
         assert piece in plain, piece
     assert re.search(r"a\s+b", plain)
+
+
+def test_lists_links_and_charts_in_markdown_and_rich() -> None:
+    blocks: list[report.Block] = [
+        report.Outline((("1. Punt", ("Dia *een*", "Dia twee")), ("2. Leeg", ()))),
+        report.Links(
+            (
+                report.Link("Site", "https://example.org/a?b=1"),
+                report.Link("Vreemd", "javascript:alert(1)", "let op"),
+                report.Link("Boek"),
+            )
+        ),
+        report.BarChart("Telling", (report.ChartBar("x", 2.0, "2"),)),
+        report.TimeChart("Tijd", (report.TimeRow("1. Punt", 10, 12),)),
+    ]
+    md = report.to_markdown(blocks)
+    assert md == (
+        "- 1\\. Punt\n  - Dia \\*een\\*\n  - Dia twee\n- 2\\. Leeg\n\n"
+        "- Site — <https://example.org/a?b=1>\n- Vreemd — javascript:alert(1) — let op\n"
+        "- Boek\n"
+    )  # charts are left out: their numbers are in tables beside them
+    console = Console(record=True, width=60, file=io.StringIO())
+    console.print(report.to_rich(blocks))
+    plain = console.export_text()
+    for piece in ("1. Punt", "Dia *een*", "Site — https://example.org/a?b=1", "let op"):
+        assert piece in plain, piece
+    assert "Telling" not in plain and "Tijd" not in plain
+
+
+def test_no_table_of_the_verslag_has_an_empty_header() -> None:
+    for options in (report.Options(), report.Options(with_notes=True)):
+        for workshop in (fx.workshop(), None):
+            for block in report.report_blocks(workshop, fx.session(), options):
+                if isinstance(block, report.Table):
+                    assert all(h.strip() for h in block.headers), block.headers
+                    assert all(len(row) == len(block.headers) for row in block.rows)

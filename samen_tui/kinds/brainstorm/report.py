@@ -9,17 +9,18 @@ from samen_tui.i18n import t
 from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt, Voting
 from samen_tui.kinds.brainstorm.record import BrainstormRecord
 from samen_tui.kinds.brainstorm.stats import ranked, ranks
-from samen_tui.report.blocks import Block, Bullets, Heading, Table
+from samen_tui.report.blocks import BarChart, Block, Bullets, ChartBar, Heading, Table
 from samen_tui.report.helpers import as_record, as_step, card_who, notes
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
 
 
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
-    """Ideas per prompt, ranked by votes when the step has voting."""
+    """Ideas per prompt, ranked by votes when the step has voting (a table and its
+    bars); the trainer's notes in the version with them."""
     brainstorm = as_step(step, BrainstormStep)
     record = as_record(rec, BrainstormRecord)
-    if record is None or (not record.ideas and not record.notes.strip()):
+    if record is None or (not record.ideas and not notes(record.notes)):
         return []
     prompts = list(brainstorm.prompts)
     known = {p.id for p in prompts}
@@ -48,6 +49,16 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                         for rank, idea in zip(ranks(ideas), ideas, strict=True)
                     ),
                     align="rlrl",
+                    caption=t("report.brainstorm.caption", prompt=prompt.title),
+                )
+            )
+            blocks.append(
+                BarChart(
+                    t("report.brainstorm.chart", prompt=prompt.title),
+                    tuple(
+                        ChartBar(idea.text, float(idea.total_votes), str(idea.total_votes))
+                        for idea in ideas
+                    ),
                 )
             )
         else:

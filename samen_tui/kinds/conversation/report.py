@@ -10,7 +10,7 @@ from samen_tui.i18n import plural, t
 from samen_tui.kinds.conversation.model import ConversationStep, Flow, Phase
 from samen_tui.kinds.conversation.record import ConversationRecord
 from samen_tui.report.blocks import Block, Bullets, Heading, Paragraph, Table
-from samen_tui.report.helpers import action_who, as_record, as_step, fmt_when
+from samen_tui.report.helpers import action_who, as_record, as_step, fmt_day
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
 
@@ -51,9 +51,10 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                     t("report.mandate.by"),
                 ),
                 tuple(
-                    (m.partner, m.take_back, action_who(session, m.holder), fmt_when(m.by))
+                    (m.partner, m.take_back, action_who(session, m.holder), fmt_day(m.by))
                     for m in record.mandates
                 ),
+                caption=t("report.mandate.caption"),
             )
         )
     if record.decisions:

@@ -1,5 +1,6 @@
 """The participants step in the verslag: how many, from how many organisations (the
-table of who was there heads the report), and notes.
+table of who was there heads the report), and the trainer's notes (only in the
+version with them).
 
 This module never imports textual.
 """
@@ -22,11 +23,13 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     blocks: list[Block] = []
     if session.participants:
         orgs = {p.organisation.strip() for p in session.participants if p.organisation.strip()}
-        blocks.append(
-            Paragraph(
-                plural("report.participants.count", len(session.participants), orgs=len(orgs))
-            )
-        )
+        count = len(session.participants)
+        if orgs:
+            orgs_text = plural("report.participants.orgs", len(orgs))
+            line = plural("report.participants.count_orgs", count, orgs=orgs_text)
+        else:
+            line = plural("report.participants.count", count)
+        blocks.append(Paragraph(line))
     if record is not None:
         blocks.extend(notes(record.notes))
     return blocks

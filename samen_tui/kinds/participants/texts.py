@@ -1,8 +1,12 @@
 """Strings of the participants step."""
 
 NL: dict[str, str] = {
-    "report.participants.count": "{n} deelnemers uit {orgs} organisatie(s).",
-    "report.participants.count.one": "1 deelnemer uit {orgs} organisatie(s).",
+    "report.participants.count": "{n} deelnemers.",
+    "report.participants.count.one": "1 deelnemer.",
+    "report.participants.count_orgs": "{n} deelnemers uit {orgs}.",
+    "report.participants.count_orgs.one": "1 deelnemer uit {orgs}.",
+    "report.participants.orgs": "{n} organisaties",
+    "report.participants.orgs.one": "1 organisatie",
     "help.step.participants": "**Wie is er?** Typ een naam en druk Enter. Tab gaat naar"
     " organisatie en rol. In de lijst: Enter wijzigt, Delete verwijdert.",
     "participants.name": "Naam",
@@ -19,8 +23,12 @@ NL: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "report.participants.count": "{n} participants from {orgs} organisation(s).",
-    "report.participants.count.one": "1 participant from {orgs} organisation(s).",
+    "report.participants.count": "{n} participants.",
+    "report.participants.count.one": "1 participant.",
+    "report.participants.count_orgs": "{n} participants from {orgs}.",
+    "report.participants.count_orgs.one": "1 participant from {orgs}.",
+    "report.participants.orgs": "{n} organisations",
+    "report.participants.orgs.one": "1 organisation",
     "help.step.participants": "**Who is here?** Type a name and press Enter. Tab reaches"
     " organisation and role. In the list: Enter edits, Delete removes.",
     "participants.name": "Name",

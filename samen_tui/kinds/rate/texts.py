@@ -61,11 +61,41 @@ in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbesta
     "report.rate.items": "Onderdelen",
     "report.rate.mean": "Gemiddeld",
     "report.rate.spread": "Spreiding",
-    "report.rate.n": "Scores",
+    "report.rate.n": "Aantal",
+    "report.rate.group": "Groep",
     "report.rate.note": "Toelichting",
-    "report.rate.weak_mark": "zwakst",
+    "report.rate.weak_col": "Zwakste",
     "report.rate.weakest": "Zwakste punten (hier begint het gesprek):",
     "report.rate.weak_item": "{title}: gemiddeld {mean}, spreiding {spread}",
+    "report.rate.weak_with_group": ", groep {group}",
+    "report.rate.weak_group": "{title}: score van de groep {group}",
+    "report.rate.row_own": "gemiddeld {mean} (van {lowest} tot {highest})",
+    "report.rate.row_group": "groep {group}",
+    "report.rate.row_weak": "zwakste nr. {n}",
+    "report.rate.columns": (
+        "Gemiddeld, spreiding (hoogste min laagste score) en aantal gaan over de eigen"
+        " scores van de deelnemers."
+    ),
+    "report.rate.columns_group": (
+        "Gemiddeld, spreiding (hoogste min laagste score) en aantal gaan over de eigen"
+        " scores van de deelnemers; Groep is de score die de groep samen gaf."
+    ),
+    "report.rate.group_only": (
+        "Waar alleen de groep scoorde, telt de score van de groep als gemiddelde van dat"
+        " onderdeel: in het clustergemiddelde, de grafieken en de zwakste punten."
+    ),
+    "report.rate.bars_title": "Gemiddelde per cluster",
+    "report.rate.radar_title": "{title}: alle onderdelen",
+    "report.rate.radar_legend": (
+        "Per onderdeel het gemiddelde (de score van de groep waar alleen die er is);"
+        " het midden is {low}, de buitenste ring {high}."
+    ),
+    "report.rate.range_title": "Scores: {cluster}",
+    "report.rate.range_legend": (
+        "Stip: het gemiddelde van de deelnemers; lijn: van de laagste tot de hoogste"
+        " score; ruit: de score van de groep; rood met een nummer: de zwakste punten."
+    ),
+    "report.rate.caption": "Scores: {cluster}",
     "workshop.check.scale_below_zero": "de schaal mag niet onder 0 beginnen",
     "workshop.check.scale_max": "max ({max}) moet groter zijn dan min ({min})",
     "workshop.check.scale_too_long": (
@@ -141,11 +171,41 @@ far is it there in our collaboration? The scale is in the workshop file (by defa
     "report.rate.items": "Items",
     "report.rate.mean": "Mean",
     "report.rate.spread": "Spread",
-    "report.rate.n": "Ratings",
+    "report.rate.n": "Count",
+    "report.rate.group": "Group",
     "report.rate.note": "Note",
-    "report.rate.weak_mark": "weakest",
+    "report.rate.weak_col": "Weakest",
     "report.rate.weakest": "Weakest points (where the conversation starts):",
     "report.rate.weak_item": "{title}: mean {mean}, spread {spread}",
+    "report.rate.weak_with_group": ", group {group}",
+    "report.rate.weak_group": "{title}: the group's score {group}",
+    "report.rate.row_own": "mean {mean} ({lowest} to {highest})",
+    "report.rate.row_group": "group {group}",
+    "report.rate.row_weak": "weakest no. {n}",
+    "report.rate.columns": (
+        "Mean, spread (highest minus lowest score) and count are about the"
+        " participants' own scores."
+    ),
+    "report.rate.columns_group": (
+        "Mean, spread (highest minus lowest score) and count are about the"
+        " participants' own scores; Group is the score the group gave together."
+    ),
+    "report.rate.group_only": (
+        "Where only the group scored, the group's score counts as that item's mean:"
+        " in the cluster's mean, the charts and the weakest points."
+    ),
+    "report.rate.bars_title": "Mean per cluster",
+    "report.rate.radar_title": "{title}: all items",
+    "report.rate.radar_legend": (
+        "Each item's mean (the group's score where there is only that); the centre is"
+        " {low}, the outer ring {high}."
+    ),
+    "report.rate.range_title": "Scores: {cluster}",
+    "report.rate.range_legend": (
+        "Dot: the participants' mean; line: from the lowest to the highest score;"
+        " diamond: the group's score; red with a number: the weakest points."
+    ),
+    "report.rate.caption": "Scores: {cluster}",
     "workshop.check.scale_below_zero": "the scale must not start below 0",
     "workshop.check.scale_max": "max ({max}) must be greater than min ({min})",
     "workshop.check.scale_too_long": "a scale may have at most 10 points (one number key each)",

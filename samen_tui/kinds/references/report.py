@@ -1,4 +1,5 @@
-"""The references step in the verslag: the references to take home, and notes.
+"""The references step in the verslag: the references to take home (clickable links in
+HTML), and the trainer's notes in the version with them.
 
 This module never imports textual.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from samen_tui.kinds.references.model import ReferencesStep
 from samen_tui.kinds.references.record import ReferencesRecord
-from samen_tui.report.blocks import Block, Bullets
+from samen_tui.report.blocks import Block, Link, Links
 from samen_tui.report.helpers import as_record, as_step, notes
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
@@ -19,14 +20,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     record = as_record(rec, ReferencesRecord)
     blocks: list[Block] = []
     if references.references:
-        blocks.append(
-            Bullets(
-                tuple(
-                    " — ".join(part for part in (r.title, r.url, r.note) if part)
-                    for r in references.references
-                )
-            )
-        )
+        blocks.append(Links(tuple(Link(r.title, r.url, r.note) for r in references.references)))
     if record is not None:
         blocks.extend(notes(record.notes))
     return blocks

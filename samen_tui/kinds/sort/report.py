@@ -9,18 +9,18 @@ from samen_tui.i18n import t
 from samen_tui.kinds.sort.model import Category, SortStep
 from samen_tui.kinds.sort.record import SortRecord
 from samen_tui.kinds.sort.stats import category_counts, organisation_counts
-from samen_tui.report.blocks import Block, Bullets, Heading, Table
+from samen_tui.report.blocks import BarChart, Block, Bullets, ChartBar, Heading, Table
 from samen_tui.report.helpers import as_record, as_step, card_who, notes
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
 
 
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
-    """The motive map: counts per category, the cards per category with who said
-    them, and the counts per organisation."""
+    """The motive map: counts per category (a table and its bars), the cards per
+    category with who said them, and the counts per organisation."""
     sort = as_step(step, SortStep)
     record = as_record(rec, SortRecord)
-    if record is None or (not record.cards and not record.notes.strip()):
+    if record is None or (not record.cards and not notes(record.notes)):
         return []
     titles = {c.id: c.title for c in sort.categories}
     counts = category_counts(sort, record)
@@ -31,6 +31,16 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                 (t("report.sort.category"), t("report.sort.cards")),
                 tuple((titles.get(cid, cid), str(n)) for cid, n in counts.items()),
                 align="lr",
+                caption=t("report.sort.counts_caption"),
+                row_headers=True,
+            )
+        )
+        blocks.append(
+            BarChart(
+                t("report.sort.counts_caption"),
+                tuple(
+                    ChartBar(titles.get(cid, cid), float(n), str(n)) for cid, n in counts.items()
+                ),
             )
         )
         for cid, n in counts.items():
@@ -61,6 +71,8 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                     for org, row in by_org.items()
                 ),
                 align="l" + "r" * (len(columns) + 1),
+                caption=t("report.sort.per_organisation_caption"),
+                row_headers=True,
             )
         )
     blocks.extend(notes(record.notes))

@@ -131,7 +131,8 @@ class SessionViewScreen(Screen[None]):
         count = (f"{index + 1}/{len(self.pages)}  ", "dim")
         if page_id == self.REPORT or self.workshop is None:
             heading.update(Text.assemble(count, (t("view.report"), "bold")))
-            blocks = report.report_blocks(self.workshop, self.session)
+            options = report.Options(with_notes=True)  # the trainer's own screen
+            blocks = report.report_blocks(self.workshop, self.session, options)
             host.mount(VerticalScroll(Static(report.to_rich(blocks), classes="view-report")))
         else:
             item = self.workshop.item_of(page_id)
