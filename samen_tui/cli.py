@@ -5,7 +5,7 @@
     samen resume [SESSION]      back into a session (default: the newest unfinished)
     samen review                the saved sessions
     samen check FILE...         check workshop files
-    samen export SESSION        a verslag (md, html) or the actions (csv)
+    samen export SESSION        a verslag (md, html) or the actions (csv, ics)
     samen new ID                a new workshop file with an example of every step kind
     samen dirs                  where everything lives
     samen serve                 the app in a browser (textual-serve, 127.0.0.1)
@@ -73,10 +73,32 @@ def build_parser() -> argparse.ArgumentParser:
     check = add("check", "check workshop files; prints file:line:col: message per problem")
     check.add_argument("files", nargs="+", metavar="FILE")
 
-    export = add("export", "write a report of a session")
+    export = add(
+        "export",
+        "write the verslag of a session (md, html) or its actions (csv, ics for a calendar);"
+        " the participants' version unless --with-notes",
+    )
     export.add_argument("session", help="session file")
-    export.add_argument("--format", choices=("md", "html", "csv"), default="md")
+    export.add_argument(
+        "--format",
+        choices=("md", "html", "csv", "ics"),
+        default="md",
+        help="md or html: the verslag; csv: the actions for a spreadsheet; ics: the"
+        " actions with a date for a calendar (default: md)",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    export.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="include the trainer's notes (left out of the participants' version)",
+    )
+    export.add_argument(
+        "--delimiter",
+        metavar="SEP",
+        default="",
+        help="the CSV's delimiter: ';' ',' 'tab' or '|' (default: ';' for a Dutch"
+        " session, ',' for an English one)",
+    )
 
     new = add("new", "write a new workshop file with an example of every step kind")
     new.add_argument("id", help="the new workshop's id, e.g. mijn-workshop")
@@ -133,7 +155,13 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     target = Path(args.output) if args.output else None
     try:
         result = export_session(
-            Path(args.session), args.format, target, paths.workshop_dirs(args.workshops)
+            Path(args.session),
+            args.format,
+            target,
+            paths.workshop_dirs(args.workshops),
+            with_notes=args.with_notes,
+            language=args.lang or "",
+            delimiter=args.delimiter,
         )
     except Exception as exc:  # every failure is a message, never a traceback
         sys.stderr.write(f"samen export: {exc}\n")

@@ -57,7 +57,7 @@ def test_export_markdown_to_stdout_and_csv_to_file(tmp_path: Path) -> None:
     code, out = run("export", str(path), "--format", "csv", "-o", str(target))
     assert code == 0 and str(target) in out
     text = target.read_text(encoding="utf-8")
-    assert text.splitlines()[0].startswith("wie,wat,wanneer,status")
+    assert text.splitlines()[0].startswith("\ufeffwie;wat;wanneer;status")  # Dutch Excel
     assert "Uitnodiging [b]sturen[/]" in text
 
 
