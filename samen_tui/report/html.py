@@ -37,7 +37,7 @@ from samen_tui.report.blocks import (
 from samen_tui.report.style import stylesheet
 from samen_tui.report.svg import draw, esc
 
-STACK_FROM = 4
+STACK_FROM = 3
 """Tables with this many columns or more become one card per row on a phone."""
 
 _LINKABLE = re.compile(r"^(https?://|mailto:)[^\s<>\"'\x00-\x1f\x7f]+$", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """The HTML verslag's stylesheet: readable on a phone, printable on A4.
 
 Plain CSS inline in the document: the system's own fonts (none loaded), no
-``@import``, no ``url()``. On a narrow screen a table of four or more columns
+``@import``, no ``url()``. On a narrow screen a table of three or more columns
 becomes one card per row (each cell with its column's name). In print: A4 with the
 verslag's name at the top of each page and the page number at the bottom (where the
 browser draws page margins), table headers repeated on every page, no table row, chart
@@ -32,8 +32,8 @@ h2 {
 h3 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
 h4 { font-size: 1rem; margin: 1.25rem 0 .4rem; color: #3b4452; }
 p, ul, ol, dl { margin: .4rem 0 .8rem; }
-p, li, dd, td, figcaption, caption { overflow-wrap: anywhere; }
-th { overflow-wrap: break-word; }
+p, li, dd, figcaption, caption { overflow-wrap: anywhere; }
+th, td { overflow-wrap: break-word; }
 ul, ol { padding-left: 1.4rem; }
 li { margin: .15rem 0; }
 ul.outline > li { margin: .35rem 0; font-weight: 600; }
@@ -57,8 +57,8 @@ thead th { border-bottom: 2px solid #1d2430; font-weight: 600; }
 tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 figure.chart { margin: .75rem 0 1.25rem; }
-figure.chart svg { display: block; width: 100%; height: auto; max-width: 34rem; }
-figure.chart.radar svg { max-width: 36rem; }
+figure.chart svg { display: block; width: 100%; height: auto; max-width: 30rem; }
+figure.chart.radar svg { max-width: 32rem; }
 figcaption { font-size: .875rem; color: #5b6472; margin-top: .25rem; }
 figcaption b { color: #1d2430; }
 footer { margin-top: 3rem; font-size: .8rem; color: #5b6472; border-top: 1px solid #d5dae1;
@@ -75,7 +75,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: #5b6472; border-top: 1px sol
   table.stack tr { border-bottom: 1px solid #d5dae1; padding: .4rem 0; }
   table.stack td, table.stack tbody th {
     display: grid; grid-template-columns: minmax(6rem, 40%) 1fr; gap: .5rem;
-    border: 0; padding: .1rem 0; text-align: left;
+    border: 0; padding: .1rem 0; text-align: left; overflow-wrap: anywhere;
   }
   table.stack td::before, table.stack tbody th::before {
     content: attr(data-label); color: #5b6472; font-weight: normal; font-size: .85rem;
@@ -100,8 +100,8 @@ PRINT = """\
   h1, h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
   tr, figure, li, dl.fields, .private, p { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  figure.chart svg { max-width: 13cm; }
-  figure.chart.radar svg { max-width: 13cm; }
+  figure.chart svg { max-width: 10.5cm; }
+  figure.chart.radar svg { max-width: 11cm; }
   a { color: inherit; text-decoration: none; }
   a[href]::after { content: " (" attr(href) ")"; font-size: .9em; color: #5b6472; }
   footer { margin-top: 1.5rem; }

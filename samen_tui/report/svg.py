@@ -28,10 +28,12 @@ from samen_tui.report.blocks import (
     TimeChart,
 )
 
-WIDTH = 480
+WIDTH = 400
+"""The width of a picture's own units: about its width in CSS pixels on a phone, so
+that its 13-unit text stays readable there (it grows a little on a wider screen)."""
 LABEL_END = 170
 """Labels are right-aligned up to here; marks start a little to the right."""
-LABEL_CHARS = 26
+LABEL_CHARS = 22
 ROW = 26
 FONT = 13
 
@@ -232,8 +234,8 @@ def radar_chart(chart: RadarChart, ident: str) -> str:
     """One axis per item around a circle, a ring per point of the scale (the centre is
     ``low``), and the values joined into a polygon."""
     count = len(chart.axes)
-    width, height = 600, 380.0
-    cx, cy, radius = width / 2, height / 2, 150.0
+    width, height = 500, 330.0
+    cx, cy, radius = width / 2, height / 2, 115.0
     span = max(chart.high - chart.low, 1)
 
     def point(index: int, value: float) -> tuple[float, float]:
@@ -272,7 +274,7 @@ def radar_chart(chart: RadarChart, ident: str) -> str:
         body.append(
             f"<g><title>{esc(f'{row.label}: {row.text}')}</title>"
             f'<text x="{num(lx)}" y="{num(ly)}" text-anchor="{anchor}" fill="{INK}"'
-            f' font-size="12">{esc(clip(row.label, 20))}</text></g>'
+            f' font-size="12">{esc(clip(row.label, 15))}</text></g>'
         )
     shape = " ".join(
         f"{num(px)},{num(py)}" for px, py in (point(i, v) for i, v in enumerate(values))

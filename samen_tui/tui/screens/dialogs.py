@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Label, Markdown, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
 from samen_tui.i18n import t
 from samen_tui.tui.keys import describe, label
@@ -171,6 +171,7 @@ class ExportDialog(Dialog):
                 id="format",
             )
             yield Input(str(self._stem.with_suffix(".md")), id="path")
+            yield Checkbox(t("export.with_notes"), False, id="with-notes")
             yield Label("", id="path-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("button.cancel"), id="cancel")
@@ -189,7 +190,7 @@ class ExportDialog(Dialog):
         if not value:
             self.query_one("#path-error", Label).update(t("dialog.need_path"))
             return
-        self.dismiss(f"{fmt}:{value}")
+        self.dismiss((str(fmt), value, self.query_one("#with-notes", Checkbox).value))
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
@@ -199,7 +200,7 @@ class ExportDialog(Dialog):
 def write_export(screen: Screen[Any], target: Path, text: Callable[[], str]) -> None:
     """Write an export to ``target`` and say so, or say why not (never raises)."""
     try:
-        target.write_text(text(), encoding="utf-8")
+        target.write_text(text(), encoding="utf-8", newline="")
     except OSError as exc:
         screen.notify(
             t("export.failed", path=str(target), reason=exc.strerror or str(exc)),
@@ -213,15 +214,18 @@ def write_export(screen: Screen[Any], target: Path, text: Callable[[], str]) -> 
 def export_dialog(
     screen: Screen[Any], workshop: Workshop | None, session: Session, path: Path
 ) -> None:
-    """Ask where, then write the verslag (md, html) or the actions (csv)."""
+    """Ask where, then write the verslag (md, html) or the actions (csv); the
+    participants' version unless the trainer's notes are asked for."""
     from samen_tui import report
 
-    def chosen(answer: str | None) -> None:
+    def chosen(answer: tuple[str, str, bool] | None) -> None:
         if not answer:
             return
-        fmt, _, target = answer.partition(":")
+        fmt, target, with_notes = answer
         write_export(
-            screen, Path(target).expanduser(), lambda: report.render(workshop, session, fmt)
+            screen,
+            Path(target).expanduser(),
+            lambda: report.render(workshop, session, fmt, with_notes=with_notes, session_path=path),
         )
 
     screen.app.push_screen(ExportDialog(Path.cwd() / path.stem), chosen)
