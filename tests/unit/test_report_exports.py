@@ -331,3 +331,14 @@ def test_plural_picks_the_form() -> None:
     assert plural("report.participants.orgs", 0) == "0 organisaties"
     set_language("en")
     assert plural("report.conversation.actions", 1) == "1 action agreed: see the action list."
+
+
+def test_the_trainers_notes_field_says_it_is_for_the_trainer_only() -> None:
+    from samen_tui.i18n import t
+
+    assert "alleen voor de trainer" in t("content.notes")
+    assert "niet in het verslag" in t("help.step.content") or "laat ze weg" in t(
+        "help.step.content"
+    )
+    set_language("en")
+    assert "for the trainer only" in t("content.notes")
