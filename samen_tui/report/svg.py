@@ -234,8 +234,8 @@ def radar_chart(chart: RadarChart, ident: str) -> str:
     """One axis per item around a circle, a ring per point of the scale (the centre is
     ``low``), and the values joined into a polygon."""
     count = len(chart.axes)
-    width, height = 500, 330.0
-    cx, cy, radius = width / 2, height / 2, 115.0
+    width, height = 500, 340.0
+    cx, cy, radius = width / 2, height / 2 - 4, 115.0
     span = max(chart.high - chart.low, 1)
 
     def point(index: int, value: float) -> tuple[float, float]:
@@ -268,7 +268,7 @@ def radar_chart(chart: RadarChart, ident: str) -> str:
         if math.sin(angle) < -0.9:
             ly -= 4
         elif math.sin(angle) > 0.9:
-            ly += 8
+            ly += 12
         cos = math.cos(angle)
         anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
         body.append(
