@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: loopback only)"
     )
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--yes-on-the-network",
+        action="store_true",
+        help="serve on an address other machines can reach (anyone with the link drives the app)",
+    )
     return parser
 
 
@@ -158,8 +163,18 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    """The app in a browser: on a loopback address unless ``--yes-on-the-network``,
+    every request checked for the token in the printed address, its Host and its
+    Origin (:mod:`samen_tui.web.guard`)."""
+    from samen_tui.web.guard import is_loopback
+
+    if not is_loopback(args.host):
+        if not args.yes_on_the_network:
+            sys.stderr.write(t("serve.not_loopback", host=args.host) + "\n")
+            return 2
+        sys.stderr.write(t("serve.on_the_network", host=args.host) + "\n")
     try:
-        from textual_serve.server import Server
+        from samen_tui.web.serve import GuardedServer
     except ImportError:
         sys.stderr.write(t("serve.missing") + "\n")
         return 1
@@ -170,8 +185,8 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             parts += [f"--{option}", str(value)]
     import shlex
 
-    server = Server(shlex.join(parts), host=args.host, port=args.port, title="samen")
-    out.write(t("serve.address", url=f"http://{args.host}:{args.port}") + "\n")
+    server = GuardedServer(shlex.join(parts), host=args.host, port=args.port, title="samen")
+    out.write(t("serve.address", url=server.url) + "\n")
     out.flush()
     server.serve()
     return 0

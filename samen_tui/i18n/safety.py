@@ -39,7 +39,6 @@ NL: dict[str, str] = {
         "Let op: de app is bereikbaar op het netwerk ({host}). Deel de link alleen met wie "
         "de app mag bedienen."
     ),
-    "serve.token": "Open de app met deze link (het token erin is de sleutel): {url}",
     # sort step
     "sort.limit_reached": (
         "Deze stap heeft al {limit} kaartjes, het meeste dat een stap kan hebben; "
@@ -77,7 +76,6 @@ EN: dict[str, str] = {
         "Careful: the app can be reached on the network ({host}). Share the link only with "
         "those who may drive the app."
     ),
-    "serve.token": "Open the app with this link (the token in it is the key): {url}",
     "sort.limit_reached": (
         "This step has {limit} cards already, the most a step can have; this card was not added."
     ),
