@@ -39,11 +39,6 @@ NL: dict[str, str] = {
         "Let op: de app is bereikbaar op het netwerk ({host}). Deel de link alleen met wie "
         "de app mag bedienen."
     ),
-    # sort step
-    "sort.limit_reached": (
-        "Deze stap heeft al {limit} kaartjes, het meeste dat een stap kan hebben; "
-        "dit kaartje is niet toegevoegd."
-    ),
 }
 
 EN: dict[str, str] = {
@@ -75,8 +70,5 @@ EN: dict[str, str] = {
     "serve.on_the_network": (
         "Careful: the app can be reached on the network ({host}). Share the link only with "
         "those who may drive the app."
-    ),
-    "sort.limit_reached": (
-        "This step has {limit} cards already, the most a step can have; this card was not added."
     ),
 }
