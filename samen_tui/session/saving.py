@@ -136,6 +136,10 @@ def _backup(path: Path) -> None:
     temp = _temp_name(path, BACKUP_SUFFIX)
     try:
         os.link(path, temp)
+        if stat.S_IMODE(st.st_mode) & 0o077:
+            # a session written before files were private (0644): its backup is not
+            with contextlib.suppress(OSError):
+                os.chmod(temp, FILE_MODE)
     except OSError:
         try:
             _copy_file(path, temp)

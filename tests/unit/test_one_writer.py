@@ -358,3 +358,4 @@ def test_a_session_others_could_read_is_private_after_its_next_save(tmp_path: Pa
     path.chmod(0o644)
     save_session(session("Anders"), path)
     assert mode(path) == 0o600
+    assert mode(path.with_name(path.name + ".bak")) == 0o600  # the old version too
