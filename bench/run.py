@@ -37,6 +37,7 @@ if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
 from ptyrun import PtyRun, time_to_marker  # noqa: E402
+from sortbench import sort_section  # noqa: E402
 
 README = ROOT / "README.md"
 BEGIN, END = "<!-- bench-table -->", "<!-- /bench-table -->"
@@ -601,8 +602,8 @@ def section(report: Report, name: str, run: Callable[[], Any]) -> Any:
         return None
 
 
-SECTIONS = ("start", "keys", "autosave", "review")
-"""The parts ``--only`` can pick (1, 2, 3 and 4-6)."""
+SECTIONS = ("start", "keys", "autosave", "review", "sort")
+"""The parts ``--only`` can pick (1, 2, 3, 4-6 and 7)."""
 
 
 def sizes_arg(text: str) -> tuple[int, ...]:
@@ -675,6 +676,9 @@ def main(argv: list[str] | None = None) -> int:
             section(report, "3. autosave", lambda: autosave_section(mode, env, report))
         if "review" in only:
             section(report, "4-6. review", lambda: review_section(mode, env, report))
+        if "sort" in only:
+            add = lambda *cells: report.rows.append(Row(*cells))  # noqa: E731
+            section(report, "7. sort step", lambda: sort_section(mode, env, add))
     log(f"done in {time.perf_counter() - began:.0f} s")
     text = report.markdown()
     print(text, end="")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -99,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the CSV's delimiter: ';' ',' 'tab' or '|' (default: ';' for a Dutch"
         " session, ',' for an English one)",
     )
+    export.add_argument(
+        "--force", action="store_true", help="overwrite FILE if it exists (never a session)"
+    )
 
     new = add("new", "write a new workshop file with an example of every step kind")
     new.add_argument("id", help="the new workshop's id, e.g. mijn-workshop")
@@ -111,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: loopback only)"
     )
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--yes-on-the-network",
+        action="store_true",
+        help="serve on an address other machines can reach (anyone with the link drives the app)",
+    )
     return parser
 
 
@@ -149,28 +158,77 @@ def cmd_dirs(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    """The report on ``out`` (a terminal gets it without control characters), or in
+    the file ``-o`` names: never over a session, its backup or its lock, and over
+    another file only with ``--force`` (:mod:`samen_tui.session.targets`)."""
     from samen_tui import paths
     from samen_tui.report.export import export_session
+    from samen_tui.session.targets import export_refusal, write_export
 
+    source = Path(args.session)
     target = Path(args.output) if args.output else None
+    if target is not None:
+        refusal = export_refusal(target, source=source, force=args.force)
+        if refusal is not None:  # before anything is read or made
+            sys.stderr.write(f"samen export: {refusal}\n")
+            return 1
     try:
-        result = export_session(
-            Path(args.session),
-            args.format,
-            target,
-            paths.workshop_dirs(args.workshops),
-            with_notes=args.with_notes,
-            language=args.lang or "",
-            delimiter=args.delimiter,
+        text = str(
+            export_session(
+                source,
+                args.format,
+                None,
+                paths.workshop_dirs(args.workshops),
+                with_notes=args.with_notes,
+                language=args.lang or "",
+                delimiter=args.delimiter,
+            )
         )
     except Exception as exc:  # every failure is a message, never a traceback
         sys.stderr.write(f"samen export: {exc}\n")
         return 1
-    if isinstance(result, Path):
-        out.write(t("export.done", path=str(result)) + "\n")
-    else:
-        out.write(result)
+    if target is None:
+        out.write(for_terminal(text) if _is_terminal(out) else text)
+        return 0
+    try:
+        write_export(target, text, source=source, force=args.force)
+    except FileExistsError as exc:  # refused: something came there meanwhile
+        sys.stderr.write(f"samen export: {exc.strerror}\n")
+        return 1
+    except OSError as exc:
+        reason = t("report.export.write", path=str(target), reason=exc.strerror or str(exc))
+        sys.stderr.write(f"samen export: {reason}\n")
+        return 1
+    out.write(t("export.done", path=str(target)) + "\n")
     return 0
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def for_terminal(text: str) -> str:
+    """``text`` as a terminal may get it: every control character (but tab and
+    newline; a CR of a CRLF goes) shown as a symbol, never acted on: an escape
+    sequence in a title cannot clear the screen, set the window title or fill the
+    clipboard; nor can a direction override reorder what is shown."""
+    return _UNSAFE.sub(_visible, text.replace("\r\n", "\n"))
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
@@ -186,8 +244,18 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    """The app in a browser: on a loopback address unless ``--yes-on-the-network``,
+    every request checked for the token in the printed address, its Host and its
+    Origin (:mod:`samen_tui.web.guard`)."""
+    from samen_tui.web.guard import is_loopback
+
+    if not is_loopback(args.host):
+        if not args.yes_on_the_network:
+            sys.stderr.write(t("serve.not_loopback", host=args.host) + "\n")
+            return 2
+        sys.stderr.write(t("serve.on_the_network", host=args.host) + "\n")
     try:
-        from textual_serve.server import Server
+        from samen_tui.web.serve import GuardedServer
     except ImportError:
         sys.stderr.write(t("serve.missing") + "\n")
         return 1
@@ -198,8 +266,8 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             parts += [f"--{option}", str(value)]
     import shlex
 
-    server = Server(shlex.join(parts), host=args.host, port=args.port, title="samen")
-    out.write(t("serve.address", url=f"http://{args.host}:{args.port}") + "\n")
+    server = GuardedServer(shlex.join(parts), host=args.host, port=args.port, title="samen")
+    out.write(t("serve.address", url=server.url) + "\n")
     out.flush()
     server.serve()
     return 0

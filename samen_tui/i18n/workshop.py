@@ -12,6 +12,19 @@ NL: dict[str, str] = {
         "bestand is te groot ({size} bytes); een workshopbestand mag hoogstens 1 MiB zijn"
     ),
     "workshop.not_utf8": "geen geldige UTF-8 (byte 0x{byte}); sla het bestand op als UTF-8",
+    "workshop.not_regular": (
+        "dit is geen gewoon bestand (maar een pijp, apparaat of socket); het wordt niet gelezen"
+    ),
+    "workshop.too_deep": (
+        "tabellen en lijsten zijn hier te diep genest (hoogstens {max} niveaus); "
+        "klopt het aantal haken?"
+    ),
+    "workshop.no_id": "de sessie noemt geen workshop",
+    "workshop.none_given": "geen workshop opgegeven (een id of een pad naar een .toml-bestand)",
+    "workshop.session_bad_id": (
+        "de sessie noemt de workshop {id}, en dat is geen geldige workshop-id "
+        "(kleine letters, cijfers, '-' en '_')"
+    ),
     "workshop.toml": "TOML-fout: {message}",
     # tomllib's messages, translated (anything else is shown as tomllib words it)
     "workshop.toml.invalid_statement": "ongeldige regel (verwacht 'sleutel = waarde' of [tabel])",
@@ -111,6 +124,18 @@ EN: dict[str, str] = {
     "workshop.unreadable": "cannot read the file: {reason}",
     "workshop.too_big": "file is too big ({size} bytes); a workshop file may be at most 1 MiB",
     "workshop.not_utf8": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
+    "workshop.not_regular": (
+        "this is not a regular file (but a pipe, device or socket); it is not read"
+    ),
+    "workshop.too_deep": (
+        "tables and lists nest too deeply here (at most {max} levels); are the brackets right?"
+    ),
+    "workshop.no_id": "the session names no workshop",
+    "workshop.none_given": "no workshop given (an id or a path to a .toml file)",
+    "workshop.session_bad_id": (
+        "the session names the workshop {id}, which is not a valid workshop id "
+        "(lowercase letters, digits, '-' and '_')"
+    ),
     "workshop.toml": "TOML error: {message}",
     "workshop.toml.invalid_statement": "invalid line (expected 'key = value' or [table])",
     "workshop.toml.expected_newline": "expected a new line after the value",

@@ -17,7 +17,21 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
+from samen_tui.i18n import t
+
 T = TypeVar("T")
+D = TypeVar("D", bound=dt.date)
+
+YEARS = (1900, 2200)
+"""The years a date in a session may lie in (both included): a date outside them is
+a typo or a crafted file, and one near the ends of what Python holds (year 1, 9999)
+overflows as soon as it is shown in local time."""
+
+MAX_ITEMS = 5000
+"""The most entries a list in a session may hold: the cards of a sort or brainstorm
+step, the participants, the actions of a step... (``docs/workshop-format.md``: a
+step holds at most 5,000 cards). A file with more is refused when it is read; the
+app refuses to add one more (the sort step's entry says so)."""
 
 
 class DecodeError(ValueError):
@@ -138,6 +152,8 @@ def _decode_value(tp: Any, data: Any, path: str) -> Any:
     if origin is list or origin is tuple:
         if not isinstance(data, list):
             raise DecodeError(path, f"expected a list, found {type(data).__name__}")
+        if len(data) > MAX_ITEMS:
+            raise DecodeError(path, t("session.reason.too_many", count=len(data), limit=MAX_ITEMS))
         (item_tp, *_rest) = get_args(tp)
         items = [_decode_value(item_tp, v, f"{path}[{i}]") for i, v in enumerate(data)]
         return items if origin is list else tuple(items)
@@ -159,13 +175,37 @@ def _decode_value(tp: Any, data: Any, path: str) -> Any:
     if tp is dt.date:
         if isinstance(data, dt.datetime) or not isinstance(data, dt.date):
             raise DecodeError(path, f"expected a date, found {type(data).__name__}")
-        return data
+        return in_range(data, path)
     if isinstance(tp, type):
         if not isinstance(data, tp):
             raise DecodeError(path, f"expected {_type_name(tp)}, found {type(data).__name__}")
+        if isinstance(data, dt.datetime):
+            return in_range(data, path)
         return data
     raise DecodeError(path, f"cannot read type {tp!r}")  # pragma: no cover
 
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def date_in_range(value: dt.date) -> bool:
+    """Whether a date (or a date and time, in UTC as well as written) lies in :data:`YEARS`."""
+    low, high = YEARS
+    if not low <= value.year <= high:
+        return False
+    if isinstance(value, dt.datetime) and value.utcoffset():
+        # 2200-12-31T23:00-12:00 is 2201 in UTC: shown in another zone it may leave
+        # the range, but never the years Python can hold
+        return low - 1 <= value.astimezone(dt.UTC).year <= high + 1
+    return True
+
+
+def in_range(value: D, path: str) -> D:
+    """``value`` if it lies in :data:`YEARS`, else a :class:`DecodeError` saying so."""
+    if not date_in_range(value):
+        low, high = YEARS
+        raise DecodeError(
+            path, t("session.reason.date_range", value=value.isoformat(), low=low, high=high)
+        )
+    return value

@@ -27,14 +27,16 @@ from __future__ import annotations
 import bisect
 import contextlib
 import os
+import secrets
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from samen_tui import paths
+from samen_tui import paths, safefile
 from samen_tui.i18n import t
 from samen_tui.session import rows as _rows
 from samen_tui.session.errors import describe_os_error
@@ -46,6 +48,65 @@ from samen_tui.session.summary import Listing, SessionSummary, Unreadable
 Item = SessionSummary | Unreadable
 _NAME = attrgetter("name")
 _ORDERED = _rows.SELECT + " ORDER BY name"
+
+
+class _NotPrivate(Exception):
+    """The cache folder is not the user's own private folder: the cache is kept in
+    memory, and nothing in that folder is read, written or removed."""
+
+
+_JOURNALS = ("-journal", "-wal", "-shm")
+
+
+def _fresh_file(file: Path) -> None:
+    """An empty, private (``0600``) cache file at ``file``, put in place by a rename:
+    whatever was there (a damaged cache, a symlink, a pipe) is replaced as a name,
+    never written through. SQLite's journals of the old file go with it (a journal
+    left over would be played into the new file). Raises OSError."""
+    temp = file.with_name(f".{file.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(
+        temp,
+        os.O_WRONLY | os.O_CREAT | os.O_EXCL | safefile.O_NOFOLLOW | safefile.O_CLOEXEC,
+        safefile.FILE_MODE,
+    )
+    os.close(fd)
+    try:
+        for suffix in _JOURNALS:
+            journal = file.with_name(file.name + suffix)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(journal)
+        os.replace(temp, file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _private_file(file: Path) -> None:
+    """Make sure the cache file is a regular file of the user's own, private: missing,
+    it is made; a symlink, anything but a regular file, or a file another user owns
+    is replaced by an empty one (:func:`_fresh_file`); a file others may read loses
+    that permission. So SQLite never opens anything through a link. Raises OSError."""
+    try:
+        info = os.lstat(file)
+    except FileNotFoundError:
+        _fresh_file(file)
+        return
+    if not stat.S_ISREG(info.st_mode) or not safefile.owned_and_private(info):
+        _fresh_file(file)
+        return
+    for suffix in _JOURNALS:  # a journal that is a link or no file: never opened
+        journal = file.with_name(file.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            if not stat.S_ISREG(os.lstat(journal).st_mode):
+                _fresh_file(file)
+                return
+    if stat.S_IMODE(info.st_mode) & 0o077:
+        fd = os.open(file, os.O_RDONLY | safefile.O_NOFOLLOW | safefile.O_CLOEXEC)
+        try:
+            os.fchmod(fd, safefile.FILE_MODE)
+        finally:
+            os.close(fd)
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -112,6 +173,8 @@ class SessionIndex:
                     if _is_busy(exc):
                         raise  # in use by another copy of the app: not damaged
                     self._discard_file()
+                except _NotPrivate:
+                    self._memory = True  # a folder that is not the user's own: not used
                 except OSError:
                     self._discard_file()
                 if self._memory:
@@ -123,9 +186,9 @@ class SessionIndex:
         return self._conn
 
     def _open_file(self, file: Path) -> sqlite3.Connection:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        if file.exists() and not file.is_file():
-            raise OSError(f"{file} is not a file")
+        if not safefile.private_folder(file.parent):
+            raise _NotPrivate(str(file.parent))
+        _private_file(file)
         conn = sqlite3.connect(
             str(file), timeout=self.TIMEOUT, isolation_level=None, check_same_thread=False
         )
@@ -137,7 +200,11 @@ class SessionIndex:
             if check != [("ok",)]:
                 raise sqlite3.DatabaseError(f"damaged cache: {check[:3]}")
             conn.execute("PRAGMA synchronous = NORMAL")
-            return self._prepare(conn)
+            conn = self._prepare(conn)
+            bad = conn.execute(_rows.INVALID).fetchone()
+            if bad is not None:  # a row no listing wrote: a crafted or damaged cache
+                raise sqlite3.DatabaseError(f"a row that is not valid: {bad[0]!r}")
+            return conn
         except BaseException:
             conn.close()
             raise
@@ -166,18 +233,17 @@ class SessionIndex:
             self._conn = None
 
     def _discard_file(self) -> None:
-        """Delete the cache file (and its journals); if that fails, use memory."""
+        """Replace the cache file by an empty one (atomically: a symlink in its place
+        is replaced, its target never touched) and delete its journals; if that
+        fails, use memory."""
         self._close()
         if self.cache_file is None:
             return
         self.rebuilt += 1
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            target = self.cache_file.with_name(self.cache_file.name + suffix)
-            try:
-                target.unlink(missing_ok=True)
-            except OSError:
-                if suffix == "":
-                    self._memory = True
+        try:
+            _fresh_file(self.cache_file)
+        except OSError:
+            self._memory = True
 
     def _recover(self, exc: sqlite3.Error) -> None:
         """After a failure: a busy database is left alone, anything else is rebuilt."""

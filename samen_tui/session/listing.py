@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from samen_tui.i18n import t
+from samen_tui.session.codec import date_in_range
 from samen_tui.session.errors import SessionReadError, describe_os_error
 from samen_tui.session.model import SCHEMA, Session, SessionFormatError
 from samen_tui.session.naming import is_session_name
@@ -126,6 +127,8 @@ def _fast_head(head: str) -> dict[str, Any] | None:
             values[key] = text  # the one value that can be empty: ""
         elif kind is dt.datetime and moment:
             values[key] = dt.datetime.fromisoformat(moment)
+            if not date_in_range(values[key]):
+                return None  # the full read says why it is refused
         elif kind is int and number:
             values[key] = int(number)
         elif kind is bool and flag:

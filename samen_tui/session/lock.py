@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import secrets
 import socket
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +41,7 @@ from types import TracebackType
 from typing import Any
 
 from samen_tui.i18n import t
+from samen_tui.session.errors import describe_os_error
 
 try:
     import fcntl
@@ -47,8 +50,20 @@ except ImportError:  # pragma: no cover - Windows
 
 LOCK_SUFFIX = ".lock"
 MAX_LOCK_SIZE = 64 * 1024
+LOCK_MODE = 0o600
+"""A lock file is private, as the session it locks."""
 _O_CLOEXEC: int = getattr(os, "O_CLOEXEC", 0)
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
+_O_NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)
+_O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
+_OPEN = _O_CLOEXEC | _O_BINARY | _O_NOFOLLOW | _O_NONBLOCK
+"""Every open of a lock file: never through a symlink (its target would be written),
+never waiting on a pipe put in its place."""
+
+
+class OddLockFile(OSError):
+    """What is at the lock's path is no lock file samen could have made (a symlink, a
+    folder, a pipe): it is never written, followed or removed."""
 
 
 def this_host() -> str:
@@ -267,11 +282,7 @@ class SessionLock:
         for _ in range(self.ATTEMPTS):
             info = LockInfo.mine()
             try:
-                fd = os.open(
-                    self.lock_path,
-                    os.O_RDWR | os.O_CREAT | os.O_EXCL | _O_CLOEXEC | _O_BINARY,
-                    0o644,
-                )
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _OPEN, LOCK_MODE)
             except FileExistsError:
                 result = self._take_over(force)
                 if result is None:
@@ -297,13 +308,17 @@ class SessionLock:
     def _take_over(self, force: bool) -> bool | None:
         """Try to take an existing lock: True taken, False held, None: try again."""
         try:
-            fd = os.open(self.lock_path, os.O_RDWR | _O_CLOEXEC | _O_BINARY)
+            fd = os.open(self.lock_path, os.O_RDWR | _OPEN)
         except FileNotFoundError:
             return None
-        except OSError:
+        except OSError as exc:
+            if exc.errno == errno.ELOOP or self.odd():
+                raise OddLockFile(exc.errno or errno.EINVAL, "odd lock file") from None
             return False  # cannot even open it: treat as held
         keep = False
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OddLockFile(errno.EINVAL, "odd lock file")
             got = _flock(fd)
             if got is False and not force:
                 return False  # a live holder keeps its flock
@@ -321,6 +336,8 @@ class SessionLock:
                 self._fd, self._info, keep = fd, info, True
                 return True
             return self._replace(info)
+        except OddLockFile:
+            raise
         except OSError:
             return False
         finally:
@@ -333,7 +350,7 @@ class SessionLock:
         temp = self.lock_path.with_name(
             f".{self.lock_path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
         )
-        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | _O_CLOEXEC | _O_BINARY, 0o644)
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | _OPEN, LOCK_MODE)
         try:
             _flock(fd)
             _write_fd(fd, info.to_json())
@@ -349,17 +366,42 @@ class SessionLock:
         os.close(fd)
         return None
 
+    def odd(self) -> bool:
+        """Whether something that is no regular file is at the lock's path (a symlink,
+        a folder, a pipe): it is never taken over. Never raises."""
+        try:
+            return not stat.S_ISREG(os.lstat(self.lock_path).st_mode)
+        except OSError:
+            return False
+
+    def claim(self) -> str | None:
+        """Take the lock, and say why not: None when this process holds it now, else
+        a Dutch sentence for the user (who holds it, or why no lock can be made:
+        a read-only folder, a full disk, no permission, a lock file that is no
+        regular file). Never raises: whoever cannot claim the lock only reads."""
+        try:
+            if self.acquire():
+                return None
+        except OddLockFile:
+            return t("session.cannot_lock", reason=t("session.lock.odd_file", path=self.lock_path))
+        except OSError as exc:
+            return t("session.cannot_lock", reason=describe_os_error(exc))
+        holder = self.holder()
+        return holder.describe() if holder is not None else t("session.lock.held_unknown")
+
     def holder(self) -> LockInfo | None:
         """Who holds the lock now: None when nobody does (no lock file)."""
         if self._fd is not None and self._info is not None:
             return self._info
         try:
-            fd = os.open(self.lock_path, os.O_RDONLY | _O_CLOEXEC | _O_BINARY)
+            fd = os.open(self.lock_path, os.O_RDONLY | _OPEN)
         except FileNotFoundError:
             return None
         except OSError:
             return UNKNOWN_HOLDER
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return UNKNOWN_HOLDER
             raw = _read_fd(fd)
         except OSError:
             return UNKNOWN_HOLDER

@@ -201,13 +201,18 @@ class Session(Values):
                     raise DecodeError(f"records.{step_id}.kind", f"unknown kind {kind!r}")
                 records[step_id] = decode(record, raw, f"records.{step_id}")
         except DecodeError as exc:
-            raise SessionFormatError(str(exc)) from None
+            raise SessionFormatError(str(exc), key=exc.path) from None
         session.records = records
         return session
 
 
 class SessionFormatError(ValueError):
-    """A session file that parses as TOML but is not a valid session."""
+    """A session file that parses as TOML but is not a valid session; ``key`` is the
+    key path of what is wrong (``records.acties.actions[0].when``), when known."""
+
+    def __init__(self, message: str, *, key: str = "") -> None:
+        super().__init__(message)
+        self.key = key
 
 
 class NewerSchemaError(SessionFormatError):

@@ -6,9 +6,11 @@ This module never imports textual.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from samen_tui.session.model import Session, now
@@ -72,18 +74,27 @@ def session_filename(session: Session) -> str:
     return stem + SUFFIX
 
 
-def unique_path(directory: Path, session: Session) -> Path:
-    """``directory/session_filename(session)``, with ``-2``, ``-3``... if that is taken."""
+def candidates(directory: Path, session: Session) -> Iterator[Path]:
+    """``directory/session_filename(session)``, then the same with ``-2``, ``-3``...
+    (without end: the caller stops)."""
     name = session_filename(session)
     stem = name[: -len(SUFFIX)]
-    candidate = directory / name
-    number = 1
-    while os.path.lexists(candidate) or os.path.lexists(
-        candidate.with_name(candidate.name + BACKUP_SUFFIX)
-    ):
-        number += 1
-        candidate = directory / f"{stem}-{number}{SUFFIX}"
-    return candidate
+    yield directory / name
+    for number in itertools.count(2):
+        yield directory / f"{stem}-{number}{SUFFIX}"
+
+
+def taken(path: Path) -> bool:
+    """Whether a session file, or its backup, is at ``path`` (anything there counts)."""
+    return os.path.lexists(path) or os.path.lexists(path.with_name(path.name + BACKUP_SUFFIX))
+
+
+def unique_path(directory: Path, session: Session) -> Path:
+    """``directory/session_filename(session)``, with ``-2``, ``-3``... if that is taken.
+
+    Only a look: another copy of the app may take the name before it is used.
+    :meth:`samen_tui.session.store.SessionStore.create` takes a name under its lock."""
+    return next(path for path in candidates(directory, session) if not taken(path))
 
 
 def is_session_name(name: str) -> bool:

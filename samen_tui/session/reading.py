@@ -93,12 +93,34 @@ def loads_session(text: str, path: Path | None = None) -> Session:
             schema=found if isinstance(found, int) else None,
         ) from None
     except SessionFormatError as exc:
-        raise SessionReadError(path, t("session.reason.format", detail=exc)) from None
+        raise SessionReadError(path, _format_reason(text, exc)) from None
     except RecursionError:
         raise SessionReadError(path, t("session.reason.too_deep")) from None
     except (TypeError, ValueError, KeyError, AttributeError) as exc:  # pragma: no cover
         # Session.from_dict reports problems as SessionFormatError; this is a safety net
         raise SessionReadError(path, t("session.reason.format", detail=exc)) from None
+
+
+_KEY_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def key_path(dotted: str) -> tuple[str | int, ...]:
+    """``records.acties.actions[0].when`` as the key path the position scanner uses."""
+    return tuple(int(index) if index else name for index, name in _KEY_PART.findall(dotted))
+
+
+def _format_reason(text: str, exc: SessionFormatError) -> str:
+    """Why a session is not valid, with the line and column of the key at fault
+    (the text is scanned for them only now, when something is wrong)."""
+    if not exc.key:
+        return t("session.reason.format", detail=exc)
+    from samen_tui.workshop.positions import scan
+
+    try:
+        line, col = scan(text.replace("\r\n", "\n")).value(key_path(exc.key))
+    except (RecursionError, ValueError, IndexError):  # pragma: no cover - the scan is lenient
+        return t("session.reason.format", detail=exc)
+    return t("session.reason.format_at", line=line, col=col, detail=exc)
 
 
 _TOML_POS = re.compile(r"^(?P<detail>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")

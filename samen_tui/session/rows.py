@@ -11,15 +11,17 @@ This module never imports textual.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from samen_tui.session.codec import YEARS
 from samen_tui.session.listing import quick_read, summarize
 from samen_tui.session.model import SCHEMA
-from samen_tui.session.naming import is_session_name
+from samen_tui.session.naming import SUFFIX, is_session_name
 from samen_tui.session.summary import NEVER, SessionSummary, Unreadable
 
 INDEX_VERSION = 4
@@ -97,6 +99,38 @@ INSERT = (
     f"INSERT OR REPLACE INTO files ({', '.join(COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in COLUMNS)})"
 )
+
+
+def _stamp(year: int) -> float:
+    return dt.datetime(year, 1, 1, tzinfo=dt.UTC).timestamp()
+
+
+_LOW, _HIGH = YEARS
+INVALID = f"""
+SELECT name FROM files WHERE NOT (
+    typeof(dir) = 'text' AND typeof(name) = 'text'
+    AND name LIKE '%{SUFFIX}' AND name NOT LIKE '.%' AND instr(name, '/') = 0
+    AND typeof(size) = 'integer' AND typeof(mtime_ns) = 'integer' AND typeof(ino) = 'integer'
+    AND (reason IS NULL OR typeof(reason) = 'text')
+    AND typeof(file_size) = 'integer' AND file_size >= 0
+    AND typeof(file_mtime) IN ('real', 'integer') AND abs(file_mtime) < 1e11
+    AND typeof(workshop) = 'text' AND typeof(title) = 'text'
+    AND typeof(place) = 'text' AND typeof(trainer) = 'text' AND typeof(current) = 'text'
+    AND (start_stamp IS NULL OR (typeof(start_stamp) IN ('real', 'integer')
+        AND start_stamp BETWEEN {_stamp(_LOW) - 86400} AND {_stamp(_HIGH + 2) + 86400}))
+    AND (start_offset IS NULL OR (typeof(start_offset) = 'integer'
+        AND start_offset BETWEEN -86399 AND 86399))
+    AND typeof(participants) = 'integer' AND participants >= 0
+    AND typeof(steps_done) = 'integer' AND steps_done >= 0
+    AND typeof(complete) = 'integer' AND complete IN (0, 1)
+    AND typeof(verified) = 'integer' AND verified IN (0, 1)
+) LIMIT 1
+"""
+"""The first row that no listing could have written (a wrong type, a value out of
+range, a name that is no session file's): a cache holding one is made anew, as a
+damaged one is. Types are checked one by one because SQLite keeps whatever a crafted
+file holds, whatever the column's declared type (``quick_check`` does not look)."""
+
 pick: Callable[[Row], Row] = itemgetter(*(COLUMNS.index(c) for c in SUMMARY))
 """The columns of :data:`SUMMARY` from a full row (a file read just now)."""
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from samen_tui.i18n import t
+from samen_tui.safefile import FILE_MODE
 from samen_tui.session.errors import SaveError, SessionReadError, describe_os_error, format_size
 from samen_tui.session.lock import pid_alive
 from samen_tui.session.model import Session
@@ -135,6 +136,10 @@ def _backup(path: Path) -> None:
     temp = _temp_name(path, BACKUP_SUFFIX)
     try:
         os.link(path, temp)
+        if stat.S_IMODE(st.st_mode) & 0o077:
+            # a session written before files were private (0644): its backup is not
+            with contextlib.suppress(OSError):
+                os.chmod(temp, FILE_MODE)
     except OSError:
         try:
             _copy_file(path, temp)
@@ -149,7 +154,7 @@ def _backup(path: Path) -> None:
 
 def _copy_file(source: Path, target: Path) -> None:
     raw, _st = _read_bytes_plain(source)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY | O_CLOEXEC, 0o666)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY | O_CLOEXEC, FILE_MODE)
     try:
         _write_all(fd, raw)
         os.fsync(fd)
@@ -188,14 +193,36 @@ def _sweep_temps(path: Path) -> None:
                 os.unlink(candidate)
 
 
+def _link_new(temp: Path, path: Path) -> None:
+    """Put the complete file ``temp`` at ``path``, where nothing may be: a hard link
+    fails (``FileExistsError``) if anything is there. Where the file system has no
+    hard links (some USB sticks) it is renamed, after a last look (the caller holds
+    the session's lock, which every copy of samen takes before it makes a file)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(temp, path)
+        return
+    _unlink_quietly(temp)
+
+
 def save_session(session: Session, path: Path | str) -> None:
     """Save atomically; raise :class:`SaveError` and leave the file untouched on failure."""
     save_data(session.to_dict(), path)
 
 
-def save_data(snapshot: dict[str, Any], path: Path | str) -> None:
+def save_data(snapshot: dict[str, Any], path: Path | str, *, new: bool = False) -> None:
     """Save a session snapshot (``Session.to_dict``) atomically, as :func:`save_session`:
-    the autosave thread writes the snapshot the UI thread took, without rebuilding it."""
+    the autosave thread writes the snapshot the UI thread took, without rebuilding it.
+
+    ``new``: the file must not exist yet; it is made whole or not at all (the complete
+    temporary file is linked into place, which fails if anything is there by then:
+    :class:`FileExistsError`, and nothing changed). The file is private (``0600``),
+    as every session file written."""
     path = Path(path)
     key = os.path.abspath(path)
     data = encode_text(dumps_data(snapshot))
@@ -204,24 +231,30 @@ def save_data(snapshot: dict[str, Any], path: Path | str) -> None:
             path,
             t("session.save_too_big", size=format_size(len(data)), limit=format_size(MAX_SIZE)),
         )
-    _check_target(path, key)
+    if not new:  # a new file replaces nothing: the link below refuses what is there
+        _check_target(path, key)
     if key not in _swept:
         _sweep_temps(path)
         _swept.add(key)
     temp = _temp_name(path)
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY | O_CLOEXEC, 0o666)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY | O_CLOEXEC, FILE_MODE)
         try:
             _write_all(fd, data)
             os.fsync(fd)
             written = os.fstat(fd)
         finally:
             os.close(fd)
-        _backup(path)
-        os.replace(temp, path)
+        if new:
+            _link_new(temp, path)
+        else:
+            _backup(path)
+            os.replace(temp, path)
     except OSError as exc:
         _unlink_quietly(temp)
         verified.pop(key, None)
+        if new and isinstance(exc, FileExistsError):
+            raise
         raise SaveError(path, describe_os_error(exc), code=exc.errno) from None
     _fsync_dir(path.parent)
     # a rename keeps size and mtime: what is at ``path`` now is what we wrote

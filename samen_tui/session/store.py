@@ -19,16 +19,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from samen_tui.i18n import t
+from samen_tui.safefile import make_private_folder
 from samen_tui.session.errors import SaveError, SessionReadError, describe_os_error, format_size
 from samen_tui.session.listing import list_sessions, summarize
+from samen_tui.session.lock import OddLockFile, SessionLock
 from samen_tui.session.model import Session
 from samen_tui.session.naming import (
     BACKUP_SUFFIX,
     SUFFIX,
     TEMP_SUFFIX,
+    candidates,
     is_session_name,
     session_filename,
     slugify,
+    taken,
     unique_path,
 )
 from samen_tui.session.reading import (
@@ -62,13 +67,59 @@ class SessionStore:
         path = Path(path)
         return path if path.is_absolute() or path.parent != Path() else self._directory / path
 
-    def new_path(self, session: Session) -> Path:
-        """Where a new session goes; creates the folder. Raises :class:`SaveError`."""
+    def make_folder(self) -> None:
+        """Make the sessions folder, private (``0700``, and the folders above it that
+        are made with it). Raises :class:`SaveError`."""
         try:
-            self._directory.mkdir(parents=True, exist_ok=True)
+            make_private_folder(self._directory)
         except OSError as exc:
             raise SaveError(self._directory, describe_os_error(exc), code=exc.errno) from None
+
+    def new_path(self, session: Session) -> Path:
+        """Where a new session would go (a look only: see :meth:`create`); creates the
+        folder. Raises :class:`SaveError`."""
+        self.make_folder()
         return unique_path(self._directory, session)
+
+    MAX_NAMES = 10_000
+    """How many names :meth:`create` tries before it gives up."""
+
+    def create(self, session: Session) -> tuple[Path, SessionLock]:
+        """Save a new session under a free name, and hold its lock: the path and the
+        lock (the caller releases it when the session closes).
+
+        One name at a time (``<date>-<title>.toml``, then ``-2``, ``-3``...): its lock is
+        taken first; with the lock held, a name with nothing at it (no file, no backup)
+        gets the complete file, linked into place so that it never replaces anything.
+        Two copies of the app starting the same session at the same moment get two
+        files; a name whose lock another copy holds is passed by, never written.
+        Raises :class:`SaveError` (the folder cannot be made or written)."""
+        self.make_folder()
+        snapshot = session.to_dict()
+        for number, path in enumerate(candidates(self._directory, session)):
+            if number >= self.MAX_NAMES:
+                break
+            lock = SessionLock(path)
+            try:
+                if not lock.acquire():
+                    continue  # another copy holds this name
+            except OddLockFile:
+                continue
+            except OSError as exc:
+                raise SaveError(path, describe_os_error(exc), code=exc.errno) from None
+            if taken(path):
+                lock.release()
+                continue
+            try:
+                save_data(snapshot, path, new=True)
+            except FileExistsError:
+                lock.release()
+                continue
+            except BaseException:
+                lock.release()
+                raise
+            return path, lock
+        raise SaveError(self._directory, t("session.create_failed", dir=self._directory))
 
     def list(self) -> Listing:
         """Summaries of every session file (unreadable ones with their reason)."""

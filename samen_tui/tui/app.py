@@ -241,24 +241,18 @@ class SamenApp(App[None]):
         # the index (sqlite) is for listing; a new session does not need it to start
         store = self.services.plain_store()
         try:
-            store.directory.mkdir(parents=True, exist_ok=True)
-            path = store.new_path(session)
-            store.save(session, path)
+            path, lock = store.create(session)  # a free name, under its lock
         except (OSError, SaveError) as exc:
             self._fail(t("app.cannot_create", dir=str(store.directory), reason=str(exc)), first)
             return
-        from samen_tui.session.lock import SessionLock
-
-        lock = SessionLock(path)
-        locked = lock.acquire()
-        self._walk(workshop, session, path, release=lock.release if locked else None)
+        self._walk(workshop, session, path, release=lock.release)
 
     def resume(self, path: Path | None = None, *, first: bool = False) -> None:
         """Open a saved session where it was left (the newest unfinished one if no path)."""
         from samen_tui.session.lock import SessionLock
         from samen_tui.session.migrate import reconcile
         from samen_tui.session.store import SessionReadError
-        from samen_tui.workshop.catalog import resolve_workshop
+        from samen_tui.workshop.catalog import session_workshop
         from samen_tui.workshop.problems import WorkshopError
 
         store = self.store()
@@ -274,7 +268,7 @@ class SamenApp(App[None]):
             self._fail(str(exc), first)
             return
         try:
-            workshop = resolve_workshop(session.workshop, self.workshop_dirs())
+            workshop = session_workshop(session.workshop, self.workshop_dirs())
         except (LookupError, ValueError, OSError, WorkshopError) as exc:
             self._fail(t("app.workshop_missing", id=session.workshop, reason=str(exc)), first)
             return
@@ -289,11 +283,10 @@ class SamenApp(App[None]):
                 markup=False,
             )
         lock = SessionLock(path)
-        read_only = not lock.acquire()
-        if read_only:
-            holder = lock.holder()
-            message = holder.describe() if holder else t("session.lock.held_unknown")
-            self.notify(message, severity="warning", timeout=15, markup=False)
+        refusal = lock.claim()  # who holds it, or why no lock can be made: read-only
+        read_only = refusal is not None
+        if refusal is not None:
+            self.notify(refusal, severity="warning", timeout=15, markup=False)
         self._walk(
             workshop,
             session,

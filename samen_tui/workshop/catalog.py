@@ -19,7 +19,13 @@ from pathlib import Path
 from samen_tui.i18n import t
 from samen_tui.workshop import built
 from samen_tui.workshop.model import Workshop
-from samen_tui.workshop.problems import WorkshopError, file_problem, read_file
+from samen_tui.workshop.problems import (
+    ID_PATTERN,
+    WorkshopError,
+    file_problem,
+    read_bytes,
+    read_file,
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ def _summary(error: WorkshopError) -> str:
 def read_entry(path: Path, source: str, *, validate: bool = False) -> WorkshopEntry:
     """The entry for one file; never raises."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         stem = path.stem
         return WorkshopEntry(stem, stem, path, source, str(file_problem(str(path), exc)))
@@ -150,7 +156,7 @@ def _first_with_id(
     needles = (b'"' + raw + b'"', b"'" + raw + b"'")
     for source, path in _toml_files(dirs):
         try:
-            data = path.read_bytes()
+            data = read_bytes(path)
         except OSError:
             if path.stem == ident:  # listed under its name, with the reason
                 return path, None, None
@@ -174,12 +180,19 @@ def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
     Raises :class:`WorkshopError` when the file has problems and :class:`LookupError`
     when there is no such file or id (the message names the ids that do exist).
     """
+    if not id_or_path.strip():
+        raise LookupError(t("workshop.none_given"))
     candidate = Path(id_or_path).expanduser()
     if candidate.exists() or id_or_path.endswith(".toml"):
         if not candidate.exists():
             raise LookupError(t("workshop.no_such_file", path=id_or_path))
         return load(candidate)
-    found = _first_with_id(id_or_path, dirs)
+    return _by_id(id_or_path, dirs)
+
+
+def _by_id(ident: str, dirs: list[tuple[str, Path]]) -> Workshop:
+    """The workshop with this id in the folders (see :func:`resolve_workshop`)."""
+    found = _first_with_id(ident, dirs)
     if found is not None:
         path, data, workshop = found
         if workshop is not None:
@@ -187,9 +200,9 @@ def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
         # the reason it cannot be used: unreadable, or its problems
         return load(path) if data is None else build(data, path)
     entries = find_workshops(dirs)
-    message = t("workshop.no_such_id", id=id_or_path)
+    message = t("workshop.no_such_id", id=ident)
     ids = [entry.id for entry in entries]
-    close = difflib.get_close_matches(id_or_path, ids, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(ident, ids, n=1, cutoff=0.6)
     if close:
         message = t("workshop.did_you_mean", message=message, suggestion=close[0])
     if ids:
@@ -198,3 +211,16 @@ def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
         folders = ", ".join(str(folder) for _label, folder in dirs)
         message = t("workshop.none_found", message=message, dirs=folders)
     raise LookupError(message)
+
+
+def session_workshop(workshop_id: str, dirs: list[tuple[str, Path]]) -> Workshop:
+    """The workshop a session names (its ``workshop`` key): by id only, found in the
+    workshop folders as :func:`resolve_workshop` finds an id. A session file is not
+    the user's word: a path in it (``/dev/zero``, a pipe, a file elsewhere) is never
+    opened. Raises :class:`LookupError` (no id, not an id, no such workshop) and
+    :class:`WorkshopError` (its file has problems)."""
+    if not workshop_id.strip():
+        raise LookupError(t("workshop.no_id"))
+    if not ID_PATTERN.fullmatch(workshop_id):
+        raise LookupError(t("workshop.session_bad_id", id=repr(workshop_id)))
+    return _by_id(workshop_id, dirs)

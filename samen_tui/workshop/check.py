@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 
 from samen_tui.i18n import t
 from samen_tui.workshop.loader import WorkshopError, file_problem, parse_workshop
 from samen_tui.workshop.model import Workshop
+from samen_tui.workshop.problems import read_bytes
 
 
 def _count(key: str, count: int) -> str:
@@ -38,7 +38,7 @@ def summary(workshop: Workshop) -> str:
 def check_file(path: str) -> tuple[Workshop | None, list[str]]:
     """The workshop in ``path`` (None if it has problems) and its problem lines."""
     try:
-        data = Path(path).read_bytes()
+        data = read_bytes(path)  # a regular file, its size checked first; never hangs
     except OSError as exc:
         return None, [str(file_problem(path, exc))]
     try:

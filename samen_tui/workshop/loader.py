@@ -36,21 +36,19 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from samen_tui import kinds, startcache
 from samen_tui.i18n import t
+from samen_tui.workshop.depth import MAX_DEPTH as MAX_DEPTH
+from samen_tui.workshop.depth import depth, too_deep
 from samen_tui.workshop.model import AgendaItem, Meta, Step, Workshop
 from samen_tui.workshop.positions import KeyPath, LineCol, Positions, lazy_scan
+from samen_tui.workshop.problems import ID_PATTERN as ID_PATTERN
+from samen_tui.workshop.problems import MAX_BYTES as MAX_BYTES
 from samen_tui.workshop.problems import Problem as Problem
 from samen_tui.workshop.problems import WorkshopError as WorkshopError
 from samen_tui.workshop.problems import file_problem as file_problem
 from samen_tui.workshop.problems import read_file
 
-MAX_BYTES = 1024 * 1024
-"""A workshop file is small; anything bigger than this is refused unread."""
-
 MAX_MINUTES = 600
 """The longest timebox an agenda item may have (ten hours)."""
-
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
-"""What an id looks like: lowercase letters, digits, '-' and '_', not starting with '-' or '_'."""
 
 
 # --------------------------------------------------------------------------- reading
@@ -106,6 +104,10 @@ def read_toml(data: bytes, path: str, *, digest: str = "") -> tuple[str, dict[st
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise WorkshopError([_syntax_problem(path, text, str(exc))]) from None
+    except RecursionError:
+        raise WorkshopError([too_deep(path, text)]) from None
+    if depth(document) > MAX_DEPTH:
+        raise WorkshopError([too_deep(path, text)])
     startcache.put(startcache.TOML, key, document)  # not if it holds dates
     return text, document
 

@@ -21,6 +21,7 @@ ROWS = (
     "| 6. growth of review painted",
     "| 6. growth of peak memory",
     "| 4-6. review with 10,000 sessions",
+    "| 7. sort step opened",
 )
 
 

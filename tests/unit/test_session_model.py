@@ -71,12 +71,13 @@ offsets = st.one_of(
     st.integers(min_value=-23 * 3600, max_value=23 * 3600).map(lambda s: dt.timedelta(seconds=s)),
 )
 zones = st.one_of(st.none(), st.just(dt.UTC), offsets.map(dt.timezone))
+# the years a session may hold (codec.YEARS): outside them a date is refused
 datetimes = st.datetimes(
-    min_value=dt.datetime(2, 1, 1),
-    max_value=dt.datetime(9998, 12, 31),
+    min_value=dt.datetime(1900, 1, 1),
+    max_value=dt.datetime(2200, 12, 31),
     timezones=zones,  # type: ignore[arg-type]
 ).map(lambda d: d.replace(microsecond=0))
-dates = st.dates()
+dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
 ints = st.integers(min_value=-(2**63), max_value=2**63 - 1)
 
 

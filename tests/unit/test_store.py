@@ -25,6 +25,7 @@ from samen_tui.kinds.content.record import ContentRecord
 from samen_tui.kinds.rate.record import RateRecord, Rating
 from samen_tui.kinds.sort.record import Card, SortRecord
 from samen_tui.session import store
+from samen_tui.session.index import SessionIndex
 from samen_tui.session.model import ItemTime, Participant, Session
 from samen_tui.session.store import (
     MAX_SIZE,
@@ -695,22 +696,64 @@ def test_the_summary_gives_the_start_as_written(folder: Path, name: str) -> None
     [
         dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.timezone(-dt.timedelta(hours=1))),
         dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        dt.datetime(2201, 1, 1, 0, 0),
+        dt.datetime(1899, 12, 31, 23, 59),
     ],
-    ids=["after-9999-in-utc", "before-1-in-utc"],
+    ids=["after-9999-in-utc", "before-1-in-utc", "2201", "1899"],
 )
-def test_a_start_at_the_end_of_the_calendar_is_not_known(
-    folder: Path, started: dt.datetime
+@pytest.mark.parametrize("quick", [False, True], ids=["full", "quick"])
+def test_a_start_outside_the_years_is_refused_with_its_place(
+    folder: Path, started: dt.datetime, quick: bool
 ) -> None:
-    """A start whose moment falls outside the calendar in UTC is listed as not known
-    (shown as "—"), instead of failing where the table paints it."""
+    """#21 item 9: a start outside 1900–2200 (near the calendar's ends it overflowed
+    as soon as it was shown in local time) is refused when the file is read, with the
+    line, the column and the key path; the listing (quick or full) lists it as
+    unreadable, and the file is left as it was."""
     session = make_session()
     session.started = started
     save_session(session, folder / "oud.toml")
-    assert load_session(folder / "oud.toml").started == started
-    (summary,) = SessionStore(folder).list()
-    assert isinstance(summary, SessionSummary)
-    assert summary.started is None
-    assert summary.title == session.title
+    before = (folder / "oud.toml").read_bytes()
+    line = next(
+        number
+        for number, text in enumerate(before.decode().splitlines(), start=1)
+        if text.startswith("started = ")
+    )
+    with pytest.raises(SessionReadError) as caught:
+        load_session(folder / "oud.toml")
+    assert f"regel {line}, kolom 11" in caught.value.reason
+    assert "started: de datum" in caught.value.reason
+    assert "1900–2200" in caught.value.reason
+    if quick:
+        readable, (unreadable,) = SessionIndex(None).readable_and_unreadable(folder, quick=True)
+        assert readable == []
+    else:
+        (unreadable,) = SessionStore(folder).list()
+    assert isinstance(unreadable, Unreadable)
+    assert unreadable.reason == caught.value.reason
+    assert (folder / "oud.toml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "moment", [dt.datetime(1900, 1, 1, 0, 0), dt.datetime(2200, 12, 31, 23, 59)]
+)
+def test_the_ends_of_the_years_are_read(folder: Path, moment: dt.datetime) -> None:
+    session = make_session()
+    session.started = moment
+    save_session(session, folder / "rand.toml")
+    assert load_session(folder / "rand.toml").started == moment
+
+
+def test_a_date_of_an_action_outside_the_years_is_refused_at_its_key(folder: Path) -> None:
+    path = folder / "actie.toml"
+    path.write_text(
+        'schema = 1\nworkshop = "w"\n\n[records.acties]\nkind = "actions"\n\n'
+        '[[records.acties.actions]]\nwho = "a"\nwhat = "b"\nwhen = 0001-01-01\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SessionReadError) as caught:
+        load_session(path)
+    assert "regel 10, kolom 8" in caught.value.reason
+    assert "records.acties.actions[0].when" in caught.value.reason
 
 
 def test_messages_exist_in_both_languages() -> None:

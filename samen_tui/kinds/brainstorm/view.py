@@ -21,6 +21,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
@@ -136,7 +137,7 @@ class PromptColumn(CardEntry):
         super().__init__(id=f"col-{prompt.id}", classes="prompt-column")
         self.prompt = prompt
         self.read_only = read_only
-        self.border_title = prompt.title
+        self.border_title = Content(prompt.title)  # the workshop's words, never markup
         self.shown: object = None
         """What the cards show (see ``BrainstormView.show_cards``): a column whose cards
         did not change is left as it is."""

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from samen_tui.kinds.references.model import ReferencesStep
 from samen_tui.tui.steps.base import StepView
+
+_SAFE_LINK = re.compile(r"(?:https?://|mailto:)[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+
+
+def link_style(url: str) -> Style:
+    """Underlined, and a link the terminal can open when it is a plain web or mail
+    address: the workshop's text is never parsed as a style, and nothing else (no
+    control character, no space, no other scheme) goes into the terminal's link."""
+    if _SAFE_LINK.fullmatch(url):
+        return Style(underline=True, link=url)
+    return Style(underline=True)
 
 
 class ReferencesView(StepView):
@@ -26,7 +40,7 @@ class ReferencesView(StepView):
                 line.append(f"\n  {ref.note}")
             if ref.url:
                 line.append("\n  ")
-                line.append(ref.url, style=f"underline link {ref.url}")
+                line.append(ref.url, style=link_style(ref.url))
             yield Static(line, classes="reference")
 
 

@@ -48,6 +48,10 @@ NL: dict[str, str] = {
     "sort.per_organisation": "Per organisatie ({keys}):",
     "sort.no_cards": "nog geen kaartjes",
     "sort.removed": "Kaartje verwijderd (ctrl+z zet het terug)",
+    "sort.limit_reached": (
+        "Deze stap heeft al {limit} kaartjes, het meeste dat een stap kan hebben; "
+        "dit kaartje is niet toegevoegd (de tekst staat nog in het veld)."
+    ),
     "sort.unknown_category": "Onbekend motief: {id}",
     "help.step.sort": """**Motieven in kaart.** Ieder noemt waarom hij of zij meedoet; jij zet elke
 reden als kaartje bij het motief dat het best past.
@@ -121,6 +125,10 @@ EN: dict[str, str] = {
     "sort.per_organisation": "Per organisation ({keys}):",
     "sort.no_cards": "no cards yet",
     "sort.removed": "Card deleted (ctrl+z brings it back)",
+    "sort.limit_reached": (
+        "This step has {limit} cards already, the most a step can have; "
+        "this card was not added (its text is still in the field)."
+    ),
     "sort.unknown_category": "Unknown motive: {id}",
     "help.step.sort": """**Motive mapping.** Everyone says why they join; you file each reason
 as a card under the motive it fits best.

@@ -35,13 +35,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from samen_tui.i18n import t
-from samen_tui.kinds.sort import board
+from samen_tui.kinds.sort import board, view_board
 from samen_tui.kinds.sort.board import Column
 from samen_tui.kinds.sort.model import Category, SortStep
 from samen_tui.kinds.sort.record import Card, SortRecord
-from samen_tui.kinds.sort.stats import category_counts
 from samen_tui.kinds.sort.view_cards import CardInput, CardView, PickBar, WhoButton
+from samen_tui.kinds.sort.view_long import CardColumn
 from samen_tui.kinds.sort.view_who import WhoPicker
+from samen_tui.session.codec import MAX_ITEMS
 from samen_tui.session.model import GROUP, new_id
 from samen_tui.session.stats import who_label
 from samen_tui.tui.steps.base import Capture, StepView
@@ -109,7 +110,7 @@ class SortView(StepView):
         height: auto; padding: 0 1 0 0;
         border-left: outer $primary 50%;
     }
-    SortView .sort-card:odd { background: $boost; }
+    SortView .sort-card.odd { background: $boost; }
     SortView .sort-card:hover { background: $boost; }
     SortView .sort-card:focus {
         border-left: outer $accent; background: $accent 25%;
@@ -250,61 +251,13 @@ class SortView(StepView):
             )
         return t("sort.hint", keys=board.keys_text(self.sort_step))
 
-    def _card_widget(self, card_id: str) -> CardView | None:
-        for widget in self.query(CardView):
-            if widget.card_id == card_id:
-                return widget
-        return None
+    def _card_widget(self, card_id: str) -> CardView | CardColumn | None:
+        """The widget that shows a card: its own, or the list of its long column."""
+        return view_board.card_widget(self, card_id)
 
     def _sync_cards(self) -> None:
         """Bring the board in line with the record: cards per column, counts, summary."""
-        columns = self.columns()
-        containers = list(self.query(".sort-cards").results(Vertical))
-        if len(containers) != len(columns):
-            # a column came or went (a card of a category the step does not have):
-            # rebuild everything, once
-            if not self._rebuilding:
-                self._rebuilding = True
-                self.refresh(recompose=True)
-                self.call_after_refresh(self._sync_cards)
-            return
-        self._rebuilding = False
-        by_category: dict[str, list[Card]] = {c.id: [] for c in columns}
-        for card in self.sort_record.cards:
-            by_category.setdefault(card.category, []).append(card)
-        counts = category_counts(self.sort_step, self.sort_record)
-        for column, container, count in zip(
-            columns, containers, self.query(".sort-count").results(Static), strict=True
-        ):
-            count.update(t("sort.count", n=counts.get(column.id, 0)))
-            cards = by_category.get(column.id, [])
-            present = [w for w in container.children if isinstance(w, CardView)]
-            if [w.card_id for w in present] == [c.id for c in cards] and (
-                cards or container.query(".sort-empty")
-            ):
-                for widget, card in zip(present, cards, strict=True):
-                    widget.update(board.card_text(card, self.session))
-                continue
-            focused = self.screen.focused if self.is_attached else None
-            refocus = focused.card_id if isinstance(focused, CardView) else ""
-            container.remove_children()
-            widgets: list[Static] = [
-                CardView(
-                    card.id, board.card_text(card, self.session), self.sort_step, self.read_only
-                )
-                for card in cards
-            ]
-            if not widgets:
-                widgets.append(Static(t("sort.empty"), classes="sort-empty", markup=False))
-            container.mount_all(widgets)
-            if refocus and refocus in {c.id for c in cards}:
-                self.call_after_refresh(self._focus_card, refocus)
-        if not self.read_only:
-            self.query_one("#sort-hint", Static).update(self._hint_text())
-            self.query_one("#sort-who", Static).update(self._who_text())
-        self.query_one("#sort-summary", Static).update(
-            board.summary_text(self.sort_step, self.sort_record, self.session)
-        )
+        view_board.sync_cards(self)
 
     # ------------------------------------------------------------------ focus
 
@@ -319,6 +272,8 @@ class SortView(StepView):
     def _focus_card(self, card_id: str) -> None:
         widget = self._card_widget(card_id)
         if widget is not None and widget.is_attached:
+            if isinstance(widget, CardColumn):
+                widget.highlight(card_id)
             self.state.focus = card_id
             self.screen.set_focus(widget)  # now, so a quick next key reaches this card
 
@@ -462,6 +417,11 @@ class SortView(StepView):
             self.focus_input()
             return
         edited = self.card(self.editing) if self.editing else None
+        if edited is None and len(self.sort_record.cards) >= MAX_ITEMS:
+            # what a session file may hold (codec.MAX_ITEMS): the text stays in the field
+            self.notify(t("sort.limit_reached", limit=MAX_ITEMS), severity="warning")
+            self.focus_input()
+            return
         with self.capture.change():
             if edited is not None:
                 edited.text = text
@@ -546,8 +506,7 @@ class SortView(StepView):
         self.notify(t("sort.removed"))
 
     def action_who(self) -> None:
-        focused = self.screen.focused
-        self.choose_who(focused.card_id if isinstance(focused, CardView) else "")
+        self.choose_who(view_board.focused_card(self))
 
     def choose_who(self, card_id: str = "") -> None:
         """Pick who said it: for one card, or (no card) for the cards to come."""

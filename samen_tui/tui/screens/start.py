@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
@@ -162,7 +163,7 @@ class NewSessionDialog(Dialog):
             yield Label(t("new.title"), classes="dialog-title")
             yield Label(t("new.workshop"))
             yield Select(
-                self._choices,
+                [(Content(label), value) for label, value in self._choices],  # text, not markup
                 value=self._choices[0][1] if self._choices else Select.NULL,
                 allow_blank=not self._choices,
                 id="workshop",

@@ -16,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.geometry import Size
+from textual.markup import escape
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -132,7 +133,8 @@ class StepCommands(Provider):
         for title, help_text, callback in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                # the workshop's titles are text: escaped before the matcher's markup
+                yield Hit(score, matcher.highlight(escape(title)), callback, help=help_text)
 
 
 class WalkScreen(Screen[None]):

@@ -53,11 +53,11 @@ class WorkshopCache:
 
     def get(self, workshop_id: str) -> Workshop | None:
         if workshop_id not in self._found:
-            from samen_tui.workshop.catalog import resolve_workshop
+            from samen_tui.workshop.catalog import session_workshop
 
-            try:
-                self._found[workshop_id] = resolve_workshop(workshop_id, self._dirs)
-            except (LookupError, ValueError, OSError) as exc:
+            try:  # by id only: a session naming a path (a pipe, /dev/zero) opens nothing
+                self._found[workshop_id] = session_workshop(workshop_id, self._dirs)
+            except Exception as exc:  # one session's workshop never stops the review
                 self._found[workshop_id] = None
                 self.problems[workshop_id] = str(exc)
         return self._found[workshop_id]

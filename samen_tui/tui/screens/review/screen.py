@@ -505,7 +505,9 @@ class ReviewScreen(Screen[None]):
             return
         workshop = self.workshops.get(session.workshop)
         if workshop is None:
-            self.notify(t("review.workshop_missing", id=session.workshop), severity="warning")
+            self.notify(
+                t("review.workshop_missing", id=session.workshop), severity="warning", markup=False
+            )
         self.app.push_screen(SessionViewScreen(workshop, session, self.path_of(summary)))
 
     def action_export(self) -> None:
