@@ -55,8 +55,9 @@ class Follower:
     """The last good state read (None until one was)."""
     updated: float | None = None
     """When the file of :attr:`session` was written (its modification time, POSIX)."""
-    problem: str = ""
-    """Why the file on disk is not what is shown (Dutch), or "" when it is."""
+    trouble: tuple[str, dict[str, str]] | None = None
+    """Why the file on disk is not what is shown: a catalog key and its values (see
+    :attr:`problem`), or None when it is."""
     gone: bool = False
     """The file is not there (deleted, or renamed away)."""
     trainer: Trainer = "here"
@@ -74,9 +75,9 @@ class Follower:
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
-            return self._lost(t("room.gone"), gone=True)
+            return self._lost(("room.gone", {}), gone=True)
         except OSError as exc:
-            return self._lost(t("room.unreadable", reason=describe_os_error(exc)))
+            return self._lost(("room.unreadable", {"reason": describe_os_error(exc)}))
         stamp = stamp_of(st)
         if stamp == self._stamp:
             return False
@@ -85,20 +86,29 @@ class Follower:
         try:
             session, read_st = read_session(self.path)
         except SessionReadError as exc:
-            return self._lost(t("room.unreadable", reason=exc.reason))
+            return self._lost(("room.unreadable", {"reason": exc.reason}))
         self._stamp = stamp_of(read_st)  # what was read, should it differ from the stat
         self.session = session
         self.updated = read_st.st_mtime_ns / 1e9
-        self.problem = ""
+        self.trouble = None
         self.gone = False
         self._find_workshop(session)
         return True
 
-    def _lost(self, problem: str, *, gone: bool = False) -> bool:
+    @property
+    def problem(self) -> str:
+        """Why the file on disk is not what is shown (in the interface's language), or
+        "" when it is."""
+        if self.trouble is None:
+            return ""
+        key, values = self.trouble
+        return t(key, **values)
+
+    def _lost(self, trouble: tuple[str, dict[str, str]], *, gone: bool = False) -> bool:
         """The file cannot be read now: keep the last good state, say why."""
         self._stamp = None if gone else self._stamp
-        changed = problem != self.problem or gone != self.gone
-        self.problem, self.gone = problem, gone
+        changed = trouble != self.trouble or gone != self.gone
+        self.trouble, self.gone = trouble, gone
         return changed
 
     def _find_workshop(self, session: Session) -> None:

@@ -11,6 +11,8 @@ class ContentRoom(RoomView):
     """The slide. What the trainer notes on it is the trainer's own: the room does not
     even look at it (nothing captured changes the view)."""
 
+    FOLLOW_END = False
+
     def key(self, shown: Shown) -> object:
         return None
 

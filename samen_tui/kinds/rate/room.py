@@ -27,6 +27,8 @@ from samen_tui.tui.room.view import GUTTER, Columns, RoomView, columns_for
 
 BAR = 10
 """Cells of a bar."""
+WIDEST = 80
+"""The widest a column of clusters is: wider, the bars stand far from their titles."""
 MEAN = 4
 MARK = 3
 
@@ -60,14 +62,25 @@ class RateRoom(RoomView):
         return (encode(ratings), shown.revealed)  # not the notes: the trainer's
 
     def layout_for(self, size: Size) -> object:
-        """``full`` when every item fits on the screen, else ``summary``."""
-        return "full" if self.rows_needed(size.width) <= size.height else "summary"
+        return self.column_count(size)
 
-    def rows_needed(self, width: int) -> int:
-        """About how many lines the full view takes at ``width`` cells."""
+    def column_count(self, size: Size) -> int:
+        """The number of columns of clusters when every item fits on the screen (the
+        fewest that fit, none wider than :data:`WIDEST`), else 0: the summary."""
         step = self.step
         assert isinstance(step, RateStep)
-        count = columns_for(width, len(step.groups))
+        most = columns_for(size.width, len(step.groups))
+        for count in range(1, most + 1):
+            wide = (size.width - GUTTER * (count - 1)) // count
+            if wide <= WIDEST and self.rows_needed(size.width, count) <= size.height:
+                return count
+        return 0
+
+    def rows_needed(self, width: int, count: int) -> int:
+        """About how many lines the full view takes at ``width`` cells in ``count``
+        columns."""
+        step = self.step
+        assert isinstance(step, RateStep)
         column = max((width - GUTTER * (count - 1)) // count, 1)
         title = max(column - BAR - 1 - MEAN - MARK, 8)
         heights = [
@@ -87,10 +100,11 @@ class RateRoom(RoomView):
             yield self._items(step)
             yield self.hidden_note()
             return
-        if self.layout_for(self.room_size) == "summary":
-            yield from self._summary(step, rec)
+        count = self.column_count(self.room_size)
+        if count:
+            yield from self._full(step, rec, count)
         else:
-            yield from self._full(step, rec)
+            yield from self._summary(step, rec)
 
     def _items(self, step: RateStep) -> Widget:
         """The items per cluster, without ratings (they are not revealed)."""
@@ -118,7 +132,7 @@ class RateRoom(RoomView):
             classes=classes,
         )
 
-    def _full(self, step: RateStep, rec: RateRecord | None) -> ComposeResult:
+    def _full(self, step: RateStep, rec: RateRecord | None, count: int) -> ComposeResult:
         stats = item_ratings(step, rec)
         means = group_means(step, rec)
         rank = {s.item.id: n for n, s in enumerate(weakest(step, rec), start=1)}
@@ -131,7 +145,7 @@ class RateRoom(RoomView):
                 if s.item.group == group.id
             ]
             columns.append(Vertical(*rows, classes="room-column"))
-        yield Columns(*columns, classes="room-columns")
+        yield Columns(*columns, count=count, classes="room-columns")
         if rank:
             yield self.note(t("room.rate.legend", n=len(rank)))
 

@@ -15,6 +15,8 @@ from samen_tui.tui.room.view import RoomView, bullets
 class ReferencesRoom(RoomView):
     """Each reference: its title, its address, its note."""
 
+    FOLLOW_END = False
+
     def key(self, shown: Shown) -> object:
         return None  # nothing captured is shown (the notes are the trainer's)
 

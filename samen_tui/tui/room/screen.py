@@ -256,7 +256,10 @@ class RoomScreen(Screen[None]):
         cls = view_class(step.KIND)
         view = self.view
         if view is not None and view.is_attached and type(view) is cls and view.step.id == step.id:
+            before = view.key(view.shown)
             await view.show(shown, self.body_size())
+            if view.FOLLOW_END and view.key(shown) != before:
+                self.call_after_refresh(body.scroll_end, animate=False)
             return
         self.view = cls(shown, self.body_size())
         await body.remove_children()

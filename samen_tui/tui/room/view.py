@@ -70,7 +70,7 @@ def bullets(texts: Iterable[str | Text], marker: str = "•", gap: int = 0) -> S
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.leading = gap
     grid.add_column(no_wrap=True, style="dim")
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # a long address folds, never cut
     for text in texts:
         grid.add_row(marker, plain(text) if isinstance(text, str) else text)
     return Static(grid, classes="room-lines")
@@ -88,13 +88,21 @@ class Columns(Widget):
     }
     """
 
-    def __init__(self, *children: Widget, narrowest: int = COLUMN_WIDTH, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *children: Widget,
+        narrowest: int = COLUMN_WIDTH,
+        count: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*children, **kwargs)
         self.narrowest = narrowest
+        self.count = count
+        """The number of columns, when the view chose it (else: as many as fit)."""
 
     def fit(self, width: int) -> None:
-        count = len(self.children)
-        self.styles.grid_size_columns = columns_for(width, count, self.narrowest)
+        count = self.count or columns_for(width, len(self.children), self.narrowest)
+        self.styles.grid_size_columns = count
 
     def on_mount(self) -> None:
         self.fit(self.size.width or self.app.size.width)
@@ -106,6 +114,11 @@ class Columns(Widget):
 class RoomView(Vertical):
     """The room's view of one step (see the module doc). Laid out as high as it is:
     the room's body scrolls when it is higher than the screen."""
+
+    FOLLOW_END = True
+    """When what the group adds makes the view higher than the screen, the room
+    scrolls to its end (where the newest is): nobody scrolls a beamer. A view that
+    only shows the workshop's text (a slide) stays at its top."""
 
     def __init__(self, shown: Shown, size: Size) -> None:
         super().__init__(classes="room-view")
