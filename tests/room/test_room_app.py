@@ -348,3 +348,25 @@ async def test_the_room_writes_nothing_in_the_sessions_folder(tmp_path: Path) ->
             await pilot.press("f1", "escape", "enter")
             await pilot.pause(0.2)
         assert fingerprint(folder) == before
+
+
+async def test_the_digits_turn_as_the_trainers_timer_does() -> None:
+    """The room's colour thresholds are the trainer's: the walk screen's timer bar,
+    shown the same elapsed time, takes the same class."""
+    from textual.app import App
+
+    from samen_tui.room.clock import state_of
+    from samen_tui.tui.widgets.timer import TimerBar
+
+    class Bar(App[None]):
+        def compose(self) -> Any:
+            yield TimerBar()
+
+    app = Bar()
+    async with app.run_test() as pilot:
+        bar = app.query_one(TimerBar)
+        for elapsed in (0, 400, 479, 480, 540, 600, 601, 900):
+            bar.show(elapsed=elapsed, timebox_minutes=10, balance_minutes=0, paused=False)
+            await pilot.pause()
+            trainer = "over" if bar.has_class("over") else "near" if bar.has_class("near") else ""
+            assert state_of(elapsed, 600) == trainer, elapsed
