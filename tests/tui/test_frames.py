@@ -18,7 +18,9 @@ from textual.pilot import Pilot
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.screens.walk import WalkScreen
 from samen_tui.tui.steps.rate import Cell, IngredientRow, RateView
-from tests.tui.conftest import layouts_counted, make_app, paints_of, walk_screen
+from tests.tui.conftest import layouts_counted, make_app, paints_of, tuned, walk_screen
+
+pytestmark = tuned
 
 
 async def checklist(app: SamenApp, pilot: Pilot[Any]) -> tuple[WalkScreen, RateView]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import make_app, saved, walk_screen
+from conftest import make_app, saved, tuned, walk_screen
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
@@ -201,6 +201,7 @@ async def test_an_answer_added_is_one_layout_and_the_list_grows_to_its_maximum(
         assert cards.scroll_offset.y == 15 - maximum  # the new answer is in sight
 
 
+@tuned
 async def test_an_answer_added_is_one_paint_and_the_others_are_not_drawn_again(
     sessions: Path, monkeypatch: Any
 ) -> None:
@@ -212,7 +213,7 @@ async def test_an_answer_added_is_one_paint_and_the_others_are_not_drawn_again(
 
     from textual.widgets import TextArea
 
-    from samen_tui.tui.screens import walk
+    from samen_tui.tui.screens.walk import screen as walk
 
     monkeypatch.setattr(walk, "PREFETCH_AFTER", 30.0)  # no view built ahead meanwhile
     app = make_app(sessions)

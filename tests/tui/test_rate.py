@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import layouts_counted, make_app, paints_of, saved, walk_screen
+from conftest import layouts_counted, make_app, paints_of, saved, tuned, walk_screen
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -474,6 +474,7 @@ async def test_a_score_repaints_the_checklist_without_a_layout(sessions: Path) -
         assert note.size.height == 2
 
 
+@tuned
 async def test_a_move_on_the_checklist_is_painted_at_once(sessions: Path) -> None:
     """A move restyles two rows and the line and cells in them, and changes the detail
     line under the list: all of it reaches the screen together, one paint per key (the
@@ -494,6 +495,7 @@ async def test_a_move_on_the_checklist_is_painted_at_once(sessions: Path) -> Non
         assert len(paints) <= moves + 2, f"{len(paints)} paints for {moves} moves"
 
 
+@tuned
 async def test_a_score_that_changes_the_weakest_is_painted_in_one_frame(sessions: Path) -> None:
     """A score that moves a row into the weakest restyles the row (its border: a
     layout) and lengthens the list of the weakest under the checklist. The row asks
@@ -516,6 +518,7 @@ async def test_a_score_that_changes_the_weakest_is_painted_in_one_frame(sessions
         assert len(paints) <= len(keys) + 1, f"{len(paints)} paints for {len(keys)} keys"
 
 
+@tuned
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_a_score_is_laid_out_once(sessions: Path, size: tuple[int, int]) -> None:
     """Widgets that change size in a layout (the list of the weakest that takes a
