@@ -199,7 +199,7 @@ class SamenApp(App[None]):
         name = self.config.theme
         if not name or name == self.theme or name not in self.available_themes:
             return
-        if tuning.ENABLED:
+        if tuning.on("theme"):
             from samen_tui.tui.tuning.theme import use_saved_theme
 
             use_saved_theme(self, name)

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from samen_tui.session.model import Participant
+from samen_tui.tui import tuning
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import CardList
 
@@ -192,7 +193,9 @@ async def test_an_answer_added_is_one_layout_and_the_list_grows_to_its_maximum(
             with layouts_counted() as layouts:
                 await pilot.press("enter")
                 await pilot.pause(0.2)
-            if number <= maximum:  # (past it, scrolling to the new answer is one more)
+            # (past the maximum, scrolling to the new answer is one more; stock Textual
+            # lays out more often)
+            if number <= maximum and tuning.ENABLED:
                 assert len(layouts) == 1, f"answer {number}: {len(layouts)} layouts"
             assert cards.outer_size.height == min(number, maximum)
             # a scrollbar only once the answers do not fit

@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
+from samen_tui.tui import tuning
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.keys import label
 from samen_tui.tui.screens.start import NewSessionDialog, StartScreen
@@ -276,7 +277,8 @@ async def test_agenda_draws_only_the_lines_a_step_change_alters(sessions: Path) 
         changed = [line for line, was in zip(after, before, strict=True) if line != was]
         assert len(changed) == 2  # "▶ Samen Ouder Worden" -> "✓ ...", "  Wat gaan ..." -> "▶ ..."
         assert "▶ Wat gaan we doen?" in changed[1]
-        assert set(drawn) <= set(changed), drawn
+        if tuning.ENABLED:  # stock Textual draws every line again
+            assert set(drawn) <= set(changed), drawn
         assert agenda.highlighted == agenda.get_option_index("step:agenda")
 
 
@@ -303,7 +305,8 @@ async def test_agenda_repaints_only_the_lines_a_step_change_alters(sessions: Pat
             await pilot.pause()
         assert agenda.highlighted == first + 1
         top = agenda.scroll_offset.y
-        assert sorted(set(lines)) == [first - top, first + 1 - top], lines
+        if tuning.ENABLED:  # stock Textual repaints every line
+            assert sorted(set(lines)) == [first - top, first + 1 - top], lines
         assert "▶" in agenda.render_line(first + 1 - top).text
 
 

@@ -6,10 +6,12 @@ between Textual releases without notice, so each piece says the figure it buys a
 the Textual version it was written for, and the whole package sits behind one switch:
 
 * ``SAMEN_SAFE=1`` in the environment turns it off;
-* it is off by itself when the installed Textual is not :data:`WRITTEN_FOR`.
+* it is off by itself when the installed Textual is not :data:`WRITTEN_FOR`;
+* ``SAMEN_TUNING_SKIP=piece,piece`` leaves out pieces of it (see :data:`PIECES`), to
+  measure what each one buys (``bench/README.md``).
 
 Off, the app runs on stock Textual only: every piece has a stock fallback (usually:
-nothing), and everything works, only slower. A test (``tests/unit/test_house.py``)
+nothing), and everything works, only slower. A test (``tests/house/test_house.py``)
 keeps every private Textual name inside this package.
 
 The correctness of the app never depends on this package: a guard such as "a view
@@ -50,3 +52,24 @@ def why_off() -> str:
 
 ENABLED: bool = not why_off()
 """Whether the tuning is on in this process (decided once, at import)."""
+
+
+PIECES = {
+    "frames": "frames.py: the walk screen's frame loop (and with it focus, compositor, ahead)",
+    "focus": "frames.py: a change of focus painted with the key",
+    "compositor": "compositor.py: partial updates band by band",
+    "ahead": "ahead.py: the view built ahead drawn out of sight",
+    "agenda": "options.py: the agenda repaints a changed line only",
+    "cards": "options.py: a card or answer added laid out and painted once",
+    "theme": "theme.py: the saved theme without a second parse",
+}
+"""The pieces of the tuning, by the name ``SAMEN_TUNING_SKIP`` knows them by."""
+
+
+def on(piece: str) -> bool:
+    """Whether a piece of the tuning is on: the tuning is, and ``SAMEN_TUNING_SKIP`` does
+    not name it."""
+    if piece not in PIECES:
+        raise ValueError(f"no tuning piece {piece!r}")
+    skipped = {p.strip() for p in os.environ.get("SAMEN_TUNING_SKIP", "").split(",")}
+    return ENABLED and piece not in skipped

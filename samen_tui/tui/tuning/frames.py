@@ -43,6 +43,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from samen_tui.tui import tuning
 from samen_tui.tui.tuning import ahead
 from samen_tui.tui.tuning.ahead import PRERENDER_AFTER, hand_over_repaints
 from samen_tui.tui.tuning.compositor import BandCompositor
@@ -55,11 +56,12 @@ and gained it to handle that (see :meth:`FrameTuning.set_focus`)."""
 class FrameTuning(Screen[None]):
     """A screen whose frame loop paints each change once (see the module doc)."""
 
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-    """Textual's own asks for a paint of the whole screen at every change of focus
-    (``Screen.focused``), though the widgets that gain and lose it repaint themselves
-    and nothing else shows it: at 120x40 that was 20-40 ms of every pagedown, tab
-    and move on the checklist."""
+    if tuning.on("focus"):
+        focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+        """Textual's own asks for a paint of the whole screen at every change of focus
+        (``Screen.focused``), though the widgets that gain and lose it repaint
+        themselves and nothing else shows it: at 120x40 that was 20-40 ms of every
+        pagedown, tab and move on the checklist."""
 
     def __init__(
         self, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -67,7 +69,8 @@ class FrameTuning(Screen[None]):
         super().__init__(name, id, classes)
         # a key that changes two lines far apart renders what lies between them only
         # with this one (see tuning/compositor.py)
-        self._compositor = BandCompositor()
+        if tuning.on("compositor"):
+            self._compositor = BandCompositor()
         self._layout_began = 0.0
         """When the last full layout began (Textual's clock, as a message's time)."""
         self._layout_posted = False
@@ -238,6 +241,9 @@ class FrameTuning(Screen[None]):
         A widget out of sight is scrolled to at once, not in Textual's animation of a
         quarter of a second (six more paints: a pagedown to a conversation whose notes
         sit low in the view took 290 ms instead of 35)."""
+        if not tuning.on("focus"):
+            super().set_focus(widget, scroll_visible, from_app_focus)
+            return
         blurred = self.focused
         super().set_focus(widget, False, from_app_focus)
         focused = self.focused

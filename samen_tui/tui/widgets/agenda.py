@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual.geometry import Region
-from textual.reactive import Reactive, reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from samen_tui.session.model import Session
+from samen_tui.tui import tuning
 from samen_tui.workshop.model import Workshop
+
+if TYPE_CHECKING or not tuning.on("agenda"):
+    AgendaBase = OptionList
+else:  # a changed line repainted alone (see tuning/options.py)
+    from samen_tui.tui.tuning.options import OneLineOptions as AgendaBase
 
 
 def minutes(seconds: float) -> int:
     return int(seconds // 60)
 
 
-class AgendaPanel(OptionList):
+class AgendaPanel(AgendaBase):
     """One option per step (selectable) under a heading per agenda item (disabled).
 
-    Every line is one line high (no wrapping), so a change of a line or of the
-    highlight repaints that line only: Textual's OptionList repainted all of them (the
-    38 lines of the agenda at 120x40 were 4-9 ms of every pagedown)."""
-
-    highlighted: Reactive[int | None] = reactive(None, repaint=False)
+    Every line is one line high (no wrapping): with the tuning on, a change of a line
+    or of the highlight repaints that line only."""
 
     def __init__(
         self, workshop: Workshop, session: Session, *, id: str | None = None, classes: str = ""
@@ -67,10 +70,10 @@ class AgendaPanel(OptionList):
     def rebuild(self) -> None:
         """Show the marks and minutes as they are now.
 
-        Only the lines that changed are drawn again: a step change alters two or three
-        of them, and drawing every line anew (``set_options``) cost 8 ms of each
-        pagedown and a third of the first paint. A changed agenda (a reloaded
-        workshop) is set anew."""
+        Only the lines that changed are replaced: a step change alters two or three of
+        them, and setting every line anew (``set_options``) cost 8 ms of each pagedown
+        and a third of the first paint. A changed agenda (a reloaded workshop) is set
+        anew."""
         fresh = self.lines()
         kept = self.options
         if [o.id for o in kept] != [o.id for o in fresh]:
@@ -80,29 +83,8 @@ class AgendaPanel(OptionList):
             return
         for index, (option, new) in enumerate(zip(kept, fresh, strict=True)):
             if option.prompt != new.prompt:
-                option._set_prompt(new.prompt)
-                cache = self._option_render_cache  # only this line's renders are stale
-                stale = [key for key in cache.keys() if key[0] is option]  # noqa: SIM118
-                for key in stale:
-                    cache.discard(key)
-                self._repaint_option(index)
+                self.replace_option_prompt_at_index(index, new.prompt)
         self._highlight_current(self.highlighted)
-
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
-        super().watch_highlighted(new)
-        for index in (old, new):
-            if index is not None:
-                self._repaint_option(index)
-
-    def _repaint_option(self, index: int) -> None:
-        """Repaint the line(s) of the option at ``index``."""
-        line = self._index_to_line.get(index)
-        height = self._heights.get(index)
-        region = self.scrollable_content_region
-        if line is None or height is None or not region:
-            self.refresh()  # not counted yet: it is drawn with all the others
-            return
-        self.refresh(Region(0, line - self.scroll_offset.y, region.width, height))
 
     def _highlight_current(self, fallback: int | None) -> None:
         current = self.session.current

@@ -25,7 +25,7 @@ __all__ = ["NARROW", "PREFETCH_AFTER", "WalkScreen", "walk_screen_class", "widge
 def walk_screen_class() -> type[WalkScreen]:
     """The class of the walk screens the app shows: :class:`WalkScreen`, tuned when
     the tuning is on."""
-    if not tuning.ENABLED:
+    if not tuning.on("frames"):
         return WalkScreen
     from samen_tui.tui.tuning.frames import FrameTuning
 
@@ -40,6 +40,7 @@ def walk_screen_class() -> type[WalkScreen]:
             self.hand_over_shown(view, hidden, host, bars)
 
         def view_built_ahead(self, view: StepView) -> None:
-            self.draw_view_ahead(view, lambda: view.ahead)
+            if tuning.on("ahead"):
+                self.draw_view_ahead(view, lambda: view.ahead)
 
     return TunedWalkScreen
