@@ -22,9 +22,8 @@ from tests.tui.conftest import make_app, tuned, walk_screen
 ROOT = Path(__file__).resolve().parents[2]
 
 INSPECT = """
-import json, sys
-sys.path.insert(0, {root!r})
-from tests.house.test_house import textual_privates_of
+import inspect, json
+from textual.reactive import Reactive
 from textual.screen import Screen
 from samen_tui.tui import tuning
 from samen_tui.tui.screens.walk import WalkScreen, walk_screen_class
@@ -34,18 +33,15 @@ from samen_tui.tui.widgets.forms import CardList
 def ours(cls):
     return [k for k in cls.__mro__ if k.__module__.startswith("samen_tui")]
 
-def overrides(cls):
-    "The private methods and reactives of Textual's classes that a class of ours defines."
-    import inspect
-    from textual.reactive import Reactive
-    found = set()
-    for klass in ours(cls):
-        found |= {{
-            name
-            for name, value in vars(klass).items()
-            if inspect.isfunction(value) or isinstance(value, (property, Reactive))
-        }} & textual_privates_of(cls)
-    return sorted(found)
+def private(cls):
+    "The private methods, properties and reactives the classes of ours define."
+    return sorted(
+        name
+        for klass in ours(cls)
+        for name, value in vars(klass).items()
+        if name.startswith("_") and not name.startswith("__")
+        and (inspect.isfunction(value) or isinstance(value, (property, Reactive)))
+    )
 
 walk = walk_screen_class()
 print(json.dumps({{
@@ -58,7 +54,7 @@ print(json.dumps({{
         for k in ours(cls)
         if k.__module__.startswith("samen_tui.tui.tuning")
     ),
-    "overrides": {{c.__name__: overrides(c) for c in (walk, AgendaPanel, CardList)}},
+    "private": {{c.__name__: private(c) for c in (walk, AgendaPanel, CardList)}},
     "focused": walk._reactives["focused"] is Screen.__dict__["focused"],
 }}))
 """
@@ -117,6 +113,21 @@ def run_python(code: str, env: dict[str, str]) -> dict[str, Any]:
     return result
 
 
+def overrides(shown: dict[str, Any]) -> dict[str, list[str]]:
+    """Per class, the private names of Textual's classes that classes of ours in its
+    MRO define (override)."""
+    from textual.screen import Screen
+    from textual.widgets import OptionList
+
+    from tests.house.test_house import textual_privates_of
+
+    textual = {"AgendaPanel": OptionList, "CardList": OptionList}
+    return {
+        name: sorted(set(defined) & textual_privates_of(textual.get(name, Screen)))
+        for name, defined in shown["private"].items()
+    }
+
+
 def environment(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("SAMEN_SAFE", "SAMEN_TUNING_SKIP")}
     env.update(extra)
@@ -128,7 +139,7 @@ def test_samen_safe_installs_none_of_the_tuning() -> None:
     assert not shown["enabled"] and shown["why"] == "SAMEN_SAFE is set"
     assert shown["walk_is_stock"]
     assert shown["tuning_classes"] == []
-    assert shown["overrides"] == {"WalkScreen": [], "AgendaPanel": [], "CardList": []}
+    assert overrides(shown) == {"WalkScreen": [], "AgendaPanel": [], "CardList": []}
     assert shown["focused"]  # Textual's own Screen.focused
 
 
@@ -140,9 +151,10 @@ def test_with_the_tuning_on_the_walk_screen_is_tuned() -> None:
     assert shown["enabled"] and shown["why"] == ""
     assert not shown["walk_is_stock"]
     assert "samen_tui.tui.tuning.frames.FrameTuning" in shown["tuning_classes"]
-    assert "samen_tui.tui.tuning.options.OneLineOptions" in shown["tuning_classes"]
     assert "samen_tui.tui.tuning.options.GrowingOptions" in shown["tuning_classes"]
-    assert "_refresh_layout" in shown["overrides"]["TunedWalkScreen"]
+    found = overrides(shown)
+    assert "_refresh_layout" in found["TunedWalkScreen"]
+    assert "_on_resize" in found["CardList"]
     assert not shown["focused"]
 
 

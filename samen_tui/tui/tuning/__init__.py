@@ -59,7 +59,6 @@ PIECES = {
     "focus": "frames.py: a change of focus painted with the key",
     "compositor": "compositor.py: partial updates band by band",
     "ahead": "ahead.py: the view built ahead drawn out of sight",
-    "agenda": "options.py: the agenda repaints a changed line only",
     "cards": "options.py: a card or answer added laid out and painted once",
     "theme": "theme.py: the saved theme without a second parse",
 }

@@ -1,28 +1,28 @@
-"""Option lists that draw again only what changed (written for Textual 8.2.8).
+"""An option list that grows with its options, laid out and painted once per option
+added (written for Textual 8.2.8).
 
 Textual's :class:`~textual.widgets.OptionList` keeps each option's lines (how many,
 ``_line_cache``) and renders (``_option_render_cache``), and throws all of them away
-on any change of one prompt and on any change of its size. Two lists of the walk
-screen change often and grow a line at a time:
+on any change of its size. The cards and answers lists (``widgets/forms/cards.py``)
+grow a line with each card or answer added: :class:`GrowingOptions`, their base when
+the tuning is on, lays such a list out once and paints it once, without drawing the
+other options again.
 
-* :class:`GrowingOptions`, the base of the cards and answers lists
-  (``widgets/forms/cards.py``): an answer added to a list that grows with its
-  answers is laid out once, and painted once, without drawing the others again.
-* :class:`OneLineOptions`, the base of the agenda: a changed line or highlight
-  repaints that line only.
+Figure (2026-12-06, ``SAMEN_TUNING_SKIP=cards`` against all of the tuning, 4 walks each
+of ``bench/keys.py``): the Enter that adds an answer or a card, to its last paint,
+21-34 → 72-103 ms (median per step), the UI thread's time 14-23 → 29-43 ms.
 
-Stock fallback: Textual's ``OptionList`` (a list drawn anew, in a second frame).
+Stock fallback: Textual's ``OptionList`` (the list drawn anew, in a second frame).
 """
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any
 
 from textual import events
 from textual.geometry import Region, Size
-from textual.reactive import Reactive, reactive
+from textual.reactive import Reactive
 from textual.strip import Strip
-from textual.visual import VisualType
 from textual.widgets import OptionList
 
 
@@ -77,41 +77,3 @@ class GrowingOptions(OptionList):
         width = self.scrollable_content_region.width
         if width == self._lines_width and width == self._renders_width:
             event.prevent_default()
-
-
-class OneLineOptions(OptionList):
-    """An option list of one line per option (no wrapping), whose changed prompt or
-    highlight repaints that line only. Textual's repaints every line at each change
-    of the highlight, and counts and draws every option again at each changed prompt
-    (``replace_option_prompt_at_index``): the agenda's 38 lines at 120x40, on every
-    pagedown."""
-
-    highlighted: Reactive[int | None] = reactive(None, repaint=False)
-
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
-        super().watch_highlighted(new)
-        for index in (old, new):
-            if index is not None:
-                self._repaint_option(index)
-
-    def replace_option_prompt_at_index(self, index: int, prompt: VisualType) -> Self:
-        """Textual's, keeping what it counted (the option is one line, as before) and
-        what it drew of the other options."""
-        option = self.get_option_at_index(index)
-        option._set_prompt(prompt)
-        cache = self._option_render_cache  # only this line's renders are stale
-        stale = [key for key in cache.keys() if key[0] is option]  # noqa: SIM118
-        for key in stale:
-            cache.discard(key)
-        self._repaint_option(index)
-        return self
-
-    def _repaint_option(self, index: int) -> None:
-        """Repaint the line(s) of the option at ``index``."""
-        line = self._index_to_line.get(index)
-        height = self._heights.get(index)
-        region = self.scrollable_content_region
-        if line is None or height is None or not region:
-            self.refresh()  # not counted yet: it is drawn with all the others
-            return
-        self.refresh(Region(0, line - self.scroll_offset.y, region.width, height))

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from samen_tui.session.model import Session
-from samen_tui.tui import tuning
 from samen_tui.workshop.model import Workshop
-
-if TYPE_CHECKING or not tuning.on("agenda"):
-    AgendaBase = OptionList
-else:  # a changed line repainted alone (see tuning/options.py)
-    from samen_tui.tui.tuning.options import OneLineOptions as AgendaBase
 
 
 def minutes(seconds: float) -> int:
     return int(seconds // 60)
 
 
-class AgendaPanel(AgendaBase):
-    """One option per step (selectable) under a heading per agenda item (disabled).
-
-    Every line is one line high (no wrapping): with the tuning on, a change of a line
-    or of the highlight repaints that line only."""
+class AgendaPanel(OptionList):
+    """One option per step (selectable) under a heading per agenda item (disabled)."""
 
     def __init__(
         self, workshop: Workshop, session: Session, *, id: str | None = None, classes: str = ""
@@ -68,12 +57,9 @@ class AgendaPanel(AgendaBase):
         return options
 
     def rebuild(self) -> None:
-        """Show the marks and minutes as they are now.
-
-        Only the lines that changed are replaced: a step change alters two or three of
-        them, and setting every line anew (``set_options``) cost 8 ms of each pagedown
-        and a third of the first paint. A changed agenda (a reloaded workshop) is set
-        anew."""
+        """Show the marks and minutes as they are now: the lines that changed are
+        replaced (a step change alters two or three); a changed agenda (a reloaded
+        workshop) is set anew."""
         fresh = self.lines()
         kept = self.options
         if [o.id for o in kept] != [o.id for o in fresh]:
