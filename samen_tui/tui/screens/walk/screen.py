@@ -33,6 +33,7 @@ from textual.widgets import Header, OptionList
 
 from samen_tui.i18n import t
 from samen_tui.kinds import KINDS
+from samen_tui.session.autosave import AutoSaver
 from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
@@ -172,7 +173,7 @@ class WalkScreen(Screen[None]):
         return self.capture.workshop
 
     @property
-    def saver(self) -> Any:
+    def saver(self) -> AutoSaver | None:
         """The autosave writer (None: read-only, or closed)."""
         return self.capture.saver
 
