@@ -551,3 +551,51 @@ async def test_the_focus_waits_for_a_view_not_composed_yet(sessions: Path, step_
             if app.focused is not None and view in app.focused.ancestors:
                 break
         assert app.focused is not None and view in app.focused.ancestors
+
+
+async def test_keys_typed_before_a_new_view_has_the_focus_reach_it(sessions: Path) -> None:
+    """A view built when it is shown gets the focus once it is composed, after the
+    screen painted it; the keys typed in between reached the screen, with nothing
+    focused, and were lost. They wait for the focus now, and land in order."""
+    from textual import events
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        assert "wie-is-er" not in screen._views  # not built ahead: built when shown
+        screen.go_to("wie-is-er")
+        assert app.focused is None
+        for key, char in (*((c, c) for c in "Bert"), ("enter", "\r"), *((c, c) for c in "Co")):
+            app.post_message(events.Key(key, char))
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if screen.session.participants:
+                break
+        await settle(pilot)
+        assert [p.name for p in screen.session.participants] == ["Bert"]
+        focused = app.focused
+        assert focused is not None and focused.id == "p-name"
+        assert getattr(focused, "value", None) == "Co"
+
+
+async def test_keys_typed_towards_a_view_with_nothing_to_focus_are_let_go(
+    sessions: Path,
+) -> None:
+    from textual import events
+
+    app = make_app(sessions)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = walk_screen(app)
+        screen.go_to("inspiratie")  # the references: nothing to type in
+        app.post_message(events.Key("x", "x"))
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert app.focused is None
+        assert screen._typed_ahead.due is None
+        screen.go_to("wie-is-er")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        focused = app.focused
+        assert focused is not None and getattr(focused, "value", None) == ""

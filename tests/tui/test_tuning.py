@@ -153,7 +153,7 @@ def test_with_the_tuning_on_the_walk_screen_is_tuned() -> None:
     assert "samen_tui.tui.tuning.frames.FrameTuning" in shown["tuning_classes"]
     assert "samen_tui.tui.tuning.options.GrowingOptions" in shown["tuning_classes"]
     found = overrides(shown)
-    assert "_refresh_layout" in found["TunedWalkScreen"]
+    assert "_refresh_layout" in found["WalkScreen"]
     assert "_on_resize" in found["CardList"]
     assert not shown["focused"]
 

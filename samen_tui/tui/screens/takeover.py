@@ -35,7 +35,6 @@ from samen_tui.session.compare import CompareError, open_actions, take_over_acti
 from samen_tui.session.model import Session
 from samen_tui.session.store import SessionReadError, SessionStore, SessionSummary
 from samen_tui.tui.screens.dialogs import Dialog
-from samen_tui.tui.screens.review import Stopped, list_folder
 from samen_tui.tui.services import Services, close_store
 from samen_tui.workshop.model import Step, Workshop
 
@@ -49,6 +48,10 @@ MAX_SHOWN = 25
 def actions_step(workshop: Workshop) -> Step | None:
     """The first step of kind ``actions`` in the workshop."""
     return next((step for _item, step in workshop.steps() if step.KIND == "actions"), None)
+
+
+class _Stopped(Exception):
+    """Raised from the listing's progress callback once the dialog has gone."""
 
 
 def _started(summary: SessionSummary) -> float:
@@ -70,11 +73,14 @@ def earlier_with_open_actions(
 
     def progress(_done: int, _total: int) -> None:
         if stop is not None and stop.is_set():
-            raise Stopped
+            raise _Stopped
 
-    try:
-        listing = list_folder(store, progress)
-    except Stopped:
+    try:  # through the summary cache where there is one (not the review's screen)
+        if store.index is not None:
+            listing = store.index.summaries(store.directory, progress=progress, quick=True)
+        else:
+            listing = store.list()
+    except _Stopped:
         return
     candidates = [
         item

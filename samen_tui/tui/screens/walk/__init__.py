@@ -15,7 +15,9 @@ from functools import cache
 from textual.widget import Widget
 
 from samen_tui.tui import tuning
-from samen_tui.tui.screens.walk.screen import NARROW, PREFETCH_AFTER, WalkScreen, widget_class
+from samen_tui.tui.screens.walk import screen as stock
+from samen_tui.tui.screens.walk.screen import NARROW, PREFETCH_AFTER, WalkScreen
+from samen_tui.tui.screens.walk.views import widget_class
 from samen_tui.tui.steps.base import StepView
 
 __all__ = ["NARROW", "PREFETCH_AFTER", "WalkScreen", "walk_screen_class", "widget_class"]
@@ -26,13 +28,13 @@ def walk_screen_class() -> type[WalkScreen]:
     """The class of the walk screens the app shows: :class:`WalkScreen`, tuned when
     the tuning is on."""
     if not tuning.on("frames"):
-        return WalkScreen
+        return stock.WalkScreen
     from samen_tui.tui.tuning.frames import FrameTuning
 
-    class TunedWalkScreen(WalkScreen, FrameTuning):
-        """The walk screen on the tuned frame loop. WalkScreen comes first: its
-        stylesheet name and its focus guard are the screen's; FrameTuning sits between
-        it and Textual's Screen."""
+    class WalkScreen(stock.WalkScreen, FrameTuning):
+        """The walk screen on the tuned frame loop, by the same name (its stylesheet's
+        and the one tests and tools know it by). The stock WalkScreen comes first: its
+        focus guard is the screen's; FrameTuning sits between it and Textual's Screen."""
 
         def step_shown(
             self, view: StepView, hidden: StepView | None, host: Widget, bars: Sequence[Widget]
@@ -43,4 +45,4 @@ def walk_screen_class() -> type[WalkScreen]:
             if tuning.on("ahead"):
                 self.draw_view_ahead(view, lambda: view.ahead)
 
-    return TunedWalkScreen
+    return WalkScreen

@@ -16,12 +16,11 @@ and of a view built ahead through :meth:`WalkScreen.step_shown` and
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -32,7 +31,6 @@ from textual.widget import Widget
 from textual.widgets import Header, OptionList
 
 from samen_tui.i18n import t
-from samen_tui.kinds import KINDS
 from samen_tui.session.autosave import AutoSaver
 from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
@@ -40,9 +38,9 @@ from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
 from samen_tui.tui.screens.walk.timers import ItemClock, balance_minutes
+from samen_tui.tui.screens.walk.views import TypeAhead, out_of_reach, widget_class
 from samen_tui.tui.services import Services
 from samen_tui.tui.steps.base import StepView
-from samen_tui.tui.steps.placeholder import PlaceholderView
 from samen_tui.tui.widgets.agenda import AgendaPanel
 from samen_tui.tui.widgets.keybar import KeyBar
 from samen_tui.tui.widgets.steptitle import StepTitle
@@ -59,30 +57,15 @@ FOCUS_RETRY = 0.02
 this many seconds apart."""
 
 
-def widget_class(kind: str) -> type[StepView]:
-    """The widget class registered for a kind (``samen_tui.kinds``)."""
-    spec = KINDS.get(kind)
-    if spec is None:
-        return PlaceholderView
-    module_name, _, class_name = spec.widget.partition(":")
-    try:
-        cls: type[StepView] = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError):
-        return PlaceholderView
-    return cls
-
-
-def out_of_reach(widget: Widget) -> bool:
-    """Whether a widget is inside a step's view that is built ahead or hidden."""
-    return any(
-        isinstance(node, StepView) and (node.ahead or not node.display) for node in widget.ancestors
-    )
-
-
 class WalkScreen(Screen[None]):
     """Walk the agenda step by step while the group works."""
 
     COMMANDS = {StepCommands}
+    AUTO_FOCUS = ""
+    """The screen puts the focus where typing starts in each step (``_focus_view``).
+    Textual's default focused the agenda, the first widget that takes the focus, when
+    the screen was shown: a key typed before the step's view had the focus went to
+    the agenda and was lost (the first letter typed right after ``samen resume``)."""
 
     BINDINGS = [
         Binding(
@@ -161,6 +144,7 @@ class WalkScreen(Screen[None]):
         self._shown: StepView | None = None
         self._epoch = 0
         self._prefetch_timer: Timer | None = None
+        self._typed_ahead = TypeAhead()
         if session.current not in {s.id for _i, s in self._steps}:
             session.current = self._steps[0][1].id if self._steps else ""
 
@@ -286,6 +270,7 @@ class WalkScreen(Screen[None]):
         view.set_ahead(False)
         self._shown = view
         if built:
+            self._typed_ahead.wait_for(view)  # keys typed until it has the focus wait
             self.call_after_refresh(self._focus_view, view)
         else:
             # a kept view is composed: focus now, so that the new focus, the keys it
@@ -346,6 +331,15 @@ class WalkScreen(Screen[None]):
         if widget is not None and out_of_reach(widget):
             return
         super().set_focus(widget, scroll_visible, from_app_focus)
+        if self.focused is not None:
+            self._typed_ahead.hand_to(self.focused)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that reaches the screen because nothing has the focus yet: the view
+        just shown may still be composed (see ``views.TypeAhead``)."""
+        if self.focused is None and self._typed_ahead.hold(event):
+            event.stop()
+            event.prevent_default()
 
     def _focus_view(self, view: StepView, tries: int = FOCUS_TRIES) -> None:
         """Focus where typing starts, if the view is still the one shown."""
@@ -356,6 +350,13 @@ class WalkScreen(Screen[None]):
                 # number of times (retrying on every refresh starved the event loop)
                 if tries:
                     self.set_timer(FOCUS_RETRY, lambda: self._focus_view(view, tries - 1))
+                    return
+            else:
+                # focus() lands when the app handles what it holds now (the held keys
+                # go there); after that, a view with nothing to focus lets them go
+                self.app.call_later(self._typed_ahead.give_up, view)
+                return
+        self._typed_ahead.give_up(view)
 
     def go_to(self, step_id: str) -> None:
         if step_id == self.session.current:
