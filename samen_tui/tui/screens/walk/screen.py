@@ -309,6 +309,8 @@ class WalkScreen(Screen[None]):
             return
         step = self._steps[index + 1][1]
         host = self.query_one("#step-host")
+        if not host.is_mounted:  # the app is closing
+            return
         for other in host.query_children(StepView):
             if other.ahead and other.step.id != step.id:
                 other.display = False  # ahead of a step the trainer jumped away from
