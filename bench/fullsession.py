@@ -10,7 +10,7 @@ fixed random seed), so every run saves the same bytes.
 
 :func:`time_autosave` times the two halves of an autosave (see
 ``samen_tui/session/autosave.py``): ``Session.to_dict()`` (on the UI thread, in
-``WalkScreen._autosave_tick``) and ``save_session`` (TOML text, atomic write with
+``WalkCapture.autosave``) and ``save_session`` (TOML text, atomic write with
 fsync, backup, rename: on the writer thread), plus, as a floor for comparison, a
 plain write of the same bytes to a temporary file with fsync and a rename.
 """

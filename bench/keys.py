@@ -338,11 +338,13 @@ def run_keys(
     max_steps: int | None = None,
     dwell: float = DWELL,
     log: Callable[[str], None],
+    first: int = 0,
 ) -> KeyStats:
-    """``rounds`` walks of samen (fresh and full alternately) interleaved with as many
-    bare-app runs of the same number of keys."""
+    """``rounds`` walks of samen (fresh and full alternately, the first fresh if
+    ``first`` is even) interleaved with as many bare-app runs of the same number of
+    keys."""
     stats = KeyStats()
-    for number in range(rounds):
+    for number in range(first, first + rounds):
         before = len(stats.samen)
         with SaveCounter(stats):
             asyncio.run(
@@ -356,8 +358,58 @@ def run_keys(
         keys = len(stats.samen) - before
         asyncio.run(walk_bare(stats, keys))
         log(
-            f"  keys round {number + 1}/{rounds}: samen median "
+            f"  keys round {number + 1}: samen median "
             f"{statistics.median(stats.samen[before:]) * 1000:.1f} ms, bare median "
             f"{statistics.median(stats.bare[-keys:]) * 1000:.1f} ms ({keys} keys)"
         )
     return stats
+
+
+def merge(into: KeyStats, more: KeyStats) -> None:
+    """Add the samples of ``more`` to ``into``."""
+    into.samen += more.samen
+    into.samen_where += more.samen_where
+    for kind, values in more.samen_by_kind.items():
+        into.samen_by_kind.setdefault(kind, []).extend(values)
+    into.bare += more.bare
+    into.no_paint_keys += more.no_paint_keys
+    into.saves_ui_thread += more.saves_ui_thread
+    into.saves_writer_thread += more.saves_writer_thread
+    into.snapshots_ui += more.snapshots_ui
+    into.snapshot_seconds += more.snapshot_seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    """One or more walks in a process of their own (``bench/run.py`` runs the walks with
+    the tuning on and off, ``SAMEN_SAFE=1``, this way): the samples as JSON."""
+    import argparse
+    import json
+    import sys
+    from dataclasses import asdict
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--full-session", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--first", type=int, default=0, help="number of the first round")
+    parser.add_argument("--max-steps", type=int)
+    parser.add_argument("--dwell", type=float, default=DWELL)
+    parser.add_argument("--json", type=Path, required=True, help="where the samples go")
+    args = parser.parse_args(argv)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    stats = run_keys(
+        args.rounds,
+        args.full_session,
+        max_steps=args.max_steps,
+        dwell=args.dwell,
+        log=log,
+        first=args.first,
+    )
+    args.json.write_text(json.dumps(asdict(stats)), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

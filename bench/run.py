@@ -7,7 +7,9 @@
 
 Every figure is measured in one run beside ``bench/bare_app.py`` (Header, Footer, one
 OptionList of 20 items), started the same way and interleaved with it, and given as
-a ratio of medians or as a percentile; see ``bench/README.md`` for each figure.
+a ratio of medians or as a percentile; see ``bench/README.md`` for each figure. The
+start and the keypress figures are measured twice, interleaved: with the tuning on
+(``samen_tui/tui/tuning``) and off (``SAMEN_SAFE=1``, stock Textual), side by side.
 Progress goes to stderr, the Markdown table to stdout.
 """
 
@@ -22,6 +24,7 @@ import math
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +39,7 @@ ROOT = BENCH.parent
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
+from keys import KeyStats  # noqa: E402
 from ptyrun import PtyRun, time_to_marker  # noqa: E402
 from sortbench import sort_section  # noqa: E402
 
@@ -157,9 +161,15 @@ def header_line(mode: Mode, options: str = "") -> str:
 class Row:
     figure: str
     value: str
+    """With the tuning on (as ``samen`` runs)."""
     target: str = "—"
     result: str = "—"
-    """``pass``, ``FAIL``, ``skipped`` or ``—`` (no target)."""
+    """``pass``, ``FAIL``, ``skipped`` or ``—`` (no target): of ``value``."""
+    off: str = "—"
+    """The same figure with the tuning off (``SAMEN_SAFE=1``), where it is measured."""
+
+
+COLUMNS = ("figure", "tuning on", "tuning off (`SAMEN_SAFE=1`)", "target", "result")
 
 
 def verdict(ok: bool) -> str:
@@ -174,9 +184,14 @@ class Report:
     raw: dict[str, Any] = field(default_factory=dict)
 
     def markdown(self) -> str:
-        lines = [self.header, "", "| figure | value | target | result |", "|---|---|---|---|"]
+        lines = [
+            self.header,
+            "",
+            "| " + " | ".join(COLUMNS) + " |",
+            "|" + "---|" * len(COLUMNS),
+        ]
         for row in self.rows:
-            cells = (row.figure, row.value, row.target, row.result)
+            cells = (row.figure, row.value, row.off, row.target, row.result)
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         if self.notes:
             lines.append("")
@@ -205,9 +220,13 @@ class Env:
         path.mkdir(parents=True)
         return path
 
-    def env(self, cache: Path | None = None) -> dict[str, str]:
+    def env(self, cache: Path | None = None, safe: bool = False) -> dict[str, str]:
+        """The environment of an app: its own cache folder (a new one if None), and the
+        tuning off if ``safe``."""
         env = dict(self.base)
         env["SAMEN_CACHE"] = str(cache if cache is not None else self.folder("cache"))
+        if safe:
+            env["SAMEN_SAFE"] = "1"
         return env
 
     def run(
@@ -217,9 +236,15 @@ class Env:
         cache: Path | None,
         timeout: float,
         linger: float = 0.0,
+        safe: bool = False,
     ) -> PtyRun:
         return time_to_marker(
-            argv, marker, env=self.env(cache), cwd=str(self.cwd), timeout=timeout, linger=linger
+            argv,
+            marker,
+            env=self.env(cache, safe),
+            cwd=str(self.cwd),
+            timeout=timeout,
+            linger=linger,
         )
 
 
@@ -274,19 +299,20 @@ one second after its first paint (or when it exits; the bench kills it instead).
 
 
 def start_section(mode: Mode, env: Env, report: Report) -> None:
-    names = ("warm", "cold", "bare")
+    names = ("warm", "cold", "warm-off", "cold-off", "bare")
     log(
         f"1. start to painted agenda: {mode.start_runs} runs each of samen with a warm "
-        "and a cold cache, interleaved with the bare app"
+        "and a cold cache, with the tuning on and off, interleaved with the bare app"
     )
     warm_cache = env.folder("start-cache")
 
-    def start(cache: Path | None, linger: float = 0.0) -> PtyRun:
+    def start(cache: Path | None, linger: float = 0.0, safe: bool = False) -> PtyRun:
         argv = samen("--sessions", str(env.folder("start")), "run", "samen-ouder-worden")
-        return env.run(argv, AGENDA_MARKER, cache, mode.timeout, linger)
+        return env.run(argv, AGENDA_MARKER, cache, mode.timeout, linger, safe)
 
     # A trainer's laptop keeps its cache between starts: one start (not timed) fills
-    # the folder every warm run shares; a cold run gets a new, empty one.
+    # the folder every warm run shares; a cold run gets a new, empty one. With the
+    # tuning off, the same folder (what it keeps is the same, but the stylesheets).
     warm_up = start(warm_cache, START_LINGER)
     filled = (warm_cache / START_CACHE).is_file()
     log(f"  warm-up run: {warm_up.seconds}, cache {'filled' if filled else 'NOT filled'}")
@@ -304,27 +330,37 @@ def start_section(mode: Mode, env: Env, report: Report) -> None:
 
             result = env.run(BARE, LAST_ITEM, None, mode.timeout)
         else:
-            result = start(warm_cache if name == "warm" else None)
+            cache = warm_cache if name.startswith("warm") else None
+            result = start(cache, safe=name.endswith("-off"))
         runs[name].add(result, mode.timeout)
         log(f"  run {number + 1} {name}: {result.seconds if result.seconds is not None else '—'}")
     bare = runs["bare"]
     report.raw["start"] = {k: asdict(v) for k, v in runs.items()}
+
+    def value(a: Samples) -> str:
+        if not (a.ok and bare.ok):
+            return a.failed or bare.failed
+        r = ratio(a.wall(), bare.wall())
+        cpu = ratio(median(a.cpu), median(bare.cpu))
+        return f"{sec(a.wall())} vs bare {sec(bare.wall())} = **{r:.2f}x** (CPU {cpu:.2f}x)"
+
     for name, figure, target in (
         ("warm", "1. start → painted agenda (`samen run`), warm cache", "≤ 1.3x"),
         ("cold", "1. start → painted agenda, cold cache (first start after install)", "—"),
     ):
         a = runs[name]
+        outcome = "—"
         if not (a.ok and bare.ok):
-            report.rows.append(Row(figure, a.failed or bare.failed, target, "**FAIL**"))
-            continue
-        r = ratio(a.wall(), bare.wall())
-        cpu = ratio(median(a.cpu), median(bare.cpu))
+            outcome = "**FAIL**"
+        elif target != "—":
+            outcome = verdict(ratio(a.wall(), bare.wall()) <= 1.3)
         report.rows.append(
             Row(
                 f"{figure}, median of {len(a.seconds)}",
-                f"{sec(a.wall())} vs bare {sec(bare.wall())} = **{r:.2f}x** (CPU {cpu:.2f}x)",
+                value(a),
                 target,
-                verdict(r <= 1.3) if target != "—" else "—",
+                outcome,
+                off=value(runs[f"{name}-off"]),
             )
         )
 
@@ -332,35 +368,64 @@ def start_section(mode: Mode, env: Env, report: Report) -> None:
 # --------------------------------------------------------------------------- 2. keys
 
 
+def walks(mode: Mode, full: Path, folder: Path) -> dict[str, KeyStats]:
+    """The keypress walks with the tuning on and off, each walk (and its bare-app run)
+    in a process of its own (``bench/keys.py``), interleaved: on, off, off, on, ..."""
+    from keys import KeyStats, merge
+
+    stats = {"on": KeyStats(), "off": KeyStats()}
+    for number, name in interleaved(mode.key_rounds, tuple(stats)):
+        out = folder / f"keys-{name}-{number}.json"
+        env = {k: v for k, v in os.environ.items() if k != "SAMEN_SAFE"}
+        if name == "off":
+            env["SAMEN_SAFE"] = "1"
+        argv = [sys.executable, str(BENCH / "keys.py"), "--full-session", str(full)]
+        argv += ["--first", str(number), "--dwell", str(mode.key_dwell), "--json", str(out)]
+        if mode.key_steps is not None:
+            argv += ["--max-steps", str(mode.key_steps)]
+        log(f"  tuning {name}:")
+        subprocess.run(argv, env=env, cwd=str(ROOT), check=True)
+        merge(stats[name], KeyStats(**json.loads(out.read_text(encoding="utf-8"))))
+    return stats
+
+
 def keys_section(mode: Mode, env: Env, report: Report) -> None:
     from fullsession import write_full_session
-    from keys import run_keys
 
-    log(f"2. keypress → repaint: {mode.key_rounds} walks, each followed by the bare app")
+    log(
+        f"2. keypress → repaint: {mode.key_rounds} walks each with the tuning on and off, "
+        "each followed by the bare app"
+    )
     full = write_full_session(env.folder("full-session"))
-    stats = run_keys(mode.key_rounds, full, max_steps=mode.key_steps, dwell=mode.key_dwell, log=log)
+    both = walks(mode, full, env.folder("keys"))
+    stats, off = both["on"], both["off"]
     report.raw["keys"] = asdict(stats)
-    p95, p95_bare = percentile(stats.samen, 95), percentile(stats.bare, 95)
-    med, med_bare = median(stats.samen), median(stats.bare)
+    report.raw["keys_off"] = asdict(off)
+
+    def p95(a: KeyStats) -> str:
+        high, bare = percentile(a.samen, 95), percentile(a.bare, 95)
+        return f"**{ms(high)}** (bare app p95 {ms(bare)}, {ratio(high, bare):.1f}x)"
+
+    def med(a: KeyStats) -> str:
+        mid, bare = median(a.samen), median(a.bare)
+        kinds = ", ".join(
+            f"{kind} {ms(median(values))} / {ms(percentile(values, 95))}"
+            for kind, values in sorted(a.samen_by_kind.items())
+        )
+        return (
+            f"{ms(mid)} vs bare {ms(bare)} = {ratio(mid, bare):.1f}x; median / p95 by key: {kinds}"
+        )
+
     report.rows.append(
         Row(
             f"2. keypress → repaint, walk of every step, p95 of {len(stats.samen)} keys",
-            f"**{ms(p95)}** (bare app p95 {ms(p95_bare)}, {ratio(p95, p95_bare):.1f}x)",
+            p95(stats),
             "< 50 ms",
-            verdict(p95 < 0.050),
+            verdict(percentile(stats.samen, 95) < 0.050),
+            off=p95(off),
         )
     )
-    kinds = ", ".join(
-        f"{kind} {ms(median(values))} / {ms(percentile(values, 95))}"
-        for kind, values in sorted(stats.samen_by_kind.items())
-    )
-    report.rows.append(
-        Row(
-            "2. keypress → repaint, median",
-            f"{ms(med)} vs bare {ms(med_bare)} = {ratio(med, med_bare):.1f}x; "
-            f"median / p95 by key: {kinds}",
-        )
-    )
+    report.rows.append(Row("2. keypress → repaint, median", med(stats), off=med(off)))
     snapshot = median(stats.snapshot_seconds) if stats.snapshot_seconds else 0.0
     report.rows.append(
         Row(
@@ -371,6 +436,8 @@ def keys_section(mode: Mode, env: Env, report: Report) -> None:
             f"{stats.snapshots_ui} during the keys, median {ms(snapshot)})",
             "0 on the UI thread",
             verdict(stats.saves_ui_thread == 0 and stats.saves_writer_thread > 0),
+            off=f"{off.saves_ui_thread} on the UI thread, {off.saves_writer_thread} on the "
+            "writer thread",
         )
     )
     slow: dict[str, list[float]] = {}
@@ -379,18 +446,24 @@ def keys_section(mode: Mode, env: Env, report: Report) -> None:
             slow.setdefault(where, []).append(seconds)
     if slow:
         report.notes.append(
-            f"{sum(map(len, slow.values()))} of {len(stats.samen)} keys took 50 ms or more: "
+            f"Tuning on: {sum(map(len, slow.values()))} of {len(stats.samen)} keys took "
+            "50 ms or more: "
             + "; ".join(
                 f"{where} ×{len(times)} (max {ms(max(times))})"
                 for where, times in sorted(slow.items(), key=lambda kv: -max(kv[1]))
             )
         )
+    over = [seconds for seconds in off.samen if seconds >= 0.050]
+    report.notes.append(
+        f"Tuning off (`SAMEN_SAFE=1`): {len(over)} of {len(off.samen)} keys took 50 ms or "
+        f"more{f' (max {ms(max(over))})' if over else ''}."
+    )
     if stats.no_paint_keys:
-        where = sorted(set(stats.no_paint_keys))
+        quiet = sorted(set(stats.no_paint_keys))
         report.notes.append(
             f"{len(stats.no_paint_keys)} timed keys painted nothing (timed until handled): "
-            + "; ".join(where[:6])
-            + (f"; … ({len(where)} kinds)" if len(where) > 6 else "")
+            + "; ".join(quiet[:6])
+            + (f"; … ({len(quiet)} kinds)" if len(quiet) > 6 else "")
         )
 
 

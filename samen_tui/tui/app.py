@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from typing import Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 from samen_tui import startcache
@@ -19,6 +22,8 @@ from samen_tui.i18n import set_language, t
 from samen_tui.session.model import Session, now
 from samen_tui.tui import tuning
 from samen_tui.tui.collector import IDLE_LOOK, IdleCollector
+from samen_tui.tui.controls import ControlCharacters
+from samen_tui.tui.requests import BackToStart, OpenReview, OpenSession, StartSession
 from samen_tui.tui.services import Services
 from samen_tui.workshop.model import Workshop
 
@@ -55,8 +60,37 @@ def describe_changes(changes: Any) -> str:
     return "\n".join(lines)
 
 
+SETTLE_ROUNDS = 4
+"""Rounds of waiting for every widget of the screen beyond one per level of the
+focused widget (see :meth:`SamenApp._settle`)."""
+
 INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """What the trainer does: the collector's full pass waits for a pause in these."""
+
+
+async def handled_by(nodes: Sequence[MessagePump], timeout: float) -> bool:
+    """Wait until each of ``nodes`` has handled the messages it holds now (each runs a
+    callback of its own after them); False if that took longer than ``timeout`` or
+    no node is running."""
+    done = asyncio.Event()
+    left = 0
+
+    def handled() -> None:
+        nonlocal left
+        left -= 1
+        if not left:
+            done.set()
+
+    for node in nodes:
+        if node.call_later(handled):
+            left += 1
+    if not left:
+        return False
+    try:
+        await asyncio.wait_for(done.wait(), max(0.0, timeout))
+    except TimeoutError:
+        return False
+    return True
 
 
 class SamenApp(App[None]):
@@ -98,9 +132,12 @@ class SamenApp(App[None]):
             frozen_clock=bool(self.launch.extra.get("frozen_clock", False)),
         )
         self.collector = IdleCollector()
-        from samen_tui.tui.controls import ControlCharacters
+        self._controls = ControlCharacters()
 
-        self._filters.append(ControlCharacters())
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and the one that shows control characters in participant
+        text as symbols (see ``controls.py``) on every line painted."""
+        return [*super().get_line_filters(), self._controls]
 
     # ------------------------------------------------------------------ places
 
@@ -159,21 +196,18 @@ class SamenApp(App[None]):
         startcache.flush()
 
     def _use_saved_theme(self) -> None:
-        """The theme of the last run, in place before any stylesheet is parsed.
-
-        Set on mount (as the trainer's choice would be), Textual parsed every stylesheet
-        twice more and restyled the screen: 20 ms of each start. Here it does what
-        ``App._watch_theme`` does to a running app, without the re-parse."""
+        """The theme of the last run, in place before any stylesheet is parsed (with the
+        tuning on, without the parse again that setting ``theme`` brings: see
+        ``tuning/theme.py``)."""
         name = self.config.theme
         if not name or name == self.theme or name not in self.available_themes:
             return
-        self.set_reactive(App.theme, name)
-        dark = self.current_theme.dark
-        self.set_class(dark, "-dark-mode", update=False)
-        self.set_class(not dark, "-light-mode", update=False)
-        self.set_class(True, f"-theme-{name}", update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
+        if tuning.on("theme"):
+            from samen_tui.tui.tuning.theme import use_saved_theme
+
+            use_saved_theme(self, name)
+        else:
+            self.theme = name
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -193,7 +227,7 @@ class SamenApp(App[None]):
         else:
             from samen_tui.tui.screens.start import StartScreen
 
-            self.push_screen(StartScreen())
+            self.push_screen(StartScreen(self.services))
 
     def _theme_changed(self, theme: Any) -> None:
         name = getattr(theme, "name", str(theme))
@@ -304,15 +338,10 @@ class SamenApp(App[None]):
         read_only: bool = False,
         release: Any = None,
     ) -> None:
-        from samen_tui.tui.screens.walk import WalkScreen
+        from samen_tui.tui.screens.walk import walk_screen_class
 
-        screen = WalkScreen(
-            workshop,
-            session,
-            path,
-            read_only=read_only,
-            release=release,
-            clock=not self.launch.extra.get("frozen_clock", False),
+        screen = walk_screen_class()(
+            workshop, session, path, self.services, read_only=read_only, release=release
         )
         self.push_screen(screen)
 
@@ -323,6 +352,20 @@ class SamenApp(App[None]):
             self._fail(t("app.no_review"), first)
             return
         self.push_screen(ReviewScreen(self.services))
+
+    # ------------------------------------------------------------------ requests
+
+    def on_start_session(self, request: StartSession) -> None:
+        self.start_new(request.workshop, request.title, request.place, request.trainer)
+
+    def on_open_session(self, request: OpenSession) -> None:
+        self.resume(request.path)
+
+    def on_open_review(self, _request: OpenReview) -> None:
+        self.open_review()
+
+    def on_back_to_start(self, _request: BackToStart) -> None:
+        self.action_to_start()
 
     # ------------------------------------------------------------------ conventions
 
@@ -362,7 +405,7 @@ class SamenApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
-            self.switch_screen(StartScreen())
+            self.switch_screen(StartScreen(self.services))
 
     def _close_sessions(self) -> bool:
         from samen_tui.tui.screens.walk import WalkScreen
@@ -374,14 +417,26 @@ class SamenApp(App[None]):
         return ok
 
     async def _settle(self, limit: float = 1.0) -> None:
-        """Let keys already typed reach their widgets (ctrl+q is a priority key and
-        overtakes an Enter still waiting in a field's queue)."""
-        deadline = asyncio.get_running_loop().time() + limit
-        while asyncio.get_running_loop().time() < deadline:
-            busy = [w for w in self.screen.walk_children() if not w._message_queue.empty()]
-            if not busy and self.screen._message_queue.empty() and self._message_queue.empty():
+        """Let keys already typed reach their widgets and what they set off be done
+        (ctrl+q is a priority key and overtakes an Enter still waiting in a field's
+        queue, and the entry it adds travels up to its list as a message, one widget a
+        turn).
+
+        In rounds: each round every widget of the screen, the screen and the app run
+        a callback of their own (``call_later``: after the messages they hold), so a
+        round ends once everything posted before it is handled. A message bubbles up
+        one widget a round at worst: there are as many rounds as the focused widget
+        has ancestors, and ``SETTLE_ROUNDS`` more for the messages their handlers
+        post. At most ``limit`` seconds."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limit
+        screen = self.screen
+        focused = screen.focused
+        rounds = SETTLE_ROUNDS + (len(focused.ancestors_with_self) if focused else 1)
+        for _ in range(rounds):
+            nodes: list[MessagePump] = [self, *screen.walk_children(with_self=True)]
+            if not await handled_by(nodes, deadline - loop.time()):
                 return
-            await asyncio.sleep(0.01)
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Save and quit, once the keys typed before ctrl+q have been handled (they

@@ -325,10 +325,10 @@ class VirtualTable(ScrollView, can_focus=True):
         found = self._row_at(event)
         self._set_hover(found[0] if found is not None else None)
 
-    def _on_leave(self, event: events.Leave) -> None:
+    def on_leave(self, event: events.Leave) -> None:
         self._set_hover(None)
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         found = self._row_at(event)
         if found is None:
             return

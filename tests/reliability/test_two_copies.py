@@ -71,7 +71,7 @@ async def second_copy_is_read_only(sessions: Path, path: Path, first: PtyApp) ->
         assert screen.step_view is not None
         assert not screen.step_view.query("#p-name"), "a read-only copy shows the name field"
         # a change through the screen is refused, with a message
-        with pytest.raises(PermissionError), screen.change():
+        with pytest.raises(PermissionError), screen.capture.change():
             screen.session.participants.append(Participant(id="x", name="Indringer"))
         await pilot.pause()
         assert any("Alleen lezen" in m for m in messages(app)), messages(app)

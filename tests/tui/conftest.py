@@ -11,8 +11,15 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 
+from samen_tui.tui import tuning
 from samen_tui.tui.app import Launch, SamenApp
 from samen_tui.tui.screens.walk import WalkScreen
+
+tuned = pytest.mark.skipif(
+    not tuning.ENABLED, reason=f"tests the tuning, which is off: {tuning.why_off()}"
+)
+"""For tests of the tuning itself (samen_tui/tui/tuning/: paints and layouts counted,
+Textual's internals): skipped when it is off (SAMEN_SAFE=1, another Textual)."""
 
 
 def make_app(

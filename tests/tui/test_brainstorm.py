@@ -291,7 +291,7 @@ async def test_a_new_card_changes_its_own_column_and_at_most_one_layout(sessions
     screen is laid out once at most: each column filled anew was a layout and a repaint of all
     three, and the field (its placeholder wider than the column) turned a scrollbar on
     and off, a second layout."""
-    from conftest import layouts_counted
+    from tests.tui.conftest import layouts_counted
 
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -323,7 +323,7 @@ async def test_typing_past_the_end_of_a_field_scrolls_it_without_a_layout(
     out, and the next layout of the screen is one layout (with Textual's auto overflow
     a field whose text is wider than it turned a scrollbar of size 0 on at that
     layout, and that asked for a second one)."""
-    from conftest import layouts_counted
+    from tests.tui.conftest import layouts_counted
 
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:

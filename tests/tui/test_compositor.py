@@ -17,8 +17,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.compositor import BandCompositor, bands
-from tests.tui.conftest import make_app, walk_screen
+from samen_tui.tui.tuning.compositor import BandCompositor, bands
+from tests.tui.conftest import make_app, tuned, walk_screen
+
+pytestmark = tuned
 
 
 def test_bands_group_the_regions_whose_lines_touch() -> None:

@@ -10,7 +10,7 @@ from textual.color import Color
 
 from samen_tui.config import load_config, update_config
 from samen_tui.tui.app import SamenApp
-from tests.tui.conftest import make_app
+from tests.tui.conftest import make_app, tuned
 
 
 async def test_theme_is_kept_between_runs(sessions: Path) -> None:
@@ -32,6 +32,7 @@ async def test_theme_is_kept_between_runs(sessions: Path) -> None:
         assert again.screen.styles.background == Color.parse(background)  # painted in it
 
 
+@tuned
 async def test_a_saved_theme_does_not_parse_the_stylesheet_again(
     sessions: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, RadioSet, Static, TextArea
 
 from samen_tui.kinds.conversation.view import PhaseBlock
 from samen_tui.session.model import Participant
+from samen_tui.tui import tuning
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import EntryTable
 from tests.tui.conftest import make_app, paints_of, saved, walk_screen
@@ -274,8 +275,8 @@ async def test_choosing_a_flow_shows_phases_built_with_the_view(sessions: Path) 
             "3. revisie",
             "4. besluitvorming",
         ]
-        # the pressed button, then the phases
-        assert len(paints) <= 2, f"{len(paints)} paints"
+        # the pressed button, then the phases (stock Textual: in more frames)
+        assert len(paints) <= 2 or not tuning.ENABLED, f"{len(paints)} paints"
 
 
 def test_every_phase_once_in_an_order_each_flow_keeps() -> None:

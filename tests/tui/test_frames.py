@@ -21,7 +21,9 @@ from samen_tui.kinds.rate.view_rows import Cell, IngredientRow
 from samen_tui.tui import tuning
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.screens.walk import WalkScreen
-from tests.tui.conftest import layouts_counted, make_app, paints_of, walk_screen
+from tests.tui.conftest import layouts_counted, make_app, paints_of, tuned, walk_screen
+
+pytestmark = tuned
 
 
 async def checklist(app: SamenApp, pilot: Pilot[Any]) -> tuple[WalkScreen, RateView]:

@@ -10,9 +10,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from samen_tui.session.model import Participant
+from samen_tui.tui import tuning
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import CardList
-from tests.tui.conftest import make_app, saved, walk_screen
+from tests.tui.conftest import make_app, saved, tuned, walk_screen
 
 STEP = "startvragen"
 LITERAL = r"[b]Zorg[/] en \ welzijn: ëéï"
@@ -179,7 +180,7 @@ async def test_an_answer_added_is_one_layout_and_the_list_grows_to_its_maximum(
     the height it had before that layout and turned a scrollbar on (that layout turned
     it off again), and the question block's new size asked for a second layout. The
     list grows with its answers up to its maximum height, then scrolls to the new one."""
-    from conftest import layouts_counted
+    from tests.tui.conftest import layouts_counted
 
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -192,7 +193,9 @@ async def test_an_answer_added_is_one_layout_and_the_list_grows_to_its_maximum(
             with layouts_counted() as layouts:
                 await pilot.press("enter")
                 await pilot.pause(0.2)
-            if number <= maximum:  # (past it, scrolling to the new answer is one more)
+            # (past the maximum, scrolling to the new answer is one more; stock Textual
+            # lays out more often)
+            if number <= maximum and tuning.ENABLED:
                 assert len(layouts) == 1, f"answer {number}: {len(layouts)} layouts"
             assert cards.outer_size.height == min(number, maximum)
             # a scrollbar only once the answers do not fit
@@ -201,6 +204,7 @@ async def test_an_answer_added_is_one_layout_and_the_list_grows_to_its_maximum(
         assert cards.scroll_offset.y == 15 - maximum  # the new answer is in sight
 
 
+@tuned
 async def test_an_answer_added_is_one_paint_and_the_others_are_not_drawn_again(
     sessions: Path, monkeypatch: Any
 ) -> None:
@@ -212,7 +216,7 @@ async def test_an_answer_added_is_one_paint_and_the_others_are_not_drawn_again(
 
     from textual.widgets import TextArea
 
-    from samen_tui.tui.screens import walk
+    from samen_tui.tui.screens.walk import screen as walk
 
     monkeypatch.setattr(walk, "PREFETCH_AFTER", 30.0)  # no view built ahead meanwhile
     app = make_app(sessions)

@@ -20,7 +20,7 @@ from samen_tui.kinds.rate.view_rows import ClusterHead, IngredientRow, Line, Not
 from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.keybar import KeyBar
-from tests.tui.conftest import layouts_counted, make_app, paints_of, saved, walk_screen
+from tests.tui.conftest import layouts_counted, make_app, paints_of, saved, tuned, walk_screen
 
 STEP = "ingredienten"
 LITERAL = r"Tijd [b]x[/] \ ëéï"
@@ -476,6 +476,7 @@ async def test_a_score_repaints_the_checklist_without_a_layout(sessions: Path) -
         assert note.size.height == 2
 
 
+@tuned
 async def test_a_move_on_the_checklist_is_painted_at_once(sessions: Path) -> None:
     """A move restyles two rows and the line and cells in them, and changes the detail
     line under the list: all of it reaches the screen together, one paint per key (the
@@ -496,6 +497,7 @@ async def test_a_move_on_the_checklist_is_painted_at_once(sessions: Path) -> Non
         assert len(paints) <= moves + 2, f"{len(paints)} paints for {moves} moves"
 
 
+@tuned
 async def test_a_score_that_changes_the_weakest_is_painted_in_one_frame(sessions: Path) -> None:
     """A score that moves a row into the weakest restyles the row (its border: a
     layout) and lengthens the list of the weakest under the checklist. The row asks
@@ -518,6 +520,7 @@ async def test_a_score_that_changes_the_weakest_is_painted_in_one_frame(sessions
         assert len(paints) <= len(keys) + 1, f"{len(paints)} paints for {len(keys)} keys"
 
 
+@tuned
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_a_score_is_laid_out_once(sessions: Path, size: tuple[int, int]) -> None:
     """Widgets that change size in a layout (the list of the weakest that takes a

@@ -42,7 +42,7 @@ def test_bench_smoke_prints_the_table() -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     out = done.stdout
     assert out.startswith("Measured "), out[:500]
-    assert "| figure | value | target | result |" in out
+    assert "| figure | tuning on | tuning off (`SAMEN_SAFE=1`) | target | result |" in out
     for row in ROWS:
         assert row in out, f"missing row {row!r} in:\n{out}"
     assert "error:" not in out, out

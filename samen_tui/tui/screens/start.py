@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -16,7 +17,9 @@ from textual.widgets import Button, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from samen_tui.i18n import plural, t
+from samen_tui.tui.requests import OpenReview, OpenSession, StartSession
 from samen_tui.tui.screens.dialogs import Dialog
+from samen_tui.tui.services import Services
 from samen_tui.tui.widgets.inputs import FittedInput
 from samen_tui.tui.widgets.keybar import KeyBar
 
@@ -27,8 +30,9 @@ class StartScreen(Screen[None]):
         Binding("r", "review", "key.review", id="start.review", tooltip="tip.review"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,14 +61,10 @@ class StartScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="start-list")
     def _list_sessions(self) -> None:
-        from samen_tui.tui.app import SamenApp
-
-        app = self.app
-        assert isinstance(app, SamenApp)
-        listing = app.store().list()
-        names = app.workshop_titles()
+        listing = self.services.store().list()
+        names = self.services.workshop_titles()
         with contextlib.suppress(RuntimeError):  # the app is closing
-            app.call_from_thread(self._show_sessions, listing, names)
+            self.app.call_from_thread(self._show_sessions, listing, names)
 
     def _show_sessions(self, listing: list[Any], names: dict[str, str]) -> None:
         options: list[Option] = []
@@ -120,35 +120,20 @@ class StartScreen(Screen[None]):
 
     @on(Button.Pressed, "#new")
     def action_new_session(self) -> None:
-        from samen_tui.tui.app import SamenApp
-
-        app = self.app
-        assert isinstance(app, SamenApp)
-
         def chosen(answer: tuple[str, str, str, str] | None) -> None:
             if answer:
-                app.start_new(*answer)
+                self.post_message(StartSession(*answer))
 
-        app.push_screen(NewSessionDialog(app.workshop_choices()), chosen)
+        self.app.push_screen(NewSessionDialog(self.services.workshop_choices()), chosen)
 
     @on(Button.Pressed, "#review")
     def action_review(self) -> None:
-        from samen_tui.tui.app import SamenApp
-
-        app = self.app
-        assert isinstance(app, SamenApp)
-        app.open_review()
+        self.post_message(OpenReview())
 
     @on(OptionList.OptionSelected, "#resume-list")
     def resume(self, event: OptionList.OptionSelected) -> None:
-        from pathlib import Path
-
-        from samen_tui.tui.app import SamenApp
-
-        app = self.app
-        assert isinstance(app, SamenApp)
         if event.option.id:
-            app.resume(Path(event.option.id))
+            self.post_message(OpenSession(Path(event.option.id)))
 
 
 class NewSessionDialog(Dialog):

@@ -35,13 +35,7 @@ from samen_tui.session.compare import CompareError, open_actions, take_over_acti
 from samen_tui.session.model import Session
 from samen_tui.session.store import SessionReadError, SessionStore, SessionSummary
 from samen_tui.tui.screens.dialogs import Dialog
-from samen_tui.tui.screens.review import (
-    Stopped,
-    close_store,
-    list_folder,
-    session_store,
-    the_app,
-)
+from samen_tui.tui.services import Services, close_store
 from samen_tui.workshop.model import Step, Workshop
 
 if TYPE_CHECKING:
@@ -54,6 +48,10 @@ MAX_SHOWN = 25
 def actions_step(workshop: Workshop) -> Step | None:
     """The first step of kind ``actions`` in the workshop."""
     return next((step for _item, step in workshop.steps() if step.KIND == "actions"), None)
+
+
+class _Stopped(Exception):
+    """Raised from the listing's progress callback once the dialog has gone."""
 
 
 def _started(summary: SessionSummary) -> float:
@@ -75,11 +73,14 @@ def earlier_with_open_actions(
 
     def progress(_done: int, _total: int) -> None:
         if stop is not None and stop.is_set():
-            raise Stopped
+            raise _Stopped
 
-    try:
-        listing = list_folder(store, progress)
-    except Stopped:
+    try:  # through the summary cache where there is one (not the review's screen)
+        if store.index is not None:
+            listing = store.index.summaries(store.directory, progress=progress, quick=True)
+        else:
+            listing = store.list()
+    except _Stopped:
         return
     candidates = [
         item
@@ -114,8 +115,11 @@ class TakeOverDialog(Dialog):
     TakeOverDialog #takeover-note { color: $text-muted; }
     """
 
-    def __init__(self, workshop: Workshop, session: Session, path: Path, step: Step) -> None:
+    def __init__(
+        self, workshop: Workshop, session: Session, path: Path, step: Step, services: Services
+    ) -> None:
         super().__init__()
+        self.services = services
         self.workshop = workshop
         self.session = session
         self.path = path
@@ -135,7 +139,7 @@ class TakeOverDialog(Dialog):
                 yield Button(t("button.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self._store = session_store(the_app(self))
+        self._store = self.services.new_store()
         self.query_one("#takeover-list", OptionList).focus()
         self._fit()
         self._search(self._store)
@@ -240,7 +244,7 @@ def take_over(walk_screen: WalkScreen) -> None:
             walk_screen.notify(t("takeover.none_new", origin=origin), markup=False)
             return
         try:
-            with walk_screen.change():
+            with walk_screen.capture.change():
                 count = take_over_actions(earlier, origin, walk_screen.session, step.id)
         except PermissionError:
             return
@@ -249,5 +253,6 @@ def take_over(walk_screen: WalkScreen) -> None:
         walk_screen.notify(t(key, n=count, origin=origin), markup=False)
 
     walk_screen.app.push_screen(
-        TakeOverDialog(workshop, walk_screen.session, walk_screen.path, step), chosen
+        TakeOverDialog(workshop, walk_screen.session, walk_screen.path, step, walk_screen.services),
+        chosen,
     )

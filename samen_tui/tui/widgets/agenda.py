@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.geometry import Region
-from textual.reactive import Reactive, reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -17,13 +15,7 @@ def minutes(seconds: float) -> int:
 
 
 class AgendaPanel(OptionList):
-    """One option per step (selectable) under a heading per agenda item (disabled).
-
-    Every line is one line high (no wrapping), so a change of a line or of the
-    highlight repaints that line only: Textual's OptionList repainted all of them (the
-    38 lines of the agenda at 120x40 were 4-9 ms of every pagedown)."""
-
-    highlighted: Reactive[int | None] = reactive(None, repaint=False)
+    """One option per step (selectable) under a heading per agenda item (disabled)."""
 
     def __init__(
         self, workshop: Workshop, session: Session, *, id: str | None = None, classes: str = ""
@@ -65,11 +57,8 @@ class AgendaPanel(OptionList):
         return options
 
     def rebuild(self) -> None:
-        """Show the marks and minutes as they are now.
-
-        Only the lines that changed are drawn again: a step change alters two or three
-        of them, and drawing every line anew (``set_options``) cost 8 ms of each
-        pagedown and a third of the first paint. A changed agenda (a reloaded
+        """Show the marks and minutes as they are now: the lines that changed are
+        replaced (a step change alters two or three); a changed agenda (a reloaded
         workshop) is set anew."""
         fresh = self.lines()
         kept = self.options
@@ -80,29 +69,8 @@ class AgendaPanel(OptionList):
             return
         for index, (option, new) in enumerate(zip(kept, fresh, strict=True)):
             if option.prompt != new.prompt:
-                option._set_prompt(new.prompt)
-                cache = self._option_render_cache  # only this line's renders are stale
-                stale = [key for key in cache.keys() if key[0] is option]  # noqa: SIM118
-                for key in stale:
-                    cache.discard(key)
-                self._repaint_option(index)
+                self.replace_option_prompt_at_index(index, new.prompt)
         self._highlight_current(self.highlighted)
-
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]
-        super().watch_highlighted(new)
-        for index in (old, new):
-            if index is not None:
-                self._repaint_option(index)
-
-    def _repaint_option(self, index: int) -> None:
-        """Repaint the line(s) of the option at ``index``."""
-        line = self._index_to_line.get(index)
-        height = self._heights.get(index)
-        region = self.scrollable_content_region
-        if line is None or height is None or not region:
-            self.refresh()  # not counted yet: it is drawn with all the others
-            return
-        self.refresh(Region(0, line - self.scroll_offset.y, region.width, height))
 
     def _highlight_current(self, fallback: int | None) -> None:
         current = self.session.current

@@ -33,7 +33,7 @@ class FittedInput(Input):
     depends on its text (one with ``width: auto`` asks for its layout itself, in
     ``Input._watch_value``), and scrolling to the cursor reads it as it is set."""
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         # before Input's own handler (which drops a paste that does not fit as a whole)
         event.stop()
         event.prevent_default()
@@ -60,7 +60,7 @@ class FittedInput(Input):
 class EntryInput(FittedInput):
     """A field whose Enter adds an entry: submitted in the order the keys came."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
             event.prevent_default()

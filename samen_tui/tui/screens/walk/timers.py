@@ -1,0 +1,66 @@
+"""The walk screen's clock: time spent per agenda item, ahead of or behind plan.
+
+Every second (unless the clock is frozen, in tests) the screen's tick adds the time
+since the last one to the current item, unless the session is paused or ended:
+whole seconds, the rest carried over. The clock asks for a save every
+``TIMER_SAVE_EVERY`` seconds it counted (a capture saves the session anyway).
+No widget here: the screen shows what :func:`balance_minutes` and the items say.
+"""
+
+from __future__ import annotations
+
+import time
+
+from samen_tui.session.model import ItemTime, Session
+from samen_tui.workshop.model import AgendaItem, Workshop
+
+TIMER_SAVE_EVERY = 10.0
+
+
+class ItemClock:
+    """Counts the seconds spent on the current agenda item."""
+
+    def __init__(self, running: bool) -> None:
+        self.running = running
+        """False in tests and snapshots: no time passes by itself."""
+        self._last_tick = time.monotonic()
+        self._unsaved = 0.0
+        """Seconds counted since the clock last asked for a save."""
+        self._carry = 0.0
+        """The part of a second counted but not yet added to an item."""
+
+    def account(self, session: Session, item: AgendaItem | None) -> None:
+        """Add the time since the last call to ``item`` (unless paused or ended)."""
+        moment = time.monotonic()
+        delta = moment - self._last_tick if self.running else 0.0
+        self._last_tick = moment
+        if item is None or session.paused or session.ended is not None:
+            return
+        spent = session.items.setdefault(item.id, ItemTime())
+        self._carry += delta
+        whole = int(self._carry)
+        if whole:
+            spent.seconds += whole
+            self._carry -= whole
+            self._unsaved += whole
+
+    def save_due(self) -> bool:
+        """Whether enough time was counted since the last save it asked for (once)."""
+        if self._unsaved >= TIMER_SAVE_EVERY:
+            self._unsaved = 0.0
+            return True
+        return False
+
+
+def balance_minutes(workshop: Workshop, session: Session, current: AgendaItem | None) -> int:
+    """Minutes behind (+) or ahead (-) of plan: finished items in full, the current one
+    only when it runs over."""
+    balance = 0
+    for item in workshop.items:
+        spent = session.items.get(item.id)
+        seconds = spent.seconds if spent else 0
+        if item is current:
+            balance += max(0, seconds - item.minutes * 60)
+        elif seconds:
+            balance += seconds - item.minutes * 60
+    return round(balance / 60)

@@ -1,0 +1,82 @@
+"""What is typed in the forms' fields: dates, and who.
+
+* :func:`parse_date` / :func:`format_date`: a deadline typed as ``2026-12-05`` or
+  ``5-12-2026`` (also with ``/`` or ``.``), with a clear Dutch message for a date
+  that does not exist or cannot be read.
+* :func:`who_label` / :func:`who_from_text`: a participant's id shown as a name, and a
+  typed name back to the id; :func:`name_suggestions` for the wie-field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from samen_tui.i18n import t
+from samen_tui.session.model import GROUP, Session
+
+# --------------------------------------------------------------------------- dates
+
+
+class DateError(ValueError):
+    """A date that cannot be read or does not exist; ``str()`` is the message to show."""
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DUTCH = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date in ``text``: ``YYYY-MM-DD`` or ``D-M-YYYY`` (``-``, ``/`` or ``.``).
+
+    Empty text is ``None`` (no date). Raise :class:`DateError` with a message for
+    the user when the text is not a date or names a day that does not exist.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    if match := _ISO.fullmatch(value):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _DUTCH.fullmatch(value):
+        day, month, year = (int(part) for part in match.groups())
+    else:
+        raise DateError(t("forms.date.unreadable", text=value))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(t("forms.date.nonexistent", text=value)) from None
+
+
+def format_date(value: dt.date | None) -> str:
+    """A date as it is typed in this country: ``5-12-2026`` (reads back with
+    :func:`parse_date`)."""
+    if value is None:
+        return ""
+    return f"{value.day}-{value.month}-{value.year}"
+
+
+# --------------------------------------------------------------------------- who
+
+
+def who_label(session: Session, who: str, *, group: str | None = None) -> str:
+    """The name of a participant id; other text as typed; the group's label for ""."""
+    if who == GROUP:
+        return t("forms.group") if group is None else group
+    participant = session.participant(who)
+    return participant.name if participant is not None else who
+
+
+def who_from_text(session: Session, text: str) -> str:
+    """A typed name: the id of the participant with that name, else the text itself."""
+    name = text.strip()
+    for participant in session.participants:
+        if participant.name.strip().casefold() == name.casefold() and name:
+            return participant.id
+    return name
+
+
+def name_suggestions(session: Session) -> list[str]:
+    """The participants' names and organisations, for the wie-field's suggester."""
+    names = [p.name for p in session.participants if p.name]
+    orgs = sorted({p.organisation for p in session.participants if p.organisation})
+    return names + [o for o in orgs if o not in names]
