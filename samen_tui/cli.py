@@ -314,8 +314,10 @@ def cmd_room(args: argparse.Namespace) -> int:
         except LookupError as exc:
             sys.stderr.write(f"samen room: {exc}\n")
             return 1
+    from samen_tui.room import yield_to_the_trainer
     from samen_tui.tui.room.app import RoomApp
 
+    yield_to_the_trainer()
     app = RoomApp(path, folder, paths.workshop_dirs(args.workshops), language=args.lang or "")
     app.run()
     return app.return_code or 0

@@ -16,3 +16,20 @@ the room is ``samen_tui/kinds/<kind>/room.py``.
 
 This package never imports textual.
 """
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+NICE = 10
+"""How much lower the room's priority is than the trainer's app (``os.nice``)."""
+
+
+def yield_to_the_trainer() -> None:
+    """Run the room at a lower priority: on a laptop with few cores, busy with the
+    trainer's app, a video call and the beamer, the scheduler then gives the trainer's
+    keys the processor first and the room what is left (it needs little: it looks at
+    a file a few times a second). Where the platform has no ``nice``, nothing."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(NICE)

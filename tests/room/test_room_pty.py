@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from samen_tui.room import NICE
 from tests.reliability.pty_app import PtyApp
 from tests.room.helpers import default_workshop
 
@@ -69,8 +70,16 @@ def test_the_room_follows_the_trainer_and_never_shows_the_note(tmp_path: Path) -
             assert NOTE in _saved(sessions)  # the note is in the file the room reads ...
             assert NOTE not in room.text()  # ... and never on the room's screen
             assert room.alive and trainer.alive
+            if Path(f"/proc/{room.process.pid}/stat").exists():  # Linux: its priority
+                assert _nice(room.process.pid) == _nice(trainer.process.pid) + NICE
         trainer.press("ctrl+q")
         assert trainer.wait() == 0
+
+
+def _nice(pid: int) -> int:
+    """A process's nice value (Linux: the 19th field of /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[16])
 
 
 def _saved(sessions: Path) -> str:
