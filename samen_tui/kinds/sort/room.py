@@ -15,6 +15,10 @@ from samen_tui.room.shown import Shown
 from samen_tui.session.codec import encode
 from samen_tui.tui.room.view import Columns, RoomView, bullets, counted
 
+KEPT = ", "
+"""Between two hint words (as in the trainer's view): a comma stays with the word
+before it, where a line could begin with a " · "."""
+
 
 class SortRoom(RoomView):
     """A column per category: its title and count, its hint words, its cards."""
@@ -43,7 +47,7 @@ class SortRoom(RoomView):
                 )
             ]
             if hints.get(cid):
-                parts.append(Static(" · ".join(hints[cid]), classes="room-hint", markup=False))
+                parts.append(Static(KEPT.join(hints[cid]), classes="room-hint", markup=False))
             texts = [card.text for card in cards if card.category == cid]
             if texts:
                 parts.append(bullets(texts))
