@@ -18,11 +18,12 @@ beamer's terminal) following it. All the terminals' output is read all the time 
 * **The trainer's keypress with and without the room.** Rounds of typing a card's
   text, one letter at a time, each timed from the write to the read that completed
   the field's new text on the trainer's screen (the card is then finished, untimed, so that the
-  next round starts on an empty field). The rounds alternate between the room
-  running and the room's process stopped (``SIGSTOP``: it takes no processor at all,
-  as if it were not there; its start-up is not in either). p95 of the rounds with
-  the room over the p95 of the rounds without.
-* **The room idle.** Nothing typed for a while, the trainer's app running (its clock
+  next round starts on an empty field). The rounds alternate between a room running
+  (started for the round, two seconds before its first key: its start-up is not in
+  it) and no room at all. p95 of the rounds with the room over the p95 of the rounds
+  without.
+* **The room idle** (measured between the two above, the room holding the cards).
+  Nothing typed for a while, the trainer's app running (its clock
   runs: the room's digits move once a second): the room's CPU time (``/proc``: user
   + system) over the wall time, as a percentage of one core; beside it the bare
   Textual app (``bare_app.py``) on a pty of its own over the same seconds.
@@ -314,27 +315,15 @@ def room_section(mode: Any, env: Any, add_row: Callable[[str, str, str, str], No
         trainer = terms.start([*samen, "resume", str(path)], env.env(cache), env.cwd, 100, 30)
         terms.wait(trainer, "Typ een kaartje", mode.timeout)
 
-        def room_on() -> Term:
+        def room_on(settle: float) -> Term:
             room = terms.start([*samen, "room", str(path)], env.env(cache), env.cwd, 160, 45)
             terms.wait(room, "Waarom zou jij meedoen", mode.timeout)
-            terms.pump(1.0)
+            terms.pump(settle)
             return room
 
-        room = room_on()
+        room = room_on(1.0)
         time_cards(terms, trainer, room, path, cards, st)
-        for number in range(rounds):
-            # without the room: the room's process stopped (SIGSTOP: it takes no processor
-            # at all, as if it were not there); with it: running again for a second first
-            with_room = number % 2 == 1
-            os.kill(room.pid, signal.SIGCONT if with_room else signal.SIGSTOP)
-            terms.pump(1.0)
-            time_typing(terms, trainer, number, st.keys_with if with_room else st.keys_without)
-            got = st.keys_with if with_room else st.keys_without
-            log(
-                f"  typing round {number + 1} ({'with' if with_room else 'without'} the room): "
-                f"median {ms(statistics.median(got[-LETTERS:]))}"
-            )
-        os.kill(room.pid, signal.SIGCONT)
+
         bare = terms.start(
             [sys.executable, str(BENCH / "bare_app.py")], env.env(cache), env.cwd, 160, 45
         )
@@ -347,6 +336,26 @@ def room_section(mode: Any, env: Any, add_row: Callable[[str, str, str, str], No
         st.idle_seconds = time.perf_counter() - began
         st.room_cpu = (room.cpu() - room_began) / st.idle_seconds * 100
         st.bare_cpu = (bare.cpu() - bare_began) / st.idle_seconds * 100
+        terms.stop(bare)
+        terms.stop(room)
+
+        for number in range(rounds):
+            # with the room: a room started for the round, its start-up over (2 s) before
+            # the first key; without: no room process at all. (Stopping one room with
+            # SIGSTOP and going on with SIGCONT would not do: Textual takes a SIGCONT
+            # for a return from the background and starts its terminal mode again, and
+            # such a room costs twice the processor it did before.)
+            with_room = number % 2 == 1
+            room_now = room_on(2.0) if with_room else None
+            terms.pump(0.5)
+            time_typing(terms, trainer, number, st.keys_with if with_room else st.keys_without)
+            got = st.keys_with if with_room else st.keys_without
+            log(
+                f"  typing round {number + 1} ({'with' if with_room else 'without'} the room): "
+                f"median {ms(statistics.median(got[-LETTERS:]))}"
+            )
+            if room_now is not None:
+                terms.stop(room_now)
         for name, values in (("with", st.keys_with), ("without", st.keys_without)):
             slowest = ", ".join(ms(v) for v in sorted(values)[-6:])
             log(f"  typing {name} the room: the slowest keys {slowest}")
