@@ -40,6 +40,8 @@ from textual.widgets import DataTable, Input, OptionList, RadioButton, Static, T
 from tests.reliability.helpers import count, report
 from tests.tui.conftest import burst, make_app, walk_screen
 
+pytestmark = pytest.mark.slow  # a real pty: still run by .ci/run
+
 LONG = ("Zorg dichtbij, ëën taal 🇳🇱 مرحبا ") * 400
 STRANGE: dict[str, str] = {
     "control": "a\x00b\x01c\x07d\x08e\x1b[31mrood\x1b[0m f\x7fg\x9bh\ti\x0bj\x0ck",

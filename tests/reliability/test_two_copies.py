@@ -23,7 +23,10 @@ from tests.reliability.helpers import messages, names_in, new_session_file, repo
 from tests.reliability.pty_app import PtyApp
 from tests.tui.conftest import burst, make_app, walk_screen
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty and signals")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty and signals"),
+]
 
 STEP_MARK = "›  Wie is er?"
 

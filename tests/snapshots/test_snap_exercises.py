@@ -23,6 +23,8 @@ from samen_tui.tui.screens.walk import WalkScreen
 from tests.snapshots.helpers import go_to
 from tests.tui.conftest import burst, make_app
 
+pytestmark = pytest.mark.slow  # snapshots: still run by .ci/run
+
 SIZES = [(80, 24), (120, 40)]
 Script = Callable[[Pilot[Any]], Awaitable[None]]
 

@@ -18,6 +18,8 @@ from textual.pilot import Pilot
 from tests.snapshots.helpers import go_to
 from tests.tui.conftest import burst, make_app
 
+pytestmark = pytest.mark.slow  # snapshots: still run by .ci/run
+
 SIZES = [(80, 24), (120, 40)]
 Script = Callable[[Pilot[Any]], Awaitable[None]]
 
