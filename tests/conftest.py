@@ -5,10 +5,16 @@ base folders platformdirs falls back on, at a fresh temporary folder per test, a
 forgets what the start-up cache (:mod:`samen_tui.startcache`) holds in memory. The
 folders are not created: code under test must create what it needs. Ask for the
 fixture to know where they are (``samen_dirs.sessions`` ...).
+
+The cache folder starts warm: the start-up caches (``start.marshal``, the stylesheets'
+``css.marshal``) an earlier test of the same worker left are copied in, as a trainer's
+laptop keeps its cache between starts. A test of the caches themselves is marked
+``fresh_cache`` and starts with none.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +33,35 @@ class SamenDirs:
     cache: Path
 
 
+WARM = ("start.marshal", "css.marshal")
+"""The start-up caches a test shares with the next (see the module doc)."""
+
+
+@pytest.fixture(scope="session")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This worker's warm cache: filled by the first tests that leave one behind."""
+    return tmp_path_factory.mktemp("warm-cache")
+
+
+def _copy_cache(source: Path, target: Path) -> None:
+    """The warm cache files of ``source`` that ``target`` lacks, with the owner-only
+    modes the cache insists on."""
+    if not source.is_dir():
+        return
+    for name in WARM:
+        there = source / name
+        if there.is_file() and not (target / name).exists():
+            target.mkdir(mode=0o700, parents=True, exist_ok=True)
+            shutil.copyfile(there, target / name)
+            (target / name).chmod(0o600)
+
+
 @pytest.fixture(autouse=True)
 def samen_dirs(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    warm_cache: Path,
 ) -> Iterator[SamenDirs]:
     root = tmp_path_factory.mktemp("samen-home")
     dirs = SamenDirs(
@@ -45,6 +77,11 @@ def samen_dirs(
         monkeypatch.setenv(f"XDG_{name}_HOME", str(root / "xdg" / name.lower()))
     set_language("nl")
     startcache.reset()
+    fresh = request.node.get_closest_marker("fresh_cache") is not None
+    if not fresh:
+        _copy_cache(warm_cache, dirs.cache)
     yield dirs
     startcache.reset()
     set_language("nl")
+    if not fresh:
+        _copy_cache(dirs.cache, warm_cache)

@@ -32,9 +32,10 @@ def organisation_of(session: Session, who: str) -> str:
     return participant.organisation.strip()
 
 
-def who_label(session: Session, who: str) -> str:
-    """The name shown for a card's or rating's author."""
+def who_label(session: Session, who: str, *, group: str | None = None) -> str:
+    """The name shown for a card's, rating's or action's author: a participant id as
+    its name, other text as typed, the group as ``group`` (by default its label)."""
     if who == GROUP:
-        return group_label()
+        return group_label() if group is None else group
     participant = session.participant(who)
     return participant.name if participant is not None else who

@@ -44,7 +44,10 @@ AGENDA_MARKER = "Inspiratie nodig?"
 """The title of the last agenda step: painted only when the walk screen is."""
 NAMES = (startcache.NAME, csscache.NAME)
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty")
+pytestmark = [
+    pytest.mark.fresh_cache,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty"),
+]
 
 
 def ptyrun() -> ModuleType:

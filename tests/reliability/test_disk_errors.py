@@ -30,7 +30,7 @@ from samen_tui.i18n import t
 from samen_tui.session.store import load_session
 from samen_tui.tui.screens.dialogs import ConfirmDialog, PathDialog
 from tests.reliability.helpers import messages, names_in, new_session_file, report, sha256
-from tests.tui.conftest import make_app, walk_screen
+from tests.tui.conftest import burst, make_app, walk_screen
 
 SETTLE = 0.6
 """Seconds for the autosave (it ticks every 0.25 s) to have written, or failed."""
@@ -151,7 +151,7 @@ async def save_copy_as(pilot: Any, target: Path, palette: bool) -> None:
     if palette:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Kopie opslaan")
+        await burst(pilot, "Kopie opslaan")
         await pilot.pause(0.3)
         await pilot.press("enter")
     else:

@@ -39,7 +39,10 @@ from samen_tui.workshop.catalog import resolve_workshop
 from tests.reliability.helpers import count, report
 from tests.reliability.pty_app import ROOT, PtyApp
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty and SIGKILL")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty and SIGKILL"),
+]
 
 RUNS = count(8, 120, "SAMEN_KILL_APP_RUNS")
 GRACE = 1.0

@@ -15,11 +15,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import RadioButton
 
 from tests.reliability.helpers import FULL, new_session_file, report
 from tests.reliability.pty_app import PtyApp
 from tests.tui.conftest import make_app, walk_screen
+
+pytestmark = pytest.mark.slow  # a real pty: still run by .ci/run
 
 SMALL = (40, 12)
 BIG = (120, 40)

@@ -38,7 +38,9 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, RadioButton, Static, TextArea
 
 from tests.reliability.helpers import count, report
-from tests.tui.conftest import make_app, walk_screen
+from tests.tui.conftest import burst, make_app, walk_screen
+
+pytestmark = pytest.mark.slow  # a real pty: still run by .ci/run
 
 LONG = ("Zorg dichtbij, ëën taal 🇳🇱 مرحبا ") * 400
 STRANGE: dict[str, str] = {
@@ -355,12 +357,13 @@ async def test_typing_on_right_after_enter(sessions: Path, step: str, selector: 
         field = screen.step_view.query(selector).first(Input)
         field.focus()
         await pilot.pause()
-        await pilot.press(*"Een")
+        await burst(pilot, "Een")
         # what the driver posts for one read of "\rTw"
         for key, char in (("enter", "\r"), ("T", "T"), ("w", "w")):
             app.post_message(events.Key(key, char))
         await settle(pilot)
-        await pilot.press(*"ee", "enter")
+        await burst(pilot, "ee")
+        await pilot.press("enter")
         await settle(pilot)
         assert screen.save_now()
         data = tomllib.loads(screen.path.read_text(encoding="utf-8"))
@@ -381,7 +384,7 @@ async def test_enter_then_quit_at_once_saves_the_last_entry(sessions: Path) -> N
     app = make_app(sessions, mode="resume", session=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press(*"Bert")
+        await burst(pilot, "Bert")
         # one terminal read: Enter, then ctrl+q
         for key, char in (("enter", "\r"), ("ctrl+q", "\x11")):
             app.post_message(events.Key(key, char))

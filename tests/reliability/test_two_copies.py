@@ -21,9 +21,12 @@ from samen_tui.i18n import t
 from samen_tui.session.model import Participant
 from tests.reliability.helpers import messages, names_in, new_session_file, report, sha256
 from tests.reliability.pty_app import PtyApp
-from tests.tui.conftest import make_app, walk_screen
+from tests.tui.conftest import burst, make_app, walk_screen
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty and signals")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty and signals"),
+]
 
 STEP_MARK = "›  Wie is er?"
 
@@ -76,7 +79,8 @@ async def second_copy_is_read_only(sessions: Path, path: Path, first: PtyApp) ->
         await pilot.pause()
         assert any("Alleen lezen" in m for m in messages(app)), messages(app)
         # keys: typing, Enter, save, undo, next step; end the session; the clock
-        await pilot.press(*"Indringer", "enter", "ctrl+s", "ctrl+z", "pagedown")
+        await burst(pilot, "Indringer")
+        await pilot.press("enter", "ctrl+s", "ctrl+z", "pagedown")
         screen.action_end_session()
         screen.action_toggle_pause()
         await pilot.pause(0.8)  # several autosave ticks
@@ -147,7 +151,8 @@ async def test_lock_of_a_killed_copy_is_taken_over(sessions: Path) -> None:
         assert not any("al geopend" in m for m in messages(app)), messages(app)
         assert lock_pid(path) == os.getpid()
         assert app.focused is not None and app.focused.id == "p-name"
-        await pilot.press(*"Chloë van Dijk", "enter")
+        await burst(pilot, "Chloë van Dijk")
+        await pilot.press("enter")
         await pilot.pause(0.6)
         assert names_in(path) == ["Anna de Vries", "Bert Jansen", "Chloë van Dijk"]
         await pilot.press("ctrl+q")

@@ -39,6 +39,8 @@ from tests.reliability.helpers import FULL, count, report
 from tests.reliability.pty_app import ROOT
 from tests.tui.conftest import make_app
 
+pytestmark = pytest.mark.slow  # a real pty: still run by .ci/run
+
 ORIGINAL = (ROOT / "workshops" / "samen-ouder-worden.toml").read_bytes()
 CHECK_EXAMPLES = count(300, 5000, "SAMEN_MUTATION_EXAMPLES")
 SUBPROCESS_FILES = count(12, 60)

@@ -21,7 +21,9 @@ from samen_tui.kinds.actions.record import Action
 from samen_tui.kinds.conversation.record import ConversationRecord
 from samen_tui.tui.screens.walk import WalkScreen
 from tests.snapshots.helpers import go_to
-from tests.tui.conftest import make_app
+from tests.tui.conftest import burst, make_app
+
+pytestmark = pytest.mark.slow  # snapshots: still run by .ci/run
 
 SIZES = [(80, 24), (120, 40)]
 Script = Callable[[Pilot[Any]], Awaitable[None]]
@@ -42,11 +44,15 @@ async def settle(pilot: Pilot[Any]) -> None:
 async def brainstorm(pilot: Pilot[Any]) -> None:
     await go_to(pilot, "wat-helpt")
     for text in ("Tijd en geld", "Een trekker met mandaat", r"Vertrouwen [b]x[/] \ ë"):
-        await pilot.press(*text, "enter")
+        await burst(pilot, text)
+        await pilot.press("enter")
     await pilot.press("tab", "tab")
     for text in ("Samen leren", "Korte lijnen"):
-        await pilot.press(*text, "enter")
-    await pilot.press("tab", "tab", *"Wantrouwen", "enter")
+        await burst(pilot, text)
+        await pilot.press("enter")
+    await pilot.press("tab", "tab")
+    await burst(pilot, "Wantrouwen")
+    await pilot.press("enter")
     # Anna: two dots on "Een trekker", one on "Korte lijnen"; Bert: one on "Tijd en geld"
     await pilot.press("shift+tab", "shift+tab", "shift+tab", "home", "down", "plus", "plus")
     await pilot.press("tab", "tab", "end", "plus", "v", "shift+tab", "shift+tab", "home", "plus")
@@ -57,21 +63,47 @@ async def conversation(pilot: Pilot[Any]) -> None:
     await go_to(pilot, "gesprekken")
     await pilot.press("down", "enter")  # BARB
     await pilot.pause()
-    await pilot.press("tab", *"Iedereen wil meer [b]samen[/] doen.", "tab", "tab")
-    await pilot.press(*"Gemeente Zeist", "tab", *"Budget voorleggen", "tab", *"Anna de Vries")
-    await pilot.press("tab", *"5-12-2026", "enter")
-    await pilot.press(*["tab"] * 7, *"We starten een pilot", "enter", "tab", "tab")
-    await pilot.press(*"Bert Jansen", "tab", *"Flyer maken", "tab", *"15-1-2027", "enter")
-    await pilot.press(*"Chloë Bakker", "tab", *"Ouderen uitnodigen", "tab", *"31-02-2027", "enter")
-    await pilot.press("ctrl+u", *"3-2-2027", "enter")  # after "31-02-2027 is geen bestaande datum"
+    await pilot.press("tab")
+    await burst(pilot, "Iedereen wil meer [b]samen[/] doen.")
+    await pilot.press("tab", "tab")
+    await burst(pilot, "Gemeente Zeist")
+    await pilot.press("tab")
+    await burst(pilot, "Budget voorleggen")
+    await pilot.press("tab")
+    await burst(pilot, "Anna de Vries")
+    await pilot.press("tab")
+    await burst(pilot, "5-12-2026")
+    await pilot.press("enter")
+    await pilot.press(*["tab"] * 7)
+    await burst(pilot, "We starten een pilot")
+    await pilot.press("enter", "tab", "tab")
+    await burst(pilot, "Bert Jansen")
+    await pilot.press("tab")
+    await burst(pilot, "Flyer maken")
+    await pilot.press("tab")
+    await burst(pilot, "15-1-2027")
+    await pilot.press("enter")
+    await burst(pilot, "Chloë Bakker")
+    await pilot.press("tab")
+    await burst(pilot, "Ouderen uitnodigen")
+    await pilot.press("tab")
+    await burst(pilot, "31-02-2027")
+    await pilot.press("enter")
+    await pilot.press("ctrl+u")
+    await burst(pilot, "3-2-2027")
+    await pilot.press("enter")  # after "31-02-2027 is geen bestaande datum"
     await settle(pilot)
 
 
 async def questions(pilot: Pilot[Any]) -> None:
     await go_to(pilot, "startvragen")
-    await pilot.press(*"Goed ouder worden in de wijk", "enter")
-    await pilot.press(*"Mensen, niet systemen", "tab", "enter", "down", "down", "enter", "enter")
-    await pilot.press("tab", "tab", "tab", *r"Eigen regie \ [i]keuzevrijheid[/]", "enter")
+    await burst(pilot, "Goed ouder worden in de wijk")
+    await pilot.press("enter")
+    await burst(pilot, "Mensen, niet systemen")
+    await pilot.press("tab", "enter", "down", "down", "enter", "enter")
+    await pilot.press("tab", "tab", "tab")
+    await burst(pilot, "Eigen regie \\ [i]keuzevrijheid[/]")
+    await pilot.press("enter")
     await settle(pilot)
 
 
@@ -89,7 +121,11 @@ async def actions(pilot: Pilot[Any]) -> None:
         Action(id="a2", who="De wethouder", what="Budget regelen", status="done"),
     ]
     await go_to(pilot, "afspraken")
-    await pilot.press(*"Chloë Bakker", "tab", *"Verslag rondsturen", "tab", *"2026-12-24")
+    await burst(pilot, "Chloë Bakker")
+    await pilot.press("tab")
+    await burst(pilot, "Verslag rondsturen")
+    await pilot.press("tab")
+    await burst(pilot, "2026-12-24")
     await pilot.press("enter")
     await settle(pilot)
 

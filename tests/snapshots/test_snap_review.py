@@ -18,6 +18,8 @@ from samen_tui.tui.app import Launch, SamenApp
 from samen_tui.tui.screens.review import ReviewScreen, SessionTable
 from tests.fixtures import sessions as fx
 
+pytestmark = pytest.mark.slow  # snapshots: still run by .ci/run
+
 SIZES = [(80, 24), (120, 40)]
 FOLDER = Path("sessies")
 

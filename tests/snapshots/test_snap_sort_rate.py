@@ -16,7 +16,9 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.snapshots.helpers import go_to
-from tests.tui.conftest import make_app
+from tests.tui.conftest import burst, make_app
+
+pytestmark = pytest.mark.slow  # snapshots: still run by .ci/run
 
 SIZES = [(80, 24), (120, 40)]
 Script = Callable[[Pilot[Any]], Awaitable[None]]
@@ -31,12 +33,18 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 async def sort(pilot: Pilot[Any]) -> None:
     await go_to(pilot, "motieven")
-    await pilot.press(*r"Omdat ik [b]mensen[/] wil helpen \ ", "enter", "1")
-    await pilot.press(*"Impact maken in de wijk", "enter", "2")
+    await burst(pilot, "Omdat ik [b]mensen[/] wil helpen \\ ")
+    await pilot.press("enter", "1")
+    await burst(pilot, "Impact maken in de wijk")
+    await pilot.press("enter", "2")
     await pilot.press("f4", "1")  # Anna de Vries says the next ones
-    await pilot.press(*"Subsidie binnenhalen", "enter", "3")
-    await pilot.press(*"Loyaliteit aan de club", "enter", "1")
-    await pilot.press("f4", "3", *"Reputatie van de seniorenraad", "enter", "enter")
+    await burst(pilot, "Subsidie binnenhalen")
+    await pilot.press("enter", "3")
+    await burst(pilot, "Loyaliteit aan de club")
+    await pilot.press("enter", "1")
+    await pilot.press("f4", "3")
+    await burst(pilot, "Reputatie van de seniorenraad")
+    await pilot.press("enter", "enter")
     await pilot.press("down", "right", "right", "down")  # the last card has the focus
     await settle(pilot)
 
@@ -61,7 +69,9 @@ async def rate(pilot: Pilot[Any]) -> None:
     await pilot.press("4", "down", "2", "down")
     # everyone rates "Duidelijkheid over belangen": Anna 1, Bert 3, Chloë 5
     await pilot.press("right", "1", "right", "3", "right", "5", "right")
-    await pilot.press("down", "3", "n", *r"Geen tijd [b]voor[/] elkaar \ ëéï", "enter")
+    await pilot.press("down", "3", "n")
+    await burst(pilot, "Geen tijd [b]voor[/] elkaar \\ ëéï")
+    await pilot.press("enter")
     await pilot.press("down", "down", "1")  # Organisatie en Proces: Duidelijke spelregels
     await pilot.press("up", "up", "up")
     await settle(pilot)

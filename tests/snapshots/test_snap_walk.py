@@ -13,6 +13,8 @@ from samen_tui.session.store import save_session
 from samen_tui.tui.app import Launch, SamenApp
 from tests.snapshots.helpers import painted
 
+pytestmark = pytest.mark.slow  # snapshots: still run by .ci/run
+
 SIZES = [(80, 24), (120, 40)]
 
 

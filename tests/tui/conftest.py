@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key, key_to_character
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from samen_tui.tui import tuning
@@ -41,6 +44,27 @@ def make_app(
         **kwargs,
     )
     return SamenApp(launch)
+
+
+async def burst(pilot: Pilot[Any], keys: str | Iterable[str]) -> None:
+    """Keys sent at once, as a fast typist or a paste sends them: every key posted to
+    the app in order, then one wait until the app is idle.
+
+    ``pilot.press`` waits for the app to be idle after every key (about 70 ms a key
+    here), so typing a sentence with it costs seconds. A string is typed character by
+    character; a list may mix characters and key names (``"enter"``, ``"tab"``).
+    (``_character_to_key`` is the name Pilot itself gives a character.)
+    """
+    app = pilot.app
+    for key in keys:
+        if len(key) == 1:
+            name, char = _character_to_key(key), key
+        else:
+            name, char = key, key_to_character(key)
+        event = events.Key(name, char)
+        event.set_sender(app)
+        app.post_message(event)
+    await pilot.pause()
 
 
 def walk_screen(app: SamenApp) -> WalkScreen:

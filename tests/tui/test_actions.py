@@ -15,7 +15,7 @@ from samen_tui.kinds.conversation.record import ConversationRecord
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import ActionTable
-from tests.tui.conftest import make_app, saved, walk_screen
+from tests.tui.conftest import burst, make_app, saved, walk_screen
 
 STEP = "afspraken"
 CONVERSATION = "gesprekken"
@@ -88,7 +88,9 @@ async def test_conversation_actions_are_listed_toggled_and_edited(sessions: Path
         await pilot.press("down", "enter")
         assert isinstance(app.focused, Input) and app.focused.id == "f-who"
         assert app.focused.value == "De wethouder"
-        await pilot.press("tab", "tab", *"1-2-2027", "enter")
+        await pilot.press("tab", "tab")
+        await burst(pilot, "1-2-2027")
+        await pilot.press("enter")
         await pilot.pause()
         conv = records(app)[CONVERSATION]["actions"]
         assert conv[1]["when"] == dt.date(2027, 2, 1)
@@ -100,16 +102,24 @@ async def test_add_here_with_date_validation_and_undo(sessions: Path) -> None:
     app = make_app(sessions)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_step(app, pilot)
-        await pilot.press(*"Bert", "tab", *"Verslag rondsturen", "tab", *"29-2-2027", "enter")
+        await burst(pilot, "Bert")
+        await pilot.press("tab")
+        await burst(pilot, "Verslag rondsturen")
+        await pilot.press("tab")
+        await burst(pilot, "29-2-2027")
+        await pilot.press("enter")
         await pilot.pause()
         assert "29-2-2027 is geen bestaande datum." in messages(app)
         assert STEP not in records(app)
         # wat is required
-        await pilot.press("ctrl+u", *"29-2-2028", "shift+tab", "ctrl+u", "enter")
+        await pilot.press("ctrl+u")
+        await burst(pilot, "29-2-2028")
+        await pilot.press("shift+tab", "ctrl+u", "enter")
         await pilot.pause()
         assert "Vul 'Wat' in." in str(app.screen.query_one(".form-error", Label).render())
         assert STEP not in records(app)
-        await pilot.press(*"Verslag rondsturen", "enter")
+        await burst(pilot, "Verslag rondsturen")
+        await pilot.press("enter")
         await pilot.pause()
         own = records(app)[STEP]["actions"]
         assert [(a["who"], a["what"], a["when"], a["status"]) for a in own] == [
@@ -134,7 +144,12 @@ async def test_actions_survive_resume(sessions: Path) -> None:
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_step(app, pilot)
-        await pilot.press(*"Chloë", "tab", *"Ideeën [i]bundelen[/]", "tab", *"2026-12-24", "enter")
+        await burst(pilot, "Chloë")
+        await pilot.press("tab")
+        await burst(pilot, "Ideeën [i]bundelen[/]")
+        await pilot.press("tab")
+        await burst(pilot, "2026-12-24")
+        await pilot.press("enter")
         await pilot.pause()
         path = walk_screen(app).path
         saved(app)

@@ -25,6 +25,8 @@ from tests.conftest import SamenDirs
 from tests.reliability.cache_damage import Payload, code_payload, plant_payloads
 from tests.tui.conftest import make_app, walk_screen
 
+pytestmark = pytest.mark.fresh_cache  # tests of the caches start with none
+
 PLANTED_TITLE = "GEPLANT door een ander"
 
 

@@ -15,7 +15,7 @@ from samen_tui.session.model import Participant
 from samen_tui.tui import tuning
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import EntryTable
-from tests.tui.conftest import make_app, paints_of, saved, walk_screen
+from tests.tui.conftest import burst, make_app, paints_of, saved, walk_screen
 
 STEP = "gesprekken"
 
@@ -110,15 +110,21 @@ async def test_notes_mandate_decision_and_actions(sessions: Path) -> None:
         # notes in the first phase (participant text: markup shows literally)
         await pilot.press("tab")
         assert focused_id(app) == "notes-beeldvorming"
-        await pilot.press(*r"Wie doet [b]wat[/]? \ ë")
+        await burst(pilot, "Wie doet [b]wat[/]? \\ ë")
         await pilot.pause()
         assert record(app)["notes"] == {"beeldvorming": r"Wie doet [b]wat[/]? \ ë"}
 
         # a mandate: partner, what to take back, who, by when
         await pilot.press("tab", "tab")
         assert focused_id(app) == "f-partner"
-        await pilot.press(*"Gemeente Zeist", "tab", *"Budget voorleggen", "tab", *"Anna", "tab")
-        await pilot.press(*"5-12-2026", "enter")
+        await burst(pilot, "Gemeente Zeist")
+        await pilot.press("tab")
+        await burst(pilot, "Budget voorleggen")
+        await pilot.press("tab")
+        await burst(pilot, "Anna")
+        await pilot.press("tab")
+        await burst(pilot, "5-12-2026")
+        await pilot.press("enter")
         await pilot.pause()
         assert record(app)["mandates"] == [
             {
@@ -135,14 +141,20 @@ async def test_notes_mandate_decision_and_actions(sessions: Path) -> None:
         # on to the decisions of besluitvorming: the mandate's fields, its table, two notes
         await pilot.press(*["tab"] * 7)
         assert focused_id(app) == "f-text"
-        await pilot.press(*"We starten een pilot", "enter")
+        await burst(pilot, "We starten een pilot")
+        await pilot.press("enter")
         await pilot.pause()
         assert [d["text"] for d in record(app)["decisions"]] == ["We starten een pilot"]
 
         # an action: wie / wat / wanneer
         await pilot.press("tab", "tab")
         assert focused_id(app) == "f-who"
-        await pilot.press(*"Bert", "tab", *"Flyer maken", "tab", *"31-02-2026", "enter")
+        await burst(pilot, "Bert")
+        await pilot.press("tab")
+        await burst(pilot, "Flyer maken")
+        await pilot.press("tab")
+        await burst(pilot, "31-02-2026")
+        await pilot.press("enter")
         await pilot.pause()
         error = app.screen.query_one("#actions-besluitvorming .form-error", Label)
         assert "31-02-2026 is geen bestaande datum" in str(error.render())
@@ -150,12 +162,16 @@ async def test_notes_mandate_decision_and_actions(sessions: Path) -> None:
         assert "actions" not in record(app)  # nothing saved
         assert focused_id(app) == "f-when"
 
-        await pilot.press("ctrl+u", *"volgende week", "enter")
+        await pilot.press("ctrl+u")
+        await burst(pilot, "volgende week")
+        await pilot.press("enter")
         await pilot.pause()
         assert "'volgende week' is geen datum" in str(error.render())
         assert "actions" not in record(app)
 
-        await pilot.press("ctrl+u", *"5-1-2027", "enter")
+        await pilot.press("ctrl+u")
+        await burst(pilot, "5-1-2027")
+        await pilot.press("enter")
         await pilot.pause()
         actions = record(app)["actions"]
         assert [(a["who"], a["what"], a["when"], a["status"]) for a in actions] == [
@@ -163,7 +179,12 @@ async def test_notes_mandate_decision_and_actions(sessions: Path) -> None:
         ]
         assert not error.display or not str(error.render())
         # and the ISO form
-        await pilot.press(*"De groep", "tab", *"Evalueren", "tab", *"2027-03-01", "enter")
+        await burst(pilot, "De groep")
+        await pilot.press("tab")
+        await burst(pilot, "Evalueren")
+        await pilot.press("tab")
+        await burst(pilot, "2027-03-01")
+        await pilot.press("enter")
         await pilot.pause()
         actions = record(app)["actions"]
         assert [(a["who"], a["when"]) for a in actions][1] == ("De groep", dt.date(2027, 3, 1))
@@ -181,7 +202,10 @@ async def test_edit_and_remove_a_mandate(sessions: Path) -> None:
         await choose_barb(pilot)
         await pilot.press("tab", "tab", "tab")
         assert focused_id(app) == "f-partner"
-        await pilot.press(*"Welzijn", "tab", "tab", *"Iemand anders", "enter")
+        await burst(pilot, "Welzijn")
+        await pilot.press("tab", "tab")
+        await burst(pilot, "Iemand anders")
+        await pilot.press("enter")
         await pilot.pause()
         assert record(app)["mandates"][0]["holder"] == "Iemand anders"
         assert "by" not in record(app)["mandates"][0]
@@ -191,7 +215,9 @@ async def test_edit_and_remove_a_mandate(sessions: Path) -> None:
         await pilot.press("enter")
         assert focused_id(app) == "f-partner"
         assert isinstance(app.focused, Input) and app.focused.value == "Welzijn"
-        await pilot.press("tab", *"Terugkoppelen", "enter")
+        await pilot.press("tab")
+        await burst(pilot, "Terugkoppelen")
+        await pilot.press("enter")
         await pilot.pause()
         mandates = record(app)["mandates"]
         assert len(mandates) == 1
@@ -207,7 +233,10 @@ async def test_notes_survive_resume_and_read_only(sessions: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_step(app, pilot)
         await choose_barb(pilot)
-        await pilot.press("tab", *"Zorg voor ëën taal; ïdeeën [i]", "enter", *"tweede regel")
+        await pilot.press("tab")
+        await burst(pilot, "Zorg voor ëën taal; ïdeeën [i]")
+        await pilot.press("enter")
+        await burst(pilot, "tweede regel")
         await pilot.pause()
         path = walk_screen(app).path
         notes = record(app)["notes"]["beeldvorming"]

@@ -21,6 +21,8 @@ from samen_tui.tui.tuning import csscache
 from tests.conftest import SamenDirs
 from tests.tui.conftest import make_app, walk_screen
 
+pytestmark = pytest.mark.fresh_cache  # tests of the caches start with none
+
 
 @contextmanager
 def parses_counted() -> Iterator[list[str]]:

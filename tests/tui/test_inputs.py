@@ -10,7 +10,7 @@ from textual.widgets.input import Selection
 
 from samen_tui.i18n import t
 from samen_tui.tui.widgets.inputs import EntryInput, FittedInput
-from tests.tui.conftest import layouts_counted
+from tests.tui.conftest import burst, layouts_counted
 
 
 class Fields(App[None]):
@@ -71,11 +71,12 @@ async def test_letters_after_enter_start_the_next_entry() -> None:
     async with app.run_test() as pilot:
         field = app.query_one("#entry", EntryInput)
         field.focus()
-        await pilot.press(*"Een")
+        await burst(pilot, "Een")
         for key, char in (("enter", "\r"), ("T", "T"), ("w", "w")):
             app.post_message(events.Key(key, char))
         await pilot.pause()
-        await pilot.press(*"ee", "enter")
+        await burst(pilot, "ee")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.submitted == ["Een", "Twee"]
         assert field.value == ""

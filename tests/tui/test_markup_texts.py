@@ -20,7 +20,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from samen_tui.workshop.loader import load_workshop
-from tests.tui.conftest import make_app, walk_screen
+from tests.tui.conftest import burst, make_app, walk_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL_KINDS = ROOT / "tests" / "fixtures" / "all-kinds.toml"
@@ -84,7 +84,7 @@ async def test_every_workshop_text_is_text_on_every_step(tmp_path: Path) -> None
         # the palette finds the steps by their titles, and shows them as written
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"click")
+        await burst(pilot, "click")
         for _ in range(20):  # the search runs in the palette's own time
             await pilot.pause()
             palette = shown(app.screen)

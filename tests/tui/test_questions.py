@@ -13,7 +13,7 @@ from samen_tui.session.model import Participant
 from samen_tui.tui import tuning
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.forms import CardList
-from tests.tui.conftest import make_app, saved, tuned, walk_screen
+from tests.tui.conftest import burst, make_app, saved, tuned, walk_screen
 
 STEP = "startvragen"
 LITERAL = r"[b]Zorg[/] en \ welzijn: ëéï"
@@ -58,10 +58,12 @@ async def test_answers_per_question_attributed(sessions: Path) -> None:
         await open_step(app, pilot)
         assert app.focused is field(app, "core-business")
         # the group's answer
-        await pilot.press(*"Zorg dichtbij", "enter")
+        await burst(pilot, "Zorg dichtbij")
+        await pilot.press("enter")
         await pilot.pause()
         # then one by Bert: type, tab to "who", choose, and back in the field to add
-        await pilot.press(*"Mensen, niet systemen", "tab")
+        await burst(pilot, "Mensen, niet systemen")
+        await pilot.press("tab")
         assert isinstance(app.focused, Select)
         await pilot.press("enter", "down", "down", "enter")  # de groep, Anna, Bert
         await pilot.pause()
@@ -98,7 +100,10 @@ async def test_edit_remove_and_undo(sessions: Path) -> None:
     app = make_app(sessions)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_step(app, pilot)
-        await pilot.press(*"Eerste", "enter", *"Tweede", "enter")
+        await burst(pilot, "Eerste")
+        await pilot.press("enter")
+        await burst(pilot, "Tweede")
+        await pilot.press("enter")
         await pilot.pause()
         # shift+tab... the list comes after the who-field: tab twice
         await pilot.press("tab", "tab")
@@ -106,7 +111,9 @@ async def test_edit_remove_and_undo(sessions: Path) -> None:
         await pilot.press("home", "enter")
         assert app.focused is field(app, "core-business")
         assert field(app, "core-business").value == "Eerste"
-        await pilot.press("ctrl+u", *"Eerste, beter", "enter")
+        await pilot.press("ctrl+u")
+        await burst(pilot, "Eerste, beter")
+        await pilot.press("enter")
         await pilot.pause()
         assert [a["text"] for a in answers(app)] == ["Eerste, beter", "Tweede"]
 
@@ -149,7 +156,8 @@ async def test_read_only_shows_answers_without_inputs(sessions: Path) -> None:
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_step(app, pilot)
-        await pilot.press(*"Zorg dichtbij", "enter")
+        await burst(pilot, "Zorg dichtbij")
+        await pilot.press("enter")
         await pilot.pause()
         path = walk_screen(app).path
         saved(app)
@@ -188,7 +196,7 @@ async def test_an_answer_added_is_one_layout_and_the_list_grows_to_its_maximum(
         cards = app.screen.query_one("#q-core-business CardList", CardList)
         maximum = 12  # QuestionsView .answer-list { max-height: 12 }
         for number in range(1, 16):
-            await pilot.press(*f"Antwoord {number}")
+            await burst(pilot, f"Antwoord {number}")
             await pilot.pause()
             with layouts_counted() as layouts:
                 await pilot.press("enter")
@@ -237,7 +245,7 @@ async def test_an_answer_added_is_one_paint_and_the_others_are_not_drawn_again(
         app._display = display  # type: ignore[method-assign]
         lists = list(screen.query(CardList))
         for number in range(1, 5):
-            await pilot.press(*f"Antwoord {number}")
+            await burst(pilot, f"Antwoord {number}")
             await pilot.pause(0.3)
             kept = {id(cards): list(cards.options) for cards in lists}
             paints.clear()

@@ -20,7 +20,15 @@ from samen_tui.kinds.rate.view_rows import ClusterHead, IngredientRow, Line, Not
 from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.keybar import KeyBar
-from tests.tui.conftest import layouts_counted, make_app, paints_of, saved, tuned, walk_screen
+from tests.tui.conftest import (
+    burst,
+    layouts_counted,
+    make_app,
+    paints_of,
+    saved,
+    tuned,
+    walk_screen,
+)
 
 STEP = "ingredienten"
 LITERAL = r"Tijd [b]x[/] \ ëéï"
@@ -37,7 +45,7 @@ FIRST_CLUSTER = [
 
 
 async def typed(pilot: Pilot[Any], text: str) -> None:
-    await pilot.press(*text)
+    await burst(pilot, text)
 
 
 def shown(widget: Widget) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import shutil
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from samen_tui.cli import main
 from samen_tui.paths import PACKAGE_WORKSHOPS
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.widgets.agenda import AgendaPanel
-from tests.tui.conftest import make_app, saved, walk_screen
+from tests.tui.conftest import burst, make_app, saved, walk_screen
 
 SOURCE = PACKAGE_WORKSHOPS / "samen-ouder-worden.toml"
 
@@ -34,9 +36,8 @@ def agenda_text(app: SamenApp) -> str:
     return "\n".join(str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count))
 
 
-async def type_text(pilot: object, text: str) -> None:
-    for char in text:
-        await pilot.press(char)  # type: ignore[attr-defined]
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await burst(pilot, text)
 
 
 async def test_valid_edit_shows_within_two_seconds(sessions: Path, workshop_file: Path) -> None:

@@ -30,7 +30,7 @@ from samen_tui.tui.services import Services
 from samen_tui.tui.steps.base import StepView
 from samen_tui.workshop.catalog import resolve_workshop
 from tests.fixtures import sessions as fx
-from tests.tui.conftest import make_app
+from tests.tui.conftest import burst, make_app
 
 # --------------------------------------------------------------------------- helpers
 
@@ -209,7 +209,7 @@ async def test_filter_as_you_type_across_columns(sessions: Path) -> None:
         assert 0 < len(expected) < 40
         await pilot.press("slash")
         assert app.focused is screen.query_one("#review-filter", Input)
-        await pilot.press(*place.lower())
+        await burst(pilot, place.lower())
         await pilot.pause()
         assert set(row_paths(app)) == expected
         assert all(place.casefold() in p.casefold() for p in column(app, "place"))
@@ -221,7 +221,7 @@ async def test_filter_as_you_type_across_columns(sessions: Path) -> None:
         both = {k for k in expected if data[k]["started"].date().isoformat() == day}
         assert set(row_paths(app)) == both
         # nothing matches: an empty table and a message
-        await pilot.press(*"xyzzy")
+        await burst(pilot, "xyzzy")
         await pilot.pause()
         assert table(app).row_count == 0
         assert "Niets gevonden" in shown(screen.query_one("#review-status"))
@@ -306,7 +306,8 @@ async def test_sort_by_key_and_by_header_both_directions(sessions: Path) -> None
         assert people == sorted(people, reverse=True)
 
         # the filter keeps the order
-        await pilot.press("slash", *"2023")
+        await pilot.press("slash")
+        await burst(pilot, "2023")
         await pilot.pause()
         people = [len(data[k]["participants"]) for k in row_paths(app)]
         assert len(people) == 25 and people == sorted(people, reverse=True)
@@ -535,7 +536,7 @@ async def test_ten_thousand_sessions_sort_filter_open(
         newest = max(range(len(paths)), key=fx.start_of)
         assert t.highlighted_key == str(paths[newest])
         # sort by place (s: date up, then workshop up/down, then title up/down, place up)
-        await pilot.press(*"ssssss")
+        await burst(pilot, "ssssss")
         await pilot.pause()
         assert (screen.sort_column, screen.sort_reverse) == ("place", False)
         places = [b.place.casefold() for b in screen.shown]

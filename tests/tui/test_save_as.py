@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 from samen_tui.i18n import t
 from samen_tui.tui.screens.dialogs import ConfirmDialog, SaveAsDialog
 from tests.reliability.helpers import new_session_file
-from tests.tui.conftest import make_app, walk_screen
+from tests.tui.conftest import burst, make_app, walk_screen
 
 
 async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
@@ -33,7 +33,7 @@ async def ask_save_as(pilot: Any, target: Path, *, palette: bool) -> None:
     if palette:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Kopie opslaan")
+        await burst(pilot, "Kopie opslaan")
         await pilot.pause(0.3)
         await pilot.press("enter")
     else:

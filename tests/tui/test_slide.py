@@ -14,6 +14,8 @@ from rich.segment import Segment
 from samen_tui import paths
 from samen_tui.tui.widgets.slide import SlideText, render_markdown
 
+pytestmark = pytest.mark.fresh_cache  # tests of the caches start with none
+
 TEXT = """\
 # Samen Ouder Worden
 

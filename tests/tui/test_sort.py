@@ -18,7 +18,7 @@ from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.tui.app import SamenApp
 from samen_tui.tui.screens.dialogs import HelpScreen
 from samen_tui.tui.widgets.keybar import KeyBar
-from tests.tui.conftest import make_app, saved, walk_screen
+from tests.tui.conftest import burst, make_app, saved, walk_screen
 
 STEP = "motieven"
 LITERAL = r"[b]x[/] \ ëéï"
@@ -29,7 +29,7 @@ PEOPLE = [("Anna", "Gemeente Zeist"), ("Bert", "Zorggroep Ouderen")]
 
 
 async def typed(pilot: Pilot[Any], text: str) -> None:
-    await pilot.press(*text)
+    await burst(pilot, text)
 
 
 def shown(widget: Widget) -> str:

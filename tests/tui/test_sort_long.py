@@ -28,7 +28,7 @@ from samen_tui.session.codec import MAX_ITEMS
 from samen_tui.session.model import Participant, Session
 from samen_tui.session.store import SessionReadError, load_session, save_session
 from samen_tui.workshop.catalog import resolve_workshop
-from tests.tui.conftest import make_app, saved
+from tests.tui.conftest import burst, make_app, saved
 
 STEP = "motieven"
 
@@ -113,7 +113,7 @@ async def test_a_short_column_keeps_a_widget_per_card_and_the_board_switches(
         view = app.screen.query_one(SortView)
         assert len(view.query(CardView)) == LONG + 2 and not view.query(CardColumn)
         # one card more in the first column: it becomes a list, the others stay
-        await pilot.press(*"Nog een")
+        await burst(pilot, "Nog een")
         await pilot.press("enter", "1")
         await pilot.pause()
         await pilot.pause()
@@ -158,7 +158,9 @@ async def test_the_keys_work_on_a_long_column(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.focused is field
         assert field.value == next(c["text"] for c in saved_cards(app) if c["id"] == target)
-        await pilot.press("end", *" gewijzigd", "enter", "1")
+        await pilot.press("end")
+        await burst(pilot, " gewijzigd")
+        await pilot.press("enter", "1")
         await pilot.pause()
         edited = next(c for c in saved_cards(app) if c["id"] == target)
         assert edited["text"].endswith(" gewijzigd"), (edited, field.value)
@@ -185,7 +187,8 @@ async def test_the_app_refuses_the_card_after_the_limit(tmp_path: Path) -> None:
     app = make_app(path.parent, mode="resume", session=path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press(*"Te veel", "enter", "1")
+        await burst(pilot, "Te veel")
+        await pilot.press("enter", "1")
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
         assert any("het meeste dat een stap kan hebben" in m for m in messages)

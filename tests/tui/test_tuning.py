@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from samen_tui.tui import tuning
-from tests.tui.conftest import make_app, tuned, walk_screen
+from tests.tui.conftest import burst, make_app, tuned, walk_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -243,7 +243,8 @@ async def test_keys_typed_before_ctrl_q_are_saved_from_deep_in_a_form(sessions: 
             focused = app.focused
             if focused is not None and focused.id == "f-who":
                 break
-        await pilot.press("tab", *"Bellen")
+        await pilot.press("tab")
+        await burst(pilot, "Bellen")
         path = screen.path
         for key, char in (("enter", "\r"), ("ctrl+q", "\x11")):
             app.post_message(events.Key(key, char))

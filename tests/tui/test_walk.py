@@ -19,7 +19,7 @@ from samen_tui.tui.widgets.agenda import AgendaPanel
 from samen_tui.tui.widgets.timer import TimerBar
 from samen_tui.workshop.catalog import resolve_workshop
 from samen_tui.workshop.model import Workshop
-from tests.tui.conftest import make_app, saved, walk_screen
+from tests.tui.conftest import burst, make_app, saved, walk_screen
 
 WORKSHOP = "samen-ouder-worden"
 
@@ -43,9 +43,8 @@ def read(path: Path) -> dict[str, object]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-async def type_text(pilot: object, text: str) -> None:
-    for char in text:
-        await pilot.press(char)  # type: ignore[attr-defined]
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await burst(pilot, text)
 
 
 async def test_walk_every_step_forward_and_back(sessions: Path) -> None:
@@ -327,7 +326,7 @@ async def test_the_resume_list_counts_in_words(sessions: Path) -> None:
             screen = walk_screen(app)
             for n in range(people):
                 screen.session.participants.append(Participant(id=f"p{n}", name=f"Naam {n}"))
-            await pilot.press(*"notitie")
+            await burst(pilot, "notitie")
             await pilot.pause()
             saved(app)
     app = SamenApp(make_app(sessions, mode="start").launch)
@@ -450,10 +449,16 @@ async def test_participant_counts_read_in_the_singular_for_one(sessions: Path) -
             return str(screen.query_one("#p-count", Label).render())
 
         assert counts() == "0 deelnemers uit 0 organisaties"
-        await pilot.press(*"Anna", "tab", *"Zeist", "enter")
+        await burst(pilot, "Anna")
+        await pilot.press("tab")
+        await burst(pilot, "Zeist")
+        await pilot.press("enter")
         await pilot.pause()
         assert counts() == "1 deelnemer uit 1 organisatie"
-        await pilot.press(*"Bert", "tab", *"Welzijn", "enter")
+        await burst(pilot, "Bert")
+        await pilot.press("tab")
+        await burst(pilot, "Welzijn")
+        await pilot.press("enter")
         await pilot.pause()
         assert counts() == "2 deelnemers uit 2 organisaties"
 

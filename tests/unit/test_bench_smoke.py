@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # runs the bench: still run by .ci/run
+
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = (
     "| 1. start → painted agenda",

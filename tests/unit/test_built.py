@@ -23,6 +23,8 @@ from samen_tui.workshop import built, catalog, loader
 from samen_tui.workshop.model import Workshop
 from samen_tui.workshop.problems import WorkshopError
 
+pytestmark = pytest.mark.fresh_cache  # tests of the caches start with none
+
 BUNDLED = paths.PACKAGE_WORKSHOPS / "samen-ouder-worden.toml"
 
 

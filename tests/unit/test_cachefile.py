@@ -21,6 +21,8 @@ import pytest
 
 from samen_tui import cachefile, paths
 
+pytestmark = pytest.mark.fresh_cache  # tests of the caches start with none
+
 NAME = "probe.bin"
 CONTENT = b"what an earlier start kept" * 100
 

@@ -26,6 +26,8 @@ from samen_tui.session.store import (
     save_session,
 )
 
+pytestmark = pytest.mark.fresh_cache  # tests of the caches start with none
+
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 

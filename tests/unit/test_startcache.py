@@ -22,6 +22,8 @@ from samen_tui import cachefile, paths, startcache
 from samen_tui.workshop import catalog
 from samen_tui.workshop.loader import WorkshopError, parse_workshop, read_toml
 
+pytestmark = pytest.mark.fresh_cache  # tests of the caches start with none
+
 BUNDLED = paths.PACKAGE_WORKSHOPS / "samen-ouder-worden.toml"
 
 

@@ -25,7 +25,7 @@ from textual.widgets import Static
 
 from samen_tui.kinds.rate.draw import MEAN_WIDTH, SCORE_KEYS, SPREAD_WIDTH, score_keys, shown_key
 from samen_tui.kinds.rate.model import Group, RateItem, RateStep
-from samen_tui.tui.tuning.views import hand_over
+from samen_tui.tui import tuning
 from samen_tui.tui.widgets.inputs import FittedInput
 
 if TYPE_CHECKING:
@@ -35,6 +35,16 @@ if TYPE_CHECKING:
 def rate_view(node: DOMNode) -> RateView:
     """The rate view a row is in."""
     return cast("RateView", node.query_ancestor("RateView"))
+
+
+def hand_over(widget: Widget) -> None:
+    """A changed cell's repaint handed to the screen at once with the tuning on
+    (:mod:`samen_tui.tui.tuning.views`); stock Textual paints it at the widget's turn.
+    The tuning module is not even imported with ``SAMEN_SAFE=1``."""
+    if tuning.ENABLED:
+        from samen_tui.tui.tuning.views import hand_over as now
+
+        now(widget)
 
 
 class Cell(Static):

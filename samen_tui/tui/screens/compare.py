@@ -35,6 +35,7 @@ from samen_tui.kinds.rate.model import RateStep
 from samen_tui.kinds.sort.model import SortStep
 from samen_tui.session import compare
 from samen_tui.session.model import Session
+from samen_tui.tui.formatting import format_moment
 from samen_tui.tui.widgets.keybar import KeyBar
 from samen_tui.workshop.model import Workshop
 
@@ -53,7 +54,7 @@ def bar(value: float | None, low: float, high: float, width: int) -> Text:
 
 
 def session_header(index: int, session: Session) -> Text:
-    date = session.started.date().isoformat() if session.started is not None else ""
+    date = format_moment(session.started, short=True)
     return Text.assemble((letter(index), "bold"), "\n", (date, "dim"))
 
 

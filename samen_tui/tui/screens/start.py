@@ -17,6 +17,7 @@ from textual.widgets import Button, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from samen_tui.i18n import plural, t
+from samen_tui.tui.formatting import format_moment
 from samen_tui.tui.requests import OpenReview, OpenSession, StartSession
 from samen_tui.tui.screens.dialogs import Dialog
 from samen_tui.tui.services import Services
@@ -76,7 +77,7 @@ class StartScreen(Screen[None]):
         open_ones.sort(key=lambda s: s.mtime, reverse=True)
         for summary in open_ones:
             line = Text(no_wrap=True, overflow="ellipsis")
-            when = summary.started.strftime("%Y-%m-%d %H:%M") if summary.started else "?"
+            when = format_moment(summary.started)
             line.append(f"{when}  ", style="dim")
             line.append(summary.title or summary.path.stem, style="bold")
             if summary.place:

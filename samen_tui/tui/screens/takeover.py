@@ -34,6 +34,7 @@ from samen_tui.i18n import plural, t
 from samen_tui.session.compare import CompareError, open_actions, take_over_actions
 from samen_tui.session.model import Session
 from samen_tui.session.store import SessionReadError, SessionStore, SessionSummary
+from samen_tui.tui.formatting import format_moment
 from samen_tui.tui.screens.dialogs import Dialog
 from samen_tui.tui.services import Services, close_store
 from samen_tui.workshop.model import Step, Workshop
@@ -179,7 +180,7 @@ class TakeOverDialog(Dialog):
     def _add(self, path: Path, earlier: Session, count: int) -> None:
         key = str(len(self.found))
         self.found[key] = (path, earlier)
-        date = earlier.started.strftime("%Y-%m-%d %H:%M") if earlier.started else "—"
+        date = format_moment(earlier.started)
         key_count = "takeover.count.one" if count == 1 else "takeover.count"
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"{date}  ", style="dim")

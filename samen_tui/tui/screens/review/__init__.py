@@ -15,13 +15,11 @@ review screen and what it opens.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from samen_tui.lazy import lazy_names
-from samen_tui.tui.services import close_store
 
 if TYPE_CHECKING:
-    from samen_tui.session.store import SessionStore
     from samen_tui.tui.screens.review.loading import Stopped, list_folder
     from samen_tui.tui.screens.review.screen import ReviewScreen
     from samen_tui.tui.screens.review.table import SessionTable
@@ -38,29 +36,10 @@ _WHERE = {
 __getattr__ = lazy_names(__name__, _WHERE)
 
 
-# ---------------------------------------------------------------------- transitional
-# screens/takeover.py (another helper's, #15) still imports ``the_app``,
-# ``session_store`` and ``close_store`` from here; it is being changed to get its store
-# from the Services it is handed. Delete these (and the import of close_store) when
-# that change is merged. They do not import the app: ``app.services`` is all they use.
-
-
-def the_app(screen: Any) -> Any:
-    return screen.app
-
-
-def session_store(app: Any) -> SessionStore:
-    store: SessionStore = app.services.new_store()
-    return store
-
-
 __all__ = [
     "ReviewScreen",
     "SessionTable",
     "SessionViewScreen",
     "Stopped",
-    "close_store",
     "list_folder",
-    "session_store",
-    "the_app",
 ]

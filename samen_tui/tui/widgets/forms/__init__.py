@@ -25,6 +25,8 @@ Participant text is always shown as :class:`rich.text.Text`, so ``[b]`` and ``\\
 show literally.
 """
 
+from samen_tui.session.stats import who_label
+from samen_tui.tui.formatting import format_date
 from samen_tui.tui.widgets.forms.cards import CardEntry, CardList
 from samen_tui.tui.widgets.forms.entries import (
     ActionList,
@@ -36,11 +38,9 @@ from samen_tui.tui.widgets.forms.entries import (
 from samen_tui.tui.widgets.forms.formrow import Field, FormRow
 from samen_tui.tui.widgets.forms.values import (
     DateError,
-    format_date,
     name_suggestions,
     parse_date,
     who_from_text,
-    who_label,
 )
 
 __all__ = [

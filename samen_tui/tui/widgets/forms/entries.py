@@ -24,12 +24,12 @@ from textual.widgets import DataTable, Label
 from samen_tui.i18n import t
 from samen_tui.kinds.actions.record import Action
 from samen_tui.session.model import Session, new_id
+from samen_tui.session.stats import who_label
+from samen_tui.tui.formatting import format_date
 from samen_tui.tui.widgets.forms.formrow import Field, FormRow
 from samen_tui.tui.widgets.forms.values import (
-    format_date,
     name_suggestions,
     who_from_text,
-    who_label,
 )
 
 if TYPE_CHECKING:

@@ -1,10 +1,11 @@
 """What is typed in the forms' fields: dates, and who.
 
-* :func:`parse_date` / :func:`format_date`: a deadline typed as ``2026-12-05`` or
-  ``5-12-2026`` (also with ``/`` or ``.``), with a clear Dutch message for a date
-  that does not exist or cannot be read.
-* :func:`who_label` / :func:`who_from_text`: a participant's id shown as a name, and a
-  typed name back to the id; :func:`name_suggestions` for the wie-field.
+* :func:`parse_date`: a deadline typed as ``2026-12-05`` or ``5-12-2026`` (also with
+  ``/`` or ``.``), with a clear Dutch message for a date that does not exist or cannot
+  be read; :func:`samen_tui.tui.formatting.format_date` writes it back.
+* :func:`who_from_text`: a typed name back to the participant's id
+  (:func:`samen_tui.session.stats.who_label` shows an id as a name);
+  :func:`name_suggestions` for the wie-field.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import re
 
 from samen_tui.i18n import t
-from samen_tui.session.model import GROUP, Session
+from samen_tui.session.model import Session
 
 # --------------------------------------------------------------------------- dates
 
@@ -47,23 +48,7 @@ def parse_date(text: str) -> dt.date | None:
         raise DateError(t("forms.date.nonexistent", text=value)) from None
 
 
-def format_date(value: dt.date | None) -> str:
-    """A date as it is typed in this country: ``5-12-2026`` (reads back with
-    :func:`parse_date`)."""
-    if value is None:
-        return ""
-    return f"{value.day}-{value.month}-{value.year}"
-
-
 # --------------------------------------------------------------------------- who
-
-
-def who_label(session: Session, who: str, *, group: str | None = None) -> str:
-    """The name of a participant id; other text as typed; the group's label for ""."""
-    if who == GROUP:
-        return t("forms.group") if group is None else group
-    participant = session.participant(who)
-    return participant.name if participant is not None else who
 
 
 def who_from_text(session: Session, text: str) -> str:
