@@ -76,7 +76,7 @@ EXPECTED = {
         "Affectieve motieven 2",
         "Omdat ik [b]samen[/b] sterker ben",
         "Instrumentele motieven 2",
-        "Relatie · Solidariteit",
+        "Relatie, Solidariteit",
     ],
     "questions": ["Goed ouder worden — Chloë Bakker", "Eigen regie [i]altijd[/i]"],
     "rate": ["Ambitie en Belangen", "Minimale massa", "De uitslag is nog verborgen."],

@@ -23,6 +23,8 @@ from samen_tui.session.lock import SessionLock
 from samen_tui.tui.room.app import RoomApp
 from tests.room.helpers import NOW, STEP_OF_KIND, full_session, write
 
+pytestmark = pytest.mark.slow  # snapshots: still run by .ci/run
+
 SIZES = [(60, 18), (80, 24), (160, 45)]
 
 
