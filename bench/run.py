@@ -41,6 +41,7 @@ if str(BENCH) not in sys.path:
 
 from keys import KeyStats  # noqa: E402
 from ptyrun import PtyRun, time_to_marker  # noqa: E402
+from roombench import room_section  # noqa: E402
 from sortbench import sort_section  # noqa: E402
 
 README = ROOT / "README.md"
@@ -675,8 +676,8 @@ def section(report: Report, name: str, run: Callable[[], Any]) -> Any:
         return None
 
 
-SECTIONS = ("start", "keys", "autosave", "review", "sort")
-"""The parts ``--only`` can pick (1, 2, 3, 4-6 and 7)."""
+SECTIONS = ("start", "keys", "autosave", "review", "sort", "room")
+"""The parts ``--only`` can pick (1, 2, 3, 4-6, 7 and 8)."""
 
 
 def sizes_arg(text: str) -> tuple[int, ...]:
@@ -752,6 +753,9 @@ def main(argv: list[str] | None = None) -> int:
         if "sort" in only:
             add = lambda *cells: report.rows.append(Row(*cells))  # noqa: E731
             section(report, "7. sort step", lambda: sort_section(mode, env, add))
+        if "room" in only:
+            add = lambda *cells: report.rows.append(Row(*cells))  # noqa: E731
+            section(report, "8. the room", lambda: room_section(mode, env, add))
     log(f"done in {time.perf_counter() - began:.0f} s")
     text = report.markdown()
     print(text, end="")

@@ -4,11 +4,12 @@
     samen run WORKSHOP          straight into a new session (id or path)
     samen resume [SESSION]      back into a session (default: the newest unfinished)
     samen review                the saved sessions
+    samen room [SESSION]        the session for the beamer, following the trainer live
     samen check FILE...         check workshop files
     samen export SESSION        a verslag (md, html) or the actions (csv, ics)
     samen new ID                a new workshop file with an example of every step kind
     samen dirs                  where everything lives
-    samen serve                 the app in a browser (textual-serve, 127.0.0.1)
+    samen serve [--room]        the app (or the room) in a browser (textual-serve, 127.0.0.1)
 
 Textual is imported only by the subcommands that show the app.
 """
@@ -71,6 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("review", "read back, compare and export saved sessions")
 
+    room = add(
+        "room",
+        "the session for the room's screen (a beamer): follows the trainer's app live,"
+        " read-only, never the trainer's notes",
+    )
+    room.add_argument(
+        "session",
+        nargs="?",
+        help="session file: a path, or a name in the sessions folder"
+        " (default: the newest unfinished one)",
+    )
+
     check = add("check", "check workshop files; prints file:line:col: message per problem")
     check.add_argument("files", nargs="+", metavar="FILE")
 
@@ -120,6 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="serve on an address other machines can reach (anyone with the link drives the app)",
     )
+    serve.add_argument(
+        "--room",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="SESSION",
+        help="serve the room's view (`samen room`) instead of the app",
+    )
     return parser
 
 
@@ -141,6 +162,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         return cmd_new(args, out)
     if command == "serve":
         return cmd_serve(args, out)
+    if command == "room":
+        return cmd_room(args)
     return run_app(args, command)
 
 
@@ -264,13 +287,40 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         value = getattr(args, option, None)
         if value:
             parts += [f"--{option}", str(value)]
+    room = getattr(args, "room", None)
+    if room is not None:  # the room's view, read-only: the session named, or the newest
+        parts += ["room", *([room] if room else [])]
     import shlex
 
-    server = GuardedServer(shlex.join(parts), host=args.host, port=args.port, title="samen")
+    title = "samen · zaal" if room is not None else "samen"
+    server = GuardedServer(shlex.join(parts), host=args.host, port=args.port, title=title)
     out.write(t("serve.address", url=server.url) + "\n")
     out.flush()
     server.serve()
     return 0
+
+
+def cmd_room(args: argparse.Namespace) -> int:
+    """The room's view of a session (``samen room``): the session named, else the
+    newest unfinished one (or the first to begin)."""
+    from samen_tui import paths
+    from samen_tui.room.finding import resolve_session
+
+    folder = paths.sessions_dir(args.sessions)
+    path: Path | None = None
+    if args.session:
+        try:
+            path = resolve_session(args.session, folder)
+        except LookupError as exc:
+            sys.stderr.write(f"samen room: {exc}\n")
+            return 1
+    from samen_tui.room import yield_to_the_trainer
+    from samen_tui.tui.room.app import RoomApp
+
+    yield_to_the_trainer()
+    app = RoomApp(path, folder, paths.workshop_dirs(args.workshops), language=args.lang or "")
+    app.run()
+    return app.return_code or 0
 
 
 def run_app(args: argparse.Namespace, command: str) -> int:

@@ -16,7 +16,12 @@ writes as ``kind = "<name>"``) holding everything the kind is:
   file ``samen new`` writes;
 * ``texts.py``: ``NL`` and ``EN``, its strings for the catalog (:mod:`samen_tui.i18n`);
 * ``view.py`` (and ``view_*.py``): ``VIEW``, the Textual widget that shows and captures
-  it. Only the TUI asks for it; every other module of a kind never imports textual.
+  it. Only the TUI asks for it;
+* ``room.py`` (optional): ``ROOM``, the Textual widget that shows it to the room
+  (``samen room``, the beamer); without it the room shows the step's title and text.
+  Only the room (and the trainer's room controls) ask for it.
+
+Every other module of a kind never imports textual.
 
 A kind may keep more modules of its own (``stats.py``, the sort step's ``board.py``, a
 view split in ``view_*.py``); parts two kinds share live in one of them, which the
@@ -44,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from samen_tui.report.blocks import Block
     from samen_tui.session.model import Record, Session
+    from samen_tui.tui.room.view import RoomView
     from samen_tui.tui.steps.base import StepView
     from samen_tui.workshop.model import Step
 
@@ -207,6 +213,17 @@ def view_class(kind: str) -> type[StepView] | None:
         return None
     view: type[StepView] | None = getattr(found, "VIEW", None)
     return view
+
+
+def room_class(kind: str) -> type[RoomView] | None:
+    """The widget that shows a kind's step to the room (its ``room.ROOM``), imported
+    now; None for an unknown kind or one without a ``room.py`` (the room then shows
+    the step's title and text). Only the room asks for it."""
+    found = part(kind, "room")
+    if found is None:
+        return None
+    room: type[RoomView] | None = getattr(found, "ROOM", None)
+    return room
 
 
 def clear() -> None:

@@ -97,6 +97,18 @@ class ItemTime(Values):
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
+class RoomState(Values):
+    """What the trainer lets the room see (``samen room``, the beamer): presentation,
+    not capture, so undo leaves it as it is."""
+
+    blank: bool = False
+    """The room shows nothing but a calm blank (a presenter's "B")."""
+    revealed: list[str] = field(default_factory=list)
+    """The steps whose results (ratings, dot votes) the room may show; those of any
+    other step stay hidden while the group is still at work."""
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class Session(Values):
     schema: int = SCHEMA
     workshop: str = ""
@@ -113,6 +125,8 @@ class Session(Values):
     """The step the trainer is on."""
     paused: bool = False
     """Whether the item timer was paused when last saved."""
+    room: RoomState = field(default_factory=RoomState)
+    """What the room's screen shows (left out of the file while it is the default)."""
     participants: list[Participant] = field(default_factory=list)
     items: dict[str, ItemTime] = field(default_factory=dict)
     """Actual time per agenda item id."""
@@ -168,6 +182,10 @@ class Session(Values):
                 # each record encoded once; one holding nothing but its kind is left out
                 encoded = {step_id: encode(rec) for step_id, rec in self.records.items()}
                 value: Any = {k: rec for k, rec in encoded.items() if len(rec) > 1}
+            elif name == "room":
+                # "not blank" is how a room starts: left out, so that a session that
+                # never had a room reads as before
+                value = {k: v for k, v in encode(self.room).items() if v is not False}
             else:
                 value = encode(getattr(self, name))
             if not is_empty(value):

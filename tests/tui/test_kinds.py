@@ -72,6 +72,7 @@ def toy(tmp_path: Path) -> Iterator[None]:
         "scaffold.py",
         "texts.py",
         "view.py",
+        "room.py",
     }
     for name, text in files.items():
         (folder / "toy" / name).write_text(text, encoding="utf-8")
@@ -163,3 +164,42 @@ async def test_the_walk_screen_shows_its_view(toy: None, sessions: Path, tmp_pat
         assert type(view).__name__ == "ToyView"
         shown = screen.query_one("#toy-options", Static).render()
         assert str(shown) == "Opties: Tijd, Geld"
+
+
+async def test_the_room_shows_its_room_view(toy: None, tmp_path: Path) -> None:
+    """``samen room`` finds the kind's ``room.py`` and keeps what was picked hidden until
+    the trainer reveals it."""
+    from samen_tui.session.saving import save_session
+    from samen_tui.tui.room.app import RoomApp
+    from samen_tui.tui.room.screen import RoomScreen
+
+    room = kinds.room_class("toy")
+    assert room is not None and room.__name__ == "ToyRoom"
+    workshops = tmp_path / "workshops"
+    workshops.mkdir()
+    (workshops / "speelgoed.toml").write_text(WORKSHOP, encoding="utf-8")
+    workshop = parse_workshop(WORKSHOP, "w.toml")
+    session = Session(workshop="speelgoed", title="Proef", current="kiezen")
+    session.record("kiezen", "toy").picked.append("Geld [b]*")  # type: ignore[attr-defined]
+    path = tmp_path / "s" / "proef.toml"
+    path.parent.mkdir()
+    save_session(session, path)
+    app = RoomApp(path, path.parent, [("test", workshops)], poll_every=None, look_every=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoomScreen)
+        assert type(screen.view).__name__ == "ToyRoom"
+        assert workshop.step("kiezen") is not None
+
+        def text() -> str:
+            return " ".join(s.text for s in screen._compositor.render_strips())
+
+        assert "Tijd" in text() and "De uitslag is nog verborgen." in text()
+        assert "Geld [b]*" not in text()
+        session.room.revealed.append("kiezen")
+        save_session(session, path)
+        await screen.poll()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Gekozen:" in text() and "Geld [b]*" in text()

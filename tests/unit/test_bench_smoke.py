@@ -26,6 +26,9 @@ ROWS = (
     "| 6. growth of peak memory",
     "| 4-6. review with 10,000 sessions",
     "| 7. sort step opened",
+    "| 8. the room: key that makes a card",
+    "| 8. the trainer's keypress → repaint (typing on a pty), p95 with the room",
+    "| 8. the room idle",
 )
 
 

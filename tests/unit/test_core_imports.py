@@ -1,5 +1,6 @@
-"""The core (workshop files, sessions, the report, and every part of a step kind but its
-view) never imports textual: it must work without a UI."""
+"""The core (workshop files, sessions, the report, the room's reading of a session, and
+every part of a step kind but its views) never imports textual: it must work without
+a UI."""
 
 from __future__ import annotations
 
@@ -21,13 +22,15 @@ CORE = (
     "samen_tui.kinds",
     "samen_tui.paths",
     "samen_tui.i18n",
+    "samen_tui.room",
 )
 for name in CORE:
     package = importlib.import_module(name)
     imported.append(name)
     for info in pkgutil.walk_packages(getattr(package, "__path__", []), name + "."):
-        if info.name.rpartition(".")[2].startswith("view"):
-            continue  # a kind's view is the TUI's
+        last = info.name.rpartition(".")[2]
+        if last.startswith("view") or (name == "samen_tui.kinds" and last == "room"):
+            continue  # a kind's views (the trainer's, the room's) are the TUI's
         importlib.import_module(info.name)
         imported.append(info.name)
 # and what the registries load
@@ -61,10 +64,19 @@ def test_core_modules_do_not_import_textual() -> None:
         "samen_tui.report.build",
         "samen_tui.report.rich",
         "samen_tui.report.export",
+        "samen_tui.room.follow",
+        "samen_tui.room.finding",
+        "samen_tui.room.clock",
+        "samen_tui.room.shown",
+        "samen_tui.room.status",
     ):
         assert module in report["imported"]
     for kind in ("content", "sort", "rate", "conversation", "actions"):
         for part in ("model", "record", "report", "scaffold", "texts"):
             assert f"samen_tui.kinds.{kind}.{part}" in report["imported"]
     assert not any(".view" in module for module in report["imported"])
+    assert not any(
+        module.startswith("samen_tui.kinds.") and module.endswith(".room")
+        for module in report["imported"]
+    )
     assert report["leaked"] == [], f"textual imported by the core: {report['leaked']}"

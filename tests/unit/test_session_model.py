@@ -18,7 +18,7 @@ from samen_tui.kinds.questions.record import Answer, QuestionsRecord
 from samen_tui.kinds.rate.record import RateRecord, Rating
 from samen_tui.kinds.references.record import ReferencesRecord
 from samen_tui.kinds.sort.record import Card, SortRecord
-from samen_tui.session.model import SCHEMA, ItemTime, Participant, Record, Session
+from samen_tui.session.model import SCHEMA, ItemTime, Participant, Record, RoomState, Session
 from samen_tui.session.store import SessionReadError, dumps_session, loads_session
 
 # --------------------------------------------------------------------------- strategies
@@ -166,6 +166,7 @@ sessions = st.builds(
     ended=st.one_of(st.none(), datetimes),
     current=text,
     paused=st.booleans(),
+    room=st.builds(RoomState, blank=st.booleans(), revealed=st.lists(text, max_size=3)),
     participants=st.lists(participants, max_size=3),
     items=st.dictionaries(key, st.builds(ItemTime, seconds=ints.filter(bool)), max_size=3),
     records=st.dictionaries(key, records, max_size=4),
@@ -284,6 +285,26 @@ def test_key_order_is_stable_for_diffs() -> None:
     text_ = dumps_session(_full_session())
     assert text_.index("schema") < text_.index("workshop") < text_.index("title")
     assert text_.index("[records.motieven]") < text_.index("[records.checklist]")
+
+
+def test_the_room_is_left_out_until_the_trainer_sets_it() -> None:
+    """A room as it starts (not blank, nothing revealed) is not written: a session that
+    never had a room reads, and is written, as before; what the trainer set comes back."""
+    plain = dumps_session(_full_session())
+    assert "[room]" not in plain and "blank" not in plain
+    assert loads_session(plain).room == RoomState()
+    session = _full_session()
+    session.room.blank = True
+    session.room.revealed.append("wat-helpt")
+    text_ = dumps_session(session)
+    assert '[room]\nblank = true\nrevealed = [\n    "wat-helpt",\n]\n' in text_
+    back = loads_session(text_)
+    assert back.room.blank and back.room.revealed == ["wat-helpt"]
+    session.room.blank = False
+    assert "blank" not in dumps_session(session)
+    with pytest.raises(SessionReadError) as info:
+        loads_session(plain + "\n[room]\nblank = 1\n")
+    assert "room.blank" in info.value.reason
 
 
 def test_wrong_types_are_reported_not_raised() -> None:

@@ -108,10 +108,12 @@ class WalkCapture:
         if self.read_only or not self._undo:
             return False
         restored = Session.from_dict(self._undo.pop())
-        # time and place move on: undo takes back captures, not the clock
+        # time and place move on: undo takes back captures, not the clock (nor what
+        # the room's screen shows)
         restored.items = self.session.items
         restored.current = self.session.current
         restored.paused = self.session.paused
+        restored.room = self.session.room
         reconcile(restored, self.workshop)
         self.session = restored
         self._typing_key = ""

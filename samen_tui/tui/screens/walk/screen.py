@@ -34,6 +34,7 @@ from samen_tui.i18n import t
 from samen_tui.session.autosave import AutoSaver
 from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
+from samen_tui.tui.room_controls import ROOM_BINDINGS, RoomCommands, RoomControls
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
@@ -57,10 +58,11 @@ FOCUS_RETRY = 0.02
 this many seconds apart."""
 
 
-class WalkScreen(Screen[None]):
-    """Walk the agenda step by step while the group works."""
+class WalkScreen(RoomControls, Screen[None]):
+    """Walk the agenda step by step while the group works (and control what the room's
+    screen shows: ``room_controls.py``)."""
 
-    COMMANDS = {StepCommands}
+    COMMANDS = {StepCommands, RoomCommands}
     AUTO_FOCUS = ""
     """The screen puts the focus where typing starts in each step (``_focus_view``).
     Textual's default focused the agenda, the first widget that takes the focus, when
@@ -107,6 +109,7 @@ class WalkScreen(Screen[None]):
             show=False,
             tooltip="tip.save",
         ),
+        *ROOM_BINDINGS,
     ]
 
     def __init__(
@@ -398,6 +401,11 @@ class WalkScreen(Screen[None]):
         self._schedule_prefetch()
         if mark:
             self.query_one(AgendaPanel).rebuild()
+
+    def room_changed(self) -> None:
+        """The trainer changed what the room sees (F6, F7): saved like any change,
+        without an undo step (see ``room_controls.py``)."""
+        self.capture.mark_dirty()
 
     def action_undo(self) -> None:
         if not self.capture.undo():
