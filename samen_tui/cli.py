@@ -359,10 +359,11 @@ def for_terminal(text: str) -> str:
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    """A new workshop file; ``--lang en`` makes it an English workshop."""
     from samen_tui.workshop.scaffold import write_scaffold
 
     try:
-        path = write_scaffold(args.id, Path(args.dir))
+        path = write_scaffold(args.id, Path(args.dir), language=args.lang or "nl")
     except (FileExistsError, ValueError, OSError) as exc:
         sys.stderr.write(f"samen new: {exc}\n")
         return 1

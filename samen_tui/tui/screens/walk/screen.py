@@ -517,18 +517,14 @@ class WalkScreen(Screen[None]):
         self.notify(t("walk.saved", path=str(path)), markup=False)
 
     def action_save_as(self) -> None:
-        from samen_tui.tui.screens.dialogs import SaveAsDialog
+        from samen_tui.tui.screens.walk.saveas import ask_save_as
 
-        def chosen(value: str | None) -> None:
-            if not value or self.capture.saver is None:
-                return
-            target = Path(value).expanduser()
-            if target.is_dir():
-                target = target / self.path.name
-            self.capture.save_to(target)
-            self.path = target
+        ask_save_as(self)
 
-        self.app.push_screen(SaveAsDialog(self.path), chosen)
+    def hand_over_release(self, release: Any) -> Any:
+        """Hold ``release`` (a new lock's) from now on; the one held before, to call."""
+        old, self._release = self._release, release
+        return old
 
     def action_end_session(self) -> None:
         if self.read_only:
