@@ -181,9 +181,7 @@ class WalkScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.workshop.title
-        self.sub_title = self.session.title + (
-            f" · {t('walk.read_only')}" if self.read_only else ""
-        )
+        self.sub_title = self.subtitle()
         self.show_step(self.session.current)
         if self.clock.running:
             self.set_interval(1.0, self._tick)
@@ -191,6 +189,12 @@ class WalkScreen(Screen[None]):
         self.set_interval(RELOAD_POLL, self._watch_workshop)
         if not self.read_only:
             self.set_interval(AUTOSAVE_TICK, self.capture.autosave)
+
+    def subtitle(self, *more: str) -> str:
+        """The session's title, "afgerond" once ended, "alleen lezen", and ``more``."""
+        ended = [t("walk.ended")] if self.session.ended is not None else []
+        read_only = [t("walk.read_only")] if self.read_only else []
+        return " · ".join([self.session.title, *ended, *read_only, *more])
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -372,8 +376,12 @@ class WalkScreen(Screen[None]):
         index = self.step_index
         if index + 1 < len(self._steps):
             self.go_to(self._steps[index + 1][1].id)
-        else:
+        elif self.read_only:
             self.notify(t("walk.last_step"))
+        elif self.session.ended is not None:
+            self.notify(t("end.already"))
+        else:
+            self.action_end_session()  # "Sessie afronden": summary, confirm, export
 
     def action_previous_step(self) -> None:
         index = self.step_index
@@ -501,7 +509,7 @@ class WalkScreen(Screen[None]):
         message = str(error)
         first = not self.save_error
         self.save_error = message
-        self.sub_title = f"{self.session.title} · {t('walk.not_saved')}"
+        self.sub_title = self.subtitle(t("walk.not_saved"))
         if first:
             self.notify(
                 t("walk.save_failed", reason=message),
@@ -513,7 +521,7 @@ class WalkScreen(Screen[None]):
     def _save_recovered(self, path: Path) -> None:
         self.save_error = ""
         self.path = path
-        self.sub_title = self.session.title
+        self.sub_title = self.subtitle()
         self.notify(t("walk.saved", path=str(path)), markup=False)
 
     def action_save_as(self) -> None:
@@ -527,13 +535,21 @@ class WalkScreen(Screen[None]):
         return old
 
     def action_end_session(self) -> None:
+        """Ask (with a summary) before ending; see ``ending.py``."""
+        if self.read_only:
+            return
+        from samen_tui.tui.screens.walk.ending import ask_to_end
+
+        ask_to_end(self)
+
+    def end_session(self) -> None:
         if self.read_only:
             return
         self._account_time()
         self.session.ended = now()
         self.capture.mark_dirty()
         self.save_now()
-        self.sub_title = f"{self.session.title} · {t('walk.ended')}"
+        self.sub_title = self.subtitle()
         self.notify(t("walk.ended_note"))
 
     def close(self) -> bool:
