@@ -15,6 +15,13 @@ NL: dict[str, str] = {
     "end.back": "Terug",
     "end.confirm": "Afronden",
     "end.already": "Dit is de laatste stap; de sessie is al afgerond.",
+    "timer.over": "uitgelopen +{n}",
+    "timer.left": "nog {n}",
+    "timer.ends": "einde ca. {at}",
+    "cmd.bell": "Geluidssignaal bij de tijd aan/uit",
+    "cmd.bell.help": "Een piep als een agendapunt bijna of helemaal om is",
+    "bell.on": "Geluidssignaal aan: een piep als de tijd van een punt bijna om is.",
+    "bell.off": "Geluidssignaal uit.",
 }
 
 EN: dict[str, str] = {
@@ -31,4 +38,11 @@ EN: dict[str, str] = {
     "end.back": "Back",
     "end.confirm": "Finish",
     "end.already": "This is the last step; the session is already finished.",
+    "timer.over": "overrun +{n}",
+    "timer.left": "{n} left",
+    "timer.ends": "ends about {at}",
+    "cmd.bell": "Sound signal for the time on/off",
+    "cmd.bell.help": "A beep when an agenda item's time is nearly or fully up",
+    "bell.on": "Sound signal on: a beep when an item's time is nearly up.",
+    "bell.off": "Sound signal off.",
 }

@@ -177,7 +177,7 @@ async def test_timer_counts_the_current_item_and_pause_stops_it(sessions: Path) 
         from samen_tui.session.model import ItemTime
 
         # the clock is frozen in tests: put time on the item as the ticker would
-        screen.session.items[item.id] = ItemTime(seconds=item.minutes * 60 * 9 // 10)
+        screen.session.items[item.id] = ItemTime(seconds=item.minutes * 60 * 8 // 10)
         screen._refresh_timer()
         timer = screen.query_one(TimerBar)
         assert timer.has_class("near") and not timer.has_class("over")

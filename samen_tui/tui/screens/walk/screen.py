@@ -16,7 +16,8 @@ and of a view built ahead through :meth:`WalkScreen.step_shown` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ from samen_tui.session.model import Session, now
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
-from samen_tui.tui.screens.walk.timers import ItemClock, balance_minutes
+from samen_tui.tui.screens.walk.timers import ItemClock, StepVisits, balance_minutes
+from samen_tui.tui.screens.walk.timing import show_time
 from samen_tui.tui.screens.walk.views import TypeAhead, out_of_reach, widget_class
 from samen_tui.tui.services import Services
 from samen_tui.tui.steps.base import StepView
@@ -136,6 +138,12 @@ class WalkScreen(Screen[None]):
         )
         """The session, and every change to it (the step views' ``capture``)."""
         self.clock = ItemClock(running=not services.frozen_clock)
+        self.wall_clock: Callable[[], dt.datetime] | None = None if services.frozen_clock else now
+        """The time of day, for the projected end (None: a frozen clock, no end shown;
+        a test gives its own)."""
+        self.visits = StepVisits()
+        self.warned: tuple[str, str] | None = None
+        """The item and the timer state last shown (the bell rings on a change)."""
         self.save_error = ""
         """Why the last save failed ("" once one succeeded)."""
         self._watch: WorkshopWatch | None = None
@@ -453,8 +461,13 @@ class WalkScreen(Screen[None]):
     # ------------------------------------------------------------------ timers
 
     def _account_time(self) -> None:
-        """Add the time since the last tick to the current item (unless paused)."""
-        self.clock.account(self.session, self.current_item)
+        """Add the time since the last tick to the current item (unless paused), and
+        to the current step: on it long enough, it gets its ✓."""
+        counted = self.clock.account(self.session, self.current_item)
+        if self.visits.add(self.session, self.session.current, counted):
+            self.capture.mark_dirty()
+            for agenda in self.query(AgendaPanel):
+                agenda.rebuild()
 
     def _tick(self) -> None:
         self._account_time()
@@ -470,13 +483,7 @@ class WalkScreen(Screen[None]):
         item = self.current_item
         if item is None:
             return
-        spent = self.session.items.get(item.id)
-        self.query_one(TimerBar).show(
-            elapsed=spent.seconds if spent else 0,
-            timebox_minutes=item.minutes,
-            balance_minutes=self.balance_minutes(),
-            paused=self.session.paused,
-        )
+        show_time(self, item)
 
     def action_toggle_pause(self) -> None:
         self._account_time()
