@@ -22,6 +22,11 @@ NL: dict[str, str] = {
     "cmd.bell.help": "Een piep als een agendapunt bijna of helemaal om is",
     "bell.on": "Geluidssignaal aan: een piep als de tijd van een punt bijna om is.",
     "bell.off": "Geluidssignaal uit.",
+    "key.next_field": "Volgend veld",
+    "key.previous_field": "Vorig veld",
+    "walk.type_in": "Hier kun je geen tekst typen. Tab brengt je naar '{field}'.",
+    "walk.type_in_next": "Hier kun je geen tekst typen. Tab brengt je naar het volgende tekstveld.",
+    "walk.no_field": "Bij deze stap hoeft niets getypt te worden.",
 }
 
 EN: dict[str, str] = {
@@ -45,4 +50,9 @@ EN: dict[str, str] = {
     "cmd.bell.help": "A beep when an agenda item's time is nearly or fully up",
     "bell.on": "Sound signal on: a beep when an item's time is nearly up.",
     "bell.off": "Sound signal off.",
+    "key.next_field": "Next field",
+    "key.previous_field": "Previous field",
+    "walk.type_in": "You cannot type text here. Tab takes you to '{field}'.",
+    "walk.type_in_next": "You cannot type text here. Tab takes you to the next text field.",
+    "walk.no_field": "Nothing needs typing in this step.",
 }

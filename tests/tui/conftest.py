@@ -105,3 +105,19 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
 
     monkeypatch.setattr(FormRow, "today", staticmethod(lambda: TODAY))
     return TODAY
+
+
+async def burst(pilot: Any, *keys: str) -> None:
+    """Keys as a fast typist (or a paste of keystrokes) sends them: all posted to the
+    app at once, in one go, then one pause. ``"tab"``, ``"shift+tab"``, ``"enter"``
+    and ``"backspace"`` are keys; anything else is one character."""
+    from textual import events
+
+    special = {"tab": "\t", "shift+tab": None, "enter": "\r", "backspace": "\x7f"}
+    for key in keys:
+        if key in special:
+            pilot.app.post_message(events.Key(key, special[key]))
+        else:
+            name = {" ": "space"}.get(key, key)
+            pilot.app.post_message(events.Key(name, key))
+    await pilot.pause()

@@ -26,7 +26,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, OptionList
@@ -37,6 +36,7 @@ from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
+from samen_tui.tui.screens.walk.focus import FieldKeys
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
 from samen_tui.tui.screens.walk.timers import ItemClock, StepVisits, balance_minutes
 from samen_tui.tui.screens.walk.timing import show_time
@@ -59,7 +59,7 @@ FOCUS_RETRY = 0.02
 this many seconds apart."""
 
 
-class WalkScreen(Screen[None]):
+class WalkScreen(FieldKeys):
     """Walk the agenda step by step while the group works."""
 
     COMMANDS = {StepCommands}
@@ -354,11 +354,14 @@ class WalkScreen(Screen[None]):
         if self.focused is None and self._typed_ahead.hold(event):
             event.stop()
             event.prevent_default()
+        elif self.nowhere_to_type(event):
+            event.stop()
 
     def _focus_view(self, view: StepView, tries: int = FOCUS_TRIES) -> None:
         """Focus where typing starts, if the view is still the one shown."""
         if view is self._shown and view.is_attached:
             try:
+                view.scroll_home(animate=False, immediate=True)  # its top, its first field
                 view.focus_first()
             except NoMatches:  # not composed yet: try again a little later, a bounded
                 # number of times (retrying on every refresh starved the event loop)

@@ -1,0 +1,133 @@
+"""Every keystroke lands where the trainer sees it (#16): Tab and Shift+Tab in the
+order typed, a suggestion taken with Tab or →, the focused field in sight after
+every jump, and a word when text is typed where no text can go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input
+
+from samen_tui.kinds.conversation.record import ConversationRecord
+from samen_tui.session.model import Participant
+from samen_tui.session.store import load_session, save_session
+from tests.reliability.helpers import messages, new_session_file
+from tests.tui.conftest import burst, make_app, saved, walk_screen
+
+
+def visible(app: Any, widget: Any) -> bool:
+    geometry = app.screen.find_widget(widget)
+    return bool(geometry.region.intersection(geometry.clip).area)
+
+
+async def test_a_burst_with_tabs_fills_three_fields(sessions: Path) -> None:
+    path = new_session_file(sessions, title="Burst", participants=())
+    app = make_app(sessions, mode="resume", session=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "p-name"
+        await burst(pilot, *"Anja de Vries", "tab", *"Gemeente Zeist", "tab", *"beleid", "enter")
+        await pilot.pause()
+        people = saved(app).get("participants", [])
+        assert [(p["name"], p.get("organisation"), p.get("role")) for p in people] == [
+            ("Anja de Vries", "Gemeente Zeist", "beleid")
+        ]
+        # and back: Shift+Tab in the order typed too
+        await burst(pilot, *"Bert", "tab", *"Welzijn", "shift+tab", *" Jansen", "enter")
+        await pilot.pause()
+        names = [p["name"] for p in saved(app)["participants"]]
+        assert names == ["Anja de Vries", "Bert Jansen"], names
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+
+async def test_tab_and_right_take_the_suggestion(sessions: Path) -> None:
+    path = new_session_file(sessions, title="Suggestie", participants=())
+    session = load_session(path)
+    session.participants.append(Participant(id="p1", name="Anna", organisation="Gemeente Zeist"))
+    save_session(session, path)
+    app = make_app(sessions, mode="resume", session=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press(*"Bert", "tab", *"gem")
+        await pilot.pause()
+        org = walk_screen(app).query_one("#p-org", Input)
+        assert app.focused is org and org.value == "gem"
+        await pilot.press("tab")  # the suggestion, as in a shell; the focus stays
+        assert org.value == "Gemeente Zeist" and app.focused is org
+        await pilot.press("tab")  # nothing more to take: the next field
+        assert app.focused is not None and app.focused.id == "p-role"
+        await pilot.press("shift+tab", "ctrl+u", *"gem")
+        await pilot.pause()
+        await pilot.press("right")
+        assert org.value == "Gemeente Zeist"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved(app)["participants"][-1]["organisation"] == "Gemeente Zeist"
+        # the suggestion is drawn unlike typed text
+        style = org.get_component_rich_style("input--suggestion")
+        typed = org.rich_style
+        assert style.italic and (style.color != typed.color or style.bgcolor != typed.bgcolor)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+
+async def test_after_a_jump_the_focused_field_is_in_sight(sessions: Path) -> None:
+    path = new_session_file(sessions, title="Focus", current="gesprekken")
+    session = load_session(path)
+    session.records["gesprekken"] = ConversationRecord(flow="bob")
+    save_session(session, path)
+    app = make_app(sessions, mode="resume", session=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = walk_screen(app)
+        assert app.focused is not None and visible(app, app.focused)  # resume
+        while app.focused is None or app.focused.id != "f-when":  # the last field, far down
+            await pilot.press("tab")
+        await pilot.pause()
+        assert screen.step_view is not None and screen.step_view.scroll_y > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        # back with "Ga naar" (ctrl+p)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Drie soorten")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.session.current == "gesprekken"
+        focused = app.focused
+        assert focused is not None and visible(app, focused), (
+            focused,
+            screen.step_view.scroll_y,
+            app.screen.find_widget(focused),
+        )
+        # and what is typed now lands in that field
+        await pilot.press(*"zichtbaar")
+        await pilot.pause()
+        assert "zichtbaar" in getattr(focused, "text", getattr(focused, "value", ""))
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+
+async def test_typing_into_a_list_says_where_text_goes(sessions: Path) -> None:
+    path = new_session_file(sessions, title="Lijst", current="wie-is-er")
+    app = make_app(sessions, mode="resume", session=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.query_one("#agenda").focus()
+        await pilot.pause()
+        await pilot.press(*"Bert")
+        await pilot.pause()
+        shown = messages(app)
+        assert any("Hier kun je geen tekst typen" in m for m in shown), shown
+        assert any("'Naam'" in m for m in shown), shown
+        await pilot.press("ctrl+q")
+        await pilot.pause()
