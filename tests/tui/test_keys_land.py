@@ -131,3 +131,34 @@ async def test_typing_into_a_list_says_where_text_goes(sessions: Path) -> None:
         assert any("'Naam'" in m for m in shown), shown
         await pilot.press("ctrl+q")
         await pilot.pause()
+
+
+async def test_a_draft_survives_its_view_being_rebuilt(sessions: Path) -> None:
+    """An answer typed but not yet added, then a participant added on another step:
+    the casus view is built anew (it lists the participants); the draft is still there."""
+    path = new_session_file(sessions, title="Concept", current="casus", participants=("Anna",))
+    app = make_app(sessions, mode="resume", session=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = walk_screen(app)
+        await pilot.press(*"Meer samen doen")
+        await pilot.pause()
+        screen.go_to("wie-is-er")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press(*"Bert", "enter")
+        await pilot.pause()
+        screen.go_to("casus")
+        await pilot.pause()
+        await pilot.pause()
+        fields = [f.value for f in screen.step_view.query(Input)] if screen.step_view else []
+        assert "Meer samen doen" in fields, fields
+        focused = app.focused
+        assert isinstance(focused, Input) and focused.value == "Meer samen doen"
+        await pilot.press(*" en beter", "enter")
+        await pilot.pause()
+        answers = saved(app)["records"]["casus"]["answers"]
+        assert [a["text"] for a in answers] == ["Meer samen doen en beter"]
+        await pilot.press("ctrl+q")
+        await pilot.pause()

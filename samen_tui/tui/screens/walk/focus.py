@@ -103,3 +103,38 @@ class FieldKeys(Screen[None]):
             message = t("walk.type_in_next")
         self.notify(message, severity="warning", markup=False, timeout=4)
         return True
+
+
+def _draft_keys(view: Widget) -> list[tuple[str, Input]]:
+    """The text fields of a view, each with where it is: the ids (or kinds) of its
+    containers, and its place among fields with the same path."""
+    seen: dict[str, int] = {}
+    out: list[tuple[str, Input]] = []
+    for field in view.query(Input):
+        parts: list[str] = []
+        node: Widget | None = field
+        while node is not None and node is not view:
+            parts.append(node.id or type(node).__name__)
+            parent = node.parent
+            node = parent if isinstance(parent, Widget) else None
+        path = "/".join(reversed(parts))
+        seen[path] = seen.get(path, 0) + 1
+        out.append((f"{path}#{seen[path]}", field))
+    return out
+
+
+def take_drafts(view: Widget) -> dict[str, str]:
+    """What is typed in the text fields of a view about to be dropped (rebuilt because
+    what it shows changed): nothing typed is lost with it."""
+    return {key: field.value for key, field in _draft_keys(view) if field.value}
+
+
+def put_drafts(view: Widget, drafts: dict[str, str]) -> None:
+    """Put the drafts of the view this one replaces back in its fields (empty ones)."""
+    if not drafts:
+        return
+    for key, field in _draft_keys(view):
+        draft = drafts.pop(key, None)
+        if draft is not None and not field.value:
+            field.value = draft
+            field.cursor_position = len(draft)

@@ -36,7 +36,7 @@ from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
-from samen_tui.tui.screens.walk.focus import FieldKeys
+from samen_tui.tui.screens.walk.focus import FieldKeys, put_drafts, take_drafts
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
 from samen_tui.tui.screens.walk.timers import ItemClock, StepVisits, balance_minutes
 from samen_tui.tui.screens.walk.timing import show_time
@@ -153,6 +153,7 @@ class WalkScreen(FieldKeys):
         self._epoch = 0
         self._prefetch_timer: Timer | None = None
         self._typed_ahead = TypeAhead()
+        self._drafts: dict[str, dict[str, str]] = {}
         if session.current not in {s.id for _i, s in self._steps}:
             session.current = self._steps[0][1].id if self._steps else ""
 
@@ -239,6 +240,7 @@ class WalkScreen(FieldKeys):
         if epoch == self._epoch and view.depends() == depends and view.is_attached:
             return view
         self._views.pop(step_id, None)
+        self._drafts[step_id] = take_drafts(view)  # for the view built in its place
         view.remove()
         return None
 
@@ -363,6 +365,7 @@ class WalkScreen(FieldKeys):
             try:
                 view.scroll_home(animate=False, immediate=True)  # its top, its first field
                 view.focus_first()
+                put_drafts(view, self._drafts.pop(view.step.id, {}))
             except NoMatches:  # not composed yet: try again a little later, a bounded
                 # number of times (retrying on every refresh starved the event loop)
                 if tries:
