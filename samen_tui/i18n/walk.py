@@ -27,6 +27,11 @@ NL: dict[str, str] = {
     "walk.type_in": "Hier kun je geen tekst typen. Tab brengt je naar '{field}'.",
     "walk.type_in_next": "Hier kun je geen tekst typen. Tab brengt je naar het volgende tekstveld.",
     "walk.no_field": "Bij deze stap hoeft niets getypt te worden.",
+    "palette.placeholder": "Zoek een opdracht…",
+    "palette.themes": "Zoek een thema…",
+    "palette.no_matches": "Niets gevonden",
+    "quit.title": "Wil je stoppen?",
+    "quit.how": "Druk op {key} om samen af te sluiten (alles is bewaard).",
 }
 
 EN: dict[str, str] = {
@@ -55,4 +60,9 @@ EN: dict[str, str] = {
     "walk.type_in": "You cannot type text here. Tab takes you to '{field}'.",
     "walk.type_in_next": "You cannot type text here. Tab takes you to the next text field.",
     "walk.no_field": "Nothing needs typing in this step.",
+    "palette.placeholder": "Search for commands…",
+    "palette.themes": "Search for themes…",
+    "palette.no_matches": "No matches found",
+    "quit.title": "Do you want to quit?",
+    "quit.how": "Press {key} to quit samen (everything is saved).",
 }
