@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Input
 
 from samen_tui.kinds.conversation.record import ConversationRecord
@@ -160,5 +161,63 @@ async def test_a_draft_survives_its_view_being_rebuilt(sessions: Path) -> None:
         await pilot.pause()
         answers = saved(app)["records"]["casus"]["answers"]
         assert [a["text"] for a in answers] == ["Meer samen doen en beter"]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+
+async def come_back(pilot: Any, way: str) -> None:
+    """Leave the conversation step (scrolled far down) and come back to it by ``way``."""
+    app = pilot.app
+    screen = walk_screen(app)
+    if way == "pageup":
+        await pilot.press("pagedown")
+        await pilot.pause()
+        await pilot.press("pageup")
+    elif way == "pagedown":
+        await pilot.press("pageup")
+        await pilot.pause()
+        await pilot.press("pagedown")
+    elif way == "agenda":
+        await pilot.press("pagedown")
+        await pilot.pause()
+        await pilot.press("f2")  # folded away at 80 columns
+        await pilot.pause()
+        agenda = screen.query_one("#agenda")
+        agenda.focus()
+        await pilot.pause()
+        agenda.highlighted = agenda.get_option_index("step:gesprekken")
+        await pilot.press("enter")
+    elif way == "reload":
+        screen.apply_workshop(screen.workshop)
+    elif way == "undo":
+        await pilot.press("escape")
+        screen.capture.mark_dirty()
+        with screen.capture.change():
+            screen.session.title = "Ander"
+        await pilot.press("ctrl+z")
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("way", ["pageup", "pagedown", "agenda", "reload", "undo"])
+async def test_every_way_into_a_step_shows_the_focused_field(sessions: Path, way: str) -> None:
+    """(A view built anew, after a reload or an undo, was in sight before #16 too: those
+    two guard it.)"""
+    path = new_session_file(sessions, title="Focus", current="gesprekken")
+    session = load_session(path)
+    session.records["gesprekken"] = ConversationRecord(flow="bob")
+    save_session(session, path)
+    app = make_app(sessions, mode="resume", session=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = walk_screen(app)
+        while app.focused is None or app.focused.id != "f-when":
+            await pilot.press("tab")
+        await pilot.pause()
+        await come_back(pilot, way)
+        assert screen.session.current == "gesprekken"
+        focused = app.focused
+        assert focused is not None and visible(app, focused), (way, focused)
         await pilot.press("ctrl+q")
         await pilot.pause()
