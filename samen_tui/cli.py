@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     resume = add("resume", t("cli.resume"))
     resume.add_argument("session", nargs="?", help=t("cli.resume.session", how=t("cli.session")))
 
-    add("review", t("cli.review"))
+    review = add("review", t("cli.review"))
+    review.add_argument("session", nargs="?", help=t("cli.review.session", how=t("cli.session")))
 
     check = add("check", t("cli.check"))
     check.add_argument("files", nargs="+", metavar="FILE", help=t("cli.check.files"))
@@ -415,6 +416,14 @@ def run_app(args: argparse.Namespace, command: str) -> int:
 
 
 def _run_app(args: argparse.Namespace, command: str) -> int:
+    session: Path | None = None
+    if command in ("resume", "review") and args.session:
+        session = find_session(args.session, args.sessions, command)
+        if session is None:
+            return 1
+    if command == "run" and not _workshop_found(args):
+        return 1
+
     if command == "review":
         # list the sessions in a helper process while the interface starts (the
         # review takes that listing instead of reading the folder itself)
@@ -424,14 +433,6 @@ def _run_app(args: argparse.Namespace, command: str) -> int:
 
         # the interface's language (as SamenApp sets it): unreadable files' reasons
         prefetch(paths.sessions_dir(args.sessions), args.lang or load_config().language or "nl")
-
-    session: Path | None = None
-    if command == "resume" and args.session:
-        session = find_session(args.session, args.sessions, "resume")
-        if session is None:
-            return 1
-    if command == "run" and not _workshop_found(args):
-        return 1
 
     from samen_tui.tui.app import Launch, SamenApp
 

@@ -33,6 +33,7 @@ NL: dict[str, str] = {
     ),
     "cli.resume.session": "de sessie (standaard: de nieuwste onafgeronde); {how}",
     "cli.review": "lees bewaarde sessies terug, vergelijk en exporteer ze",
+    "cli.review.session": "open meteen deze sessie (alleen lezen); {how}",
     "cli.check": ("controleer workshopbestanden; toont bestand:regel:kolom: melding per probleem"),
     "cli.check.files": "workshopbestand of id van een workshop",
     "cli.export": (
@@ -97,6 +98,7 @@ EN: dict[str, str] = {
     ),
     "cli.resume.session": "the session (default: the newest unfinished); {how}",
     "cli.review": "read back, compare and export saved sessions",
+    "cli.review.session": "open this session at once (read-only); {how}",
     "cli.check": "check workshop files; prints file:line:col: message per problem",
     "cli.check.files": "workshop file or a workshop's id",
     "cli.export": (

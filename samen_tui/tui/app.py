@@ -352,6 +352,30 @@ class SamenApp(App[None]):
             self._fail(t("app.no_review"), first)
             return
         self.push_screen(ReviewScreen(self.services))
+        if first and self.launch.session is not None:  # samen review SESSION
+            self._read_one(self.launch.session)
+
+    def _read_one(self, path: Path) -> None:
+        """One session, read-only, step by step, over the review (escape: the list)."""
+        from samen_tui.session.store import SessionReadError, load_session
+        from samen_tui.tui.screens.review.view import SessionViewScreen
+        from samen_tui.workshop.catalog import session_workshop
+        from samen_tui.workshop.problems import WorkshopError
+
+        try:
+            session = load_session(path)
+        except SessionReadError as exc:
+            self._fail(str(exc), True)
+            return
+        workshop: Workshop | None = None
+        try:
+            found = session_workshop(session.workshop, self.workshop_dirs())
+        except (LookupError, ValueError, OSError, WorkshopError):
+            pass  # the view shows the records without it, as the review does
+        else:
+            self._use_language(found)
+            workshop = found
+        self.push_screen(SessionViewScreen(workshop, session, path))
 
     # ------------------------------------------------------------------ requests
 

@@ -105,12 +105,13 @@ def test_export_by_bare_name_and_a_missing_one(
     assert "2026-11-28-zeist.toml" in err
 
 
-def test_resume_of_a_missing_session_stops_before_the_screen(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", ["resume", "review"])
+def test_a_missing_session_stops_before_the_screen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
-    code, _ = run("resume", "nergens", "--sessions", str(tmp_path))
+    code, _ = run(command, "nergens", "--sessions", str(tmp_path))
     assert code == 1
-    assert "samen resume: geen sessie met de naam nergens" in capsys.readouterr().err
+    assert f"samen {command}: geen sessie met de naam nergens" in capsys.readouterr().err
 
 
 # ---------------------------------------------------------------- the command itself
@@ -199,6 +200,7 @@ COMMANDS = [
     ["resume", "nergens"],
     ["run", "nope"],
     ["review", "--help"],
+    ["review", "nergens"],
     ["serve", "--host", "192.0.2.1"],
     ["bogus"],
 ]
