@@ -19,6 +19,7 @@ import argparse
 import gc
 import os
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -204,11 +205,18 @@ _LANGUAGE_LINE = re.compile(rb"""^[ \t]*language[ \t]*=[ \t]*["'](nl|en)["']""",
 def file_language(path: Path) -> str:
     """The ``language`` a workshop file gives (a look at its text: a broken file's
     problems are told in the language its author writes in), or ""."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64 * 1024)
+    try:  # never blocks: a pipe or a device named as a workshop is not read here
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (OSError, ValueError):
         return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        head = os.read(fd, 64 * 1024)
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
     found = _LANGUAGE_LINE.search(head)
     return found.group(1).decode() if found else ""
 
