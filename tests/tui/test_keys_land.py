@@ -65,6 +65,10 @@ async def test_tab_and_right_take_the_suggestion(sessions: Path) -> None:
         await pilot.pause()
         await pilot.press("right")
         assert org.value == "Gemeente Zeist"
+        await pilot.press("ctrl+u", *"gem")
+        await pilot.pause()
+        await pilot.press("end")
+        assert org.value == "Gemeente Zeist"
         await pilot.press("enter")
         await pilot.pause()
         assert saved(app)["participants"][-1]["organisation"] == "Gemeente Zeist"

@@ -31,7 +31,7 @@ class FittedInput(Input):
     Coming back to a field puts the cursor at the end of what is there, instead of
     selecting it all (Textual's default): the next key typed would have replaced a
     name typed a moment ago. A suggestion is drawn unlike typed text (dim, italic, on
-    a tint) and taken with Tab or → (see ``walk/focus.py``)."""
+    a tint) and taken with Tab, → or End (see ``walk/focus.py``)."""
 
     DEFAULT_CSS = """
     FittedInput > .input--suggestion {
@@ -44,6 +44,13 @@ class FittedInput(Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
+
+    def action_end(self, select: bool = False) -> None:
+        """End: at the end already, take the suggestion shown (as a shell does)."""
+        if not select and self.cursor_at_end:
+            self.action_cursor_right()
+            return
+        super().action_end(select)
 
     def on_focus(self, event: events.Focus) -> None:
         """Back in the field: the cursor after what is there (a click puts it elsewhere)."""
