@@ -230,3 +230,27 @@ def test_a_closed_pipe_is_no_traceback(argv: list[str], tmp_path: Path) -> None:
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
     assert "Exception ignored" not in err, err
     assert done.returncode in (0, 1, 2)
+
+
+def test_new_with_lang_en_writes_an_english_workshop(tmp_path: Path) -> None:
+    from samen_tui import kinds
+    from samen_tui.workshop.loader import parse_workshop
+
+    code, out = run("--lang", "en", "new", "demo", "--dir", str(tmp_path / "en"))
+    assert code == 0 and out.startswith("Written: ")
+    code, _ = run("new", "demo", "--dir", str(tmp_path / "nl"))
+    assert code == 0
+    english = (tmp_path / "en" / "demo.toml").read_text("utf-8")
+    dutch = (tmp_path / "nl" / "demo.toml").read_text("utf-8")
+    assert 'language = "en"' in english and "(required)" in english
+    for word in ("(verplicht)", "standaard", "Agendapunt", "Wie is er?"):
+        assert word not in english, word
+    en = parse_workshop(english.encode(), "en.toml")
+    nl = parse_workshop(dutch.encode(), "nl.toml")
+    assert en.meta.language == "en" and nl.meta.language == "nl"
+    # the same workshop, in other words: the same ids and kinds, step by step
+    assert [(s.id, s.KIND) for _i, s in en.steps()] == [(s.id, s.KIND) for _i, s in nl.steps()]
+    assert all(hasattr(kinds.scaffold(kind), "EXAMPLE_EN") for kind in kinds.names())
+    # and check speaks its language
+    code, out = run("check", str(tmp_path / "en" / "demo.toml"))
+    assert code == 0 and "agenda items" in out
