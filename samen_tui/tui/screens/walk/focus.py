@@ -39,7 +39,15 @@ class FieldKeys(Screen[None]):
     """Tab, Shift+Tab and typing where no text can go (see the module)."""
 
     BINDINGS = [
-        Binding("tab", "next_field", "key.next_field", show=False, priority=True, id="walk.tab"),
+        Binding(
+            "tab",
+            "next_field",
+            "key.next_field",
+            show=False,
+            priority=True,
+            id="walk.tab",
+            tooltip="tip.next_field",
+        ),
         Binding(
             "shift+tab",
             "previous_field",
@@ -47,6 +55,7 @@ class FieldKeys(Screen[None]):
             show=False,
             priority=True,
             id="walk.shift_tab",
+            tooltip="tip.previous_field",
         ),
     ]
 
