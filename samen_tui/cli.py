@@ -18,146 +18,187 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
+import stat
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
-from samen_tui.i18n import set_language, t
+from samen_tui.i18n import LANGUAGES, set_language, t
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with its own words in the interface language."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, t("cli.usage") if prefix is None else prefix)
+
+
+_ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (.*)", re.S), "cli.err.required"),
+    (
+        re.compile(r"argument .*?: invalid choice: (.*?) \(choose from (.*)\)", re.S),
+        "cli.err.choice",
+    ),
+    (re.compile(r"unrecognized arguments: (.*)", re.S), "cli.err.unknown"),
+    (re.compile(r"argument (.*?): expected one argument", re.S), "cli.err.expected"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that speaks the interface language (Dutch by default)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = t("cli.positionals")
+        self._optionals.title = t("cli.options")
+        self.add_argument("-h", "--help", action="help", help=t("cli.help"))
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, key in _ARGPARSE_ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = t(key, what=found.group(1), choices=found.group(found.re.groups))
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, t("cli.error", prog=self.prog, message=message) + "\n")
 
 
 def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--sessions",
-        metavar="DIR",
-        default=default,
-        help="folder with the session files (default: see `samen dirs`)",
-    )
-    parser.add_argument(
-        "--workshops",
-        metavar="DIR",
-        default=default,
-        help="folder searched first for workshop files",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("nl", "en"),
-        default=default,
-        help="interface language (default: the workshop's)",
-    )
+    parser.add_argument("--sessions", metavar="DIR", default=default, help=t("cli.sessions"))
+    parser.add_argument("--workshops", metavar="DIR", default=default, help=t("cli.workshops"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.lang"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="samen",
-        description="Samen Ouder Worden: a workshop companion for the terminal, fully offline.",
+    """The parser, its help in the current language (:func:`set_language` first)."""
+    from samen_tui import __version__
+
+    parser = _Parser(prog="samen", description=t("cli.description"))
+    parser.add_argument(
+        "--version", action="version", version=f"samen {__version__}", help=t("cli.version")
     )
     _common(parser, suppress=False)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         _common(p, suppress=True)
         return p
 
-    run = add("run", "start a new session of a workshop at its first step")
-    run.add_argument("workshop", help="workshop id (see `samen dirs`) or path to a .toml file")
-    run.add_argument("--title", default="", help="session title")
-    run.add_argument("--place", default="", help="where the session takes place")
-    run.add_argument("--trainer", default="", help="who leads it")
+    run = add("run", t("cli.run"))
+    run.add_argument("workshop", help=t("cli.run.workshop"))
+    run.add_argument("--title", default="", help=t("cli.run.title"))
+    run.add_argument("--place", default="", help=t("cli.run.place"))
+    run.add_argument("--trainer", default="", help=t("cli.run.trainer"))
 
-    resume = add("resume", "go back into a saved session, on the step where it was left")
-    resume.add_argument("session", nargs="?", help="session file (default: newest unfinished)")
+    resume = add("resume", t("cli.resume"))
+    resume.add_argument("session", nargs="?", help=t("cli.resume.session", how=t("cli.session")))
 
-    add("review", "read back, compare and export saved sessions")
+    review = add("review", t("cli.review"))
+    review.add_argument("session", nargs="?", help=t("cli.review.session", how=t("cli.session")))
 
-    room = add(
-        "room",
-        "the session for the room's screen (a beamer): follows the trainer's app live,"
-        " read-only, never the trainer's notes",
-    )
-    room.add_argument(
-        "session",
-        nargs="?",
-        help="session file: a path, or a name in the sessions folder"
-        " (default: the newest unfinished one)",
-    )
+    room = add("room", t("cli.room"))
+    room.add_argument("session", nargs="?", help=t("cli.room.session"))
 
-    check = add("check", "check workshop files; prints file:line:col: message per problem")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check = add("check", t("cli.check"))
+    check.add_argument("files", nargs="+", metavar="FILE", help=t("cli.check.files"))
 
-    export = add(
-        "export",
-        "write the verslag of a session (md, html) or its actions (csv, ics for a calendar);"
-        " the participants' version unless --with-notes",
-    )
-    export.add_argument("session", help="session file")
+    export = add("export", t("cli.export"))
+    export.add_argument("session", help=t("cli.session"))
     export.add_argument(
-        "--format",
-        choices=("md", "html", "csv", "ics"),
-        default="md",
-        help="md or html: the verslag; csv: the actions for a spreadsheet; ics: the"
-        " actions with a date for a calendar (default: md)",
+        "--format", choices=("md", "html", "csv", "ics"), default="md", help=t("cli.export.format")
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
-    export.add_argument(
-        "--with-notes",
-        action="store_true",
-        help="include the trainer's notes (left out of the participants' version)",
-    )
-    export.add_argument(
-        "--delimiter",
-        metavar="SEP",
-        default="",
-        help="the CSV's delimiter: ';' ',' 'tab' or '|' (default: ';' for a Dutch"
-        " session, ',' for an English one)",
-    )
-    export.add_argument(
-        "--force", action="store_true", help="overwrite FILE if it exists (never a session)"
-    )
+    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.export.output"))
+    export.add_argument("--with-notes", action="store_true", help=t("cli.export.notes"))
+    export.add_argument("--delimiter", metavar="SEP", default="", help=t("cli.export.delimiter"))
+    export.add_argument("--force", action="store_true", help=t("cli.export.force"))
 
-    new = add("new", "write a new workshop file with an example of every step kind")
-    new.add_argument("id", help="the new workshop's id, e.g. mijn-workshop")
-    new.add_argument("--dir", default="workshops", help="folder to write it in")
+    new = add("new", t("cli.new"))
+    new.add_argument("id", help=t("cli.new.id"))
+    new.add_argument("--dir", default="workshops", help=t("cli.new.dir"))
 
-    add("dirs", "show where workshops, sessions and settings live")
+    add("dirs", t("cli.dirs"))
 
-    serve = add("serve", "serve the app in a web browser (textual-serve)")
+    serve = add("serve", t("cli.serve"))
+    serve.add_argument("--host", default="127.0.0.1", help=t("cli.serve.host"))
+    serve.add_argument("--port", type=int, default=8000, help=t("cli.serve.port"))
+    serve.add_argument("--yes-on-the-network", action="store_true", help=t("cli.serve.network"))
     serve.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: loopback only)"
-    )
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument(
-        "--yes-on-the-network",
-        action="store_true",
-        help="serve on an address other machines can reach (anyone with the link drives the app)",
-    )
-    serve.add_argument(
-        "--room",
-        nargs="?",
-        const="",
-        default=None,
-        metavar="SESSION",
-        help="serve the room's view (`samen room`) instead of the app",
+        "--room", nargs="?", const="", default=None, metavar="SESSION", help=t("cli.serve.room")
     )
     return parser
 
 
-def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
+def asked_language(argv: Sequence[str]) -> str:
+    """The ``--lang`` in ``argv`` (before the parser exists: its help speaks it), or ""."""
+    for number, word in enumerate(argv):
+        if word == "--":
+            break
+        value = ""
+        if word == "--lang" and number + 1 < len(argv):
+            value = argv[number + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return ""
+
+
+def _configured_language() -> str:
+    from samen_tui.config import load_config
+
+    try:
+        return load_config().language
+    except Exception:  # a broken settings file is the app's to report, not --help's
+        return ""
+
+
+def _quiet_pipe() -> None:
+    """stdout (and stderr) went away (``samen dirs | head -1``): what is still to be
+    written goes nowhere, so that Python's flush at exit finds no broken pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):
+            continue
+    os.close(devnull)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """``samen``: every command; a closed pipe ends it quietly (exit 1, no traceback)."""
+    try:
+        try:
+            code = _main(list(sys.argv[1:] if argv is None else argv), out or sys.stdout)
+        finally:
+            (out or sys.stdout).flush()
+    except BrokenPipeError:
+        _quiet_pipe()
+        return 1
+    except SystemExit as stop:  # --help, --version, a usage error: flushed above
+        if isinstance(stop.code, int) or stop.code is None:
+            return stop.code or 0
+        raise
+    return code
+
+
+def _main(argv: list[str], out: TextIO) -> int:
+    explicit = asked_language(argv)
+    set_language(explicit or _configured_language() or "nl")
     args = build_parser().parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
     command = args.command or "start"
     if command == "check":
-        from samen_tui.workshop.check import check_files
-
-        return check_files(args.files, out, sys.stderr)
+        return cmd_check(args, out, explicit)
     if command == "dirs":
         return cmd_dirs(args, out)
     if command == "export":
-        return cmd_export(args, out)
+        return cmd_export(args, out, explicit)
     if command == "new":
         return cmd_new(args, out)
     if command == "serve":
@@ -165,6 +206,59 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     if command == "room":
         return cmd_room(args)
     return run_app(args, command)
+
+
+_LANGUAGE_LINE = re.compile(rb"""^[ \t]*language[ \t]*=[ \t]*["'](nl|en)["']""", re.M)
+
+
+def file_language(path: Path) -> str:
+    """The ``language`` a workshop file gives (a look at its text: a broken file's
+    problems are told in the language its author writes in), or ""."""
+    try:  # never blocks: a pipe or a device named as a workshop is not read here
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        head = os.read(fd, 64 * 1024)
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+    found = _LANGUAGE_LINE.search(head)
+    return found.group(1).decode() if found else ""
+
+
+def check_target(name: str, dirs: list[tuple[str, Path]]) -> str:
+    """What ``samen check NAME`` checks: the file ``NAME``, or, when there is no such
+    file and ``NAME`` looks like an id, the file of the workshop with that id."""
+    from samen_tui.workshop.catalog import _first_with_id
+    from samen_tui.workshop.problems import ID_PATTERN
+
+    if os.path.lexists(name) or name.endswith(".toml") or not ID_PATTERN.fullmatch(name):
+        return name
+    found = _first_with_id(name, dirs)
+    return name if found is None else str(found[0])
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, explicit: str) -> int:
+    """Each file (or id) checked, its messages in its own language unless ``--lang``."""
+    from samen_tui import paths
+    from samen_tui.workshop.check import check_files
+
+    dirs = paths.workshop_dirs(args.workshops)
+    base = explicit or _configured_language() or "nl"
+    failed = 0
+    for name in args.files:
+        target = check_target(name, dirs)
+        set_language(explicit or file_language(Path(target)) or base)
+        failed += check_files([target], out, sys.stderr)
+    set_language(base)
+    if failed and len(args.files) > 1:
+        key = "workshop.check_failed.one" if failed == 1 else "workshop.check_failed.many"
+        print(t(key, count=failed, total=len(args.files)), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_dirs(args: argparse.Namespace, out: TextIO) -> int:
@@ -180,15 +274,43 @@ def cmd_dirs(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+def find_session(reference: str, sessions: str | None, command: str) -> Path | None:
+    """The session ``reference`` names (:mod:`samen_tui.session.resolve`), or None
+    after the message on stderr."""
+    from samen_tui import paths
+    from samen_tui.session.resolve import SessionNameError, resolve_session
+
+    try:
+        return resolve_session(reference, paths.sessions_dir(sessions))
+    except SessionNameError as exc:
+        sys.stderr.write(f"samen {command}: {exc}\n")
+        return None
+
+
+def _session_language(path: Path) -> str:
+    from samen_tui.session.store import SessionReadError, load_session
+
+    try:
+        return load_session(path).language
+    except (SessionReadError, OSError):
+        return ""
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, explicit: str = "") -> int:
     """The report on ``out`` (a terminal gets it without control characters), or in
     the file ``-o`` names: never over a session, its backup or its lock, and over
-    another file only with ``--force`` (:mod:`samen_tui.session.targets`)."""
+    another file only with ``--force`` (:mod:`samen_tui.session.targets`). Its words,
+    and the messages, in the session's language unless ``--lang``."""
     from samen_tui import paths
     from samen_tui.report.export import export_session
     from samen_tui.session.targets import export_refusal, write_export
 
-    source = Path(args.session)
+    found = find_session(args.session, args.sessions, "export")
+    if found is None:
+        return 1
+    source = found
+    if not explicit:
+        set_language(_session_language(source) or _configured_language() or "nl")
     target = Path(args.output) if args.output else None
     if target is not None:
         refusal = export_refusal(target, source=source, force=args.force)
@@ -203,7 +325,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 None,
                 paths.workshop_dirs(args.workshops),
                 with_notes=args.with_notes,
-                language=args.lang or "",
+                language=explicit,
                 delimiter=args.delimiter,
             )
         )
@@ -255,10 +377,11 @@ def for_terminal(text: str) -> str:
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    """A new workshop file; ``--lang en`` makes it an English workshop."""
     from samen_tui.workshop.scaffold import write_scaffold
 
     try:
-        path = write_scaffold(args.id, Path(args.dir))
+        path = write_scaffold(args.id, Path(args.dir), language=args.lang or "nl")
     except (FileExistsError, ValueError, OSError) as exc:
         sys.stderr.write(f"samen new: {exc}\n")
         return 1
@@ -337,6 +460,14 @@ def run_app(args: argparse.Namespace, command: str) -> int:
 
 
 def _run_app(args: argparse.Namespace, command: str) -> int:
+    session: Path | None = None
+    if command in ("resume", "review") and args.session:
+        session = find_session(args.session, args.sessions, command)
+        if session is None:
+            return 1
+    if command == "run" and not _workshop_found(args):
+        return 1
+
     if command == "review":
         # list the sessions in a helper process while the interface starts (the
         # review takes that listing instead of reading the folder itself)
@@ -358,11 +489,26 @@ def _run_app(args: argparse.Namespace, command: str) -> int:
     if command == "run":
         launch.workshop = args.workshop
         launch.title, launch.place, launch.trainer = args.title, args.place, args.trainer
-    elif command == "resume" and args.session:
-        launch.session = Path(args.session)
+    elif session is not None:
+        launch.session = session
     app = SamenApp(launch)
     app.run()
     return app.return_code or 0
+
+
+def _workshop_found(args: argparse.Namespace) -> bool:
+    """Whether ``samen run WORKSHOP`` has a workshop to run: the reason on stderr
+    before anything is drawn if not."""
+    from samen_tui import paths
+    from samen_tui.workshop.catalog import resolve_workshop
+    from samen_tui.workshop.problems import WorkshopError
+
+    try:
+        resolve_workshop(args.workshop, paths.workshop_dirs(args.workshops))
+    except (LookupError, ValueError, OSError, WorkshopError) as exc:
+        sys.stderr.write(f"samen run: {exc}\n")
+        return False
+    return True
 
 
 if __name__ == "__main__":  # pragma: no cover

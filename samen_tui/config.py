@@ -1,4 +1,4 @@
-"""The small user configuration: the chosen theme and interface language.
+"""The small user configuration: the chosen theme, interface language and bell.
 
 Kept in ``config.toml`` in the user config directory (``samen dirs`` shows it).
 A damaged file is ignored (defaults are used) and not overwritten until the user
@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -24,6 +25,8 @@ class Config:
     theme: str = "textual-dark"
     language: str = ""
     """Interface language; empty means: the workshop's language."""
+    bell: bool = False
+    """Ring the terminal bell when an agenda item's time is nearly up, and when it is."""
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -34,9 +37,11 @@ def load_config(path: Path | None = None) -> Config:
         return Config()
     theme = data.get("theme")
     language = data.get("language")
+    bell = data.get("bell")
     return Config(
         theme=theme if isinstance(theme, str) and theme else Config.theme,
         language=language if language in ("nl", "en") else "",
+        bell=bell is True,
     )
 
 
@@ -55,7 +60,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
 
 
 @contextlib.contextmanager
-def update_config(**changes: str) -> Iterator[Config]:
+def update_config(**changes: Any) -> Iterator[Config]:
     """Load, change and save the configuration in one go."""
     config = replace(load_config(), **changes)
     yield config

@@ -11,9 +11,10 @@ NL: dict[str, str] = {
     "tip.forms.remove": "Het gekozen item verwijderen (ctrl+z haalt het terug)",
     "tip.forms.cancel": "Het item niet wijzigen",
     "tip.forms.status": "De actie als gedaan markeren, of weer open zetten",
-    "forms.date.unreadable": "'{text}' is geen datum. Schrijf bijvoorbeeld 5-12-2026 of"
-    " 2026-12-05.",
+    "forms.date.unreadable": "'{text}' is geen datum. Schrijf bijvoorbeeld 5-12-2026, 5-12-26,"
+    " 2026-12-05 of morgen.",
     "forms.date.nonexistent": "{text} is geen bestaande datum.",
+    "forms.date.past": "{text} ligt in het verleden. Enter nog eens bewaart hem toch.",
     "forms.required": "Vul '{field}' in.",
     "forms.editing": "Wijzigen ({what}): Enter bewaart, Esc stopt.",
     "forms.edit_cancelled": "Wijzigen gestopt; er is niets veranderd.",
@@ -43,8 +44,10 @@ EN: dict[str, str] = {
     "tip.forms.remove": "Remove the highlighted entry (ctrl+z brings it back)",
     "tip.forms.cancel": "Leave the entry as it was",
     "tip.forms.status": "Mark the action done, or open again",
-    "forms.date.unreadable": "'{text}' is not a date. Write for example 5-12-2026 or 2026-12-05.",
+    "forms.date.unreadable": "'{text}' is not a date. Write for example 5-12-2026, 5-12-26,"
+    " 2026-12-05 or tomorrow.",
     "forms.date.nonexistent": "{text} is not an existing date.",
+    "forms.date.past": "{text} is in the past. Press Enter again to keep it anyway.",
     "forms.required": "Fill in '{field}'.",
     "forms.editing": "Editing ({what}): Enter saves, Esc stops.",
     "forms.edit_cancelled": "Stopped editing; nothing changed.",

@@ -79,10 +79,11 @@ _HEAD_ARRAY = re.compile(r"^([A-Za-z0-9_-]+) = \[\r?\n((?:    [^\n]*\n)*?)\]\r?\
 _ARRAY_ELEMENTS = {
     "participants": re.compile(r"(?:    \{[^\n]*\},\r?\n)*"),
     "steps": re.compile(r'(?:    "[^"\\\n]*",\r?\n)*'),
+    "seen": re.compile(r'(?:    "[^"\\\n]*",\r?\n)*'),
 }
 """The arrays the quick look takes at the top of a file: one inline table a line for
 each participant (counted; what is in them is checked by the full read later), one
-plain string a line for the step ids (not needed for the listing)."""
+plain string a line for the step ids and the steps seen (not needed for the listing)."""
 # Without multi-line strings, the table headers that count: participants and records.
 _PARTICIPANT = "\n[[participants]"
 _RECORD_HEADER = re.compile(r'\n\[records\.("(?:[^"\\\n]|\\.)*"|[A-Za-z0-9_-]+)')

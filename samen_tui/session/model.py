@@ -134,6 +134,9 @@ class Session(Values):
     steps: list[str] = field(default_factory=list)
     """The step ids of the workshop file as this session last ran it (to tell, after
     the file changed, which steps were added and removed)."""
+    seen: list[str] = field(default_factory=list)
+    """The steps the trainer stayed on long enough to count as done without anything
+    captured (a slide talked through): the agenda's ✓."""
     removed_steps: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Records of steps no longer in the workshop file, kept as they were: never
     dropped, and put back if the step returns."""

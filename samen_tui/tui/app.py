@@ -7,7 +7,7 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -352,6 +352,30 @@ class SamenApp(App[None]):
             self._fail(t("app.no_review"), first)
             return
         self.push_screen(ReviewScreen(self.services))
+        if first and self.launch.session is not None:  # samen review SESSION
+            self._read_one(self.launch.session)
+
+    def _read_one(self, path: Path) -> None:
+        """One session, read-only, step by step, over the review (escape: the list)."""
+        from samen_tui.session.store import SessionReadError, load_session
+        from samen_tui.tui.screens.review.view import SessionViewScreen
+        from samen_tui.workshop.catalog import session_workshop
+        from samen_tui.workshop.problems import WorkshopError
+
+        try:
+            session = load_session(path)
+        except SessionReadError as exc:
+            self._fail(str(exc), True)
+            return
+        workshop: Workshop | None = None
+        try:
+            found = session_workshop(session.workshop, self.workshop_dirs())
+        except (LookupError, ValueError, OSError, WorkshopError):
+            pass  # the view shows the records without it, as the review does
+        else:
+            self._use_language(found)
+            workshop = found
+        self.push_screen(SessionViewScreen(workshop, session, path))
 
     # ------------------------------------------------------------------ requests
 
@@ -380,6 +404,32 @@ class SamenApp(App[None]):
         if isinstance(screen, WalkScreen) and screen.step_view is not None:
             step_help = t(screen.step_view.HELP)
         self.push_screen(HelpScreen(screen, step_help))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its words in the interface language (``palette.py``)."""
+        from samen_tui.tui.palette import SamenCommandPalette
+
+        if self.use_command_palette and not SamenCommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(SamenCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from samen_tui.tui.palette import SamenCommandPalette
+
+        self.push_screen(
+            SamenCommandPalette(providers=[ThemeProvider], placeholder=t("palette.themes"))
+        )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit: say which key does, in the interface language."""
+        from samen_tui.tui.palette import quit_hint
+
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                message, title = quit_hint(self.get_key_display(active.binding) or key)
+                self.notify(message, title=title, markup=False)
+                return
 
     def get_system_commands(self, screen: Screen[Any]) -> Any:
         """Textual's own commands, in the interface language, and the app's."""

@@ -117,25 +117,44 @@ minutes = 5
 _RULE = "# " + "=" * 77
 
 
-def _kinds_list() -> str:
-    return "\n".join(f"#     {kind:<13} {kinds.scaffold(kind).SUMMARY}" for kind in kinds.names())
+def _english(language: str) -> bool:
+    return language == "en"
 
 
-def _agenda() -> str:
-    """Every agenda item that holds an example, numbered, with its examples."""
-    examples: dict[str, list[str]] = {item_id: [] for item_id, _text in ITEMS}
-    last = ITEMS[-1][0]
+def _kinds_list(language: str = "nl") -> str:
+    """One line per kind: its name and what it is (in an English file, its
+    ``SUMMARY_EN`` where the kind has one)."""
+    lines = []
+    for kind in kinds.names():
+        example = kinds.scaffold(kind)
+        summary = example.SUMMARY
+        if _english(language):
+            summary = getattr(example, "SUMMARY_EN", summary)
+        lines.append(f"#     {kind:<13} {summary}")
+    return "\n".join(lines)
+
+
+def _agenda(language: str = "nl") -> str:
+    """Every agenda item that holds an example, numbered, with its examples (in an
+    English file the kinds' ``EXAMPLE_EN``, the Dutch one where a kind has none)."""
+    from samen_tui.workshop import scaffold_en
+
+    items = scaffold_en.ITEMS if _english(language) else ITEMS
+    banner_word = scaffold_en.ITEM_BANNER if _english(language) else "Agendapunt"
+    examples: dict[str, list[str]] = {item_id: [] for item_id, _text in items}
+    last = items[-1][0]
     for kind in kinds.names():
         example = kinds.scaffold(kind)
         item_id = getattr(example, "ITEM", last)
-        examples[item_id if item_id in examples else last].append(
-            example.EXAMPLE.rstrip("\n") + "\n"
-        )
+        text = example.EXAMPLE
+        if _english(language):
+            text = getattr(example, "EXAMPLE_EN", text)
+        examples[item_id if item_id in examples else last].append(text.rstrip("\n") + "\n")
     parts: list[str] = []
-    for item_id, text in ITEMS:
+    for item_id, text in items:
         if not examples[item_id]:
             continue
-        banner = f"{_RULE}\n#  Agendapunt {len(parts) + 1}\n{_RULE}\n\n"
+        banner = f"{_RULE}\n#  {banner_word} {len(parts) + 1}\n{_RULE}\n\n"
         parts.append(banner + text + "\n" + "\n".join(examples[item_id]))
     return "\n\n".join(parts)
 
@@ -157,19 +176,22 @@ def default_title(workshop_id: str) -> str:
 
 
 def scaffold_workshop(workshop_id: str, title: str | None = None, language: str = "nl") -> str:
-    """The text of a new workshop file with one commented example of every step kind."""
+    """The text of a new workshop file with one commented example of every step kind,
+    its comments and example words in ``language`` (``en``: see ``scaffold_en.py``)."""
     _check_id(workshop_id)
     if language not in LANGUAGES:
         raise ValueError(f"onbekende taal {language!r}: kies uit {', '.join(LANGUAGES)}")
     title = (title or "").strip() or default_title(workshop_id)
-    head = _HEAD.substitute(
+    from samen_tui.workshop import scaffold_en
+
+    head = (scaffold_en.HEAD if _english(language) else _HEAD).substitute(
         id=_toml_string(workshop_id),
         title=_toml_string(title),
         language=_toml_string(language),
         title_comment=" ".join(title.split()),
-        kinds=_kinds_list(),
+        kinds=_kinds_list(language),
     )
-    return head + "\n\n" + _agenda()
+    return head + "\n\n" + _agenda(language)
 
 
 def write_scaffold(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -114,3 +115,17 @@ def sessions(tmp_path: Path) -> Path:
     folder = tmp_path / "sessions"
     folder.mkdir()
     return folder
+
+
+TODAY = dt.date(2026, 11, 28)
+"""The day the forms count from in tests ("morgen", a deadline in the past)."""
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """Every form takes :data:`TODAY` for today: a date typed in a test stays in the
+    future (or the past) whatever day the suite runs."""
+    from samen_tui.tui.widgets.forms.formrow import FormRow
+
+    monkeypatch.setattr(FormRow, "today", staticmethod(lambda: TODAY))
+    return TODAY

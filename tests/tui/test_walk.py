@@ -72,6 +72,9 @@ async def test_walk_every_step_forward_and_back(sessions: Path) -> None:
         await pilot.press("pagedown")  # past the end: stays on the last step
         await pilot.pause()
         assert screen.session.current == step_ids[-1]
+        assert type(app.screen).__name__ == "EndDialog"  # "Sessie afronden"
+        await pilot.press("escape")
+        await pilot.pause()
         for expected in reversed(step_ids[:-1]):
             await pilot.press("pageup")
             await pilot.pause()
@@ -173,7 +176,7 @@ async def test_timer_counts_the_current_item_and_pause_stops_it(sessions: Path) 
         from samen_tui.session.model import ItemTime
 
         # the clock is frozen in tests: put time on the item as the ticker would
-        screen.session.items[item.id] = ItemTime(seconds=item.minutes * 60 * 9 // 10)
+        screen.session.items[item.id] = ItemTime(seconds=item.minutes * 60 * 8 // 10)
         screen._refresh_timer()
         timer = screen.query_one(TimerBar)
         assert timer.has_class("near") and not timer.has_class("over")
@@ -235,7 +238,12 @@ async def test_end_session_records_the_end_time(sessions: Path) -> None:
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
+        assert screen.session.ended is None  # asked first: "Sessie afronden"
+        await pilot.click("#yes")
+        await pilot.pause()
         assert screen.session.ended is not None
+        await pilot.press("escape")  # the export offered next: not now
+        await pilot.pause()
         assert "ended" in saved(app)
 
 

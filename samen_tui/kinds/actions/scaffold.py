@@ -17,3 +17,16 @@ id = "acties"
 title = "Afspraken en acties"
 text = "Wie doet wat, en wanneer?"
 """
+
+SUMMARY_EN = "agreements and actions: who does what when"
+EXAMPLE_EN = """\
+# --- actions: agreements and actions -----------------------------------------
+# Every action of the session in one list (who, what, when, status), the
+# actions of a phase with capture = "decisions" too. No fields of its own.
+[[items.steps]]
+kind = "actions"
+id = "acties"
+title = "Agreements and actions"
+text = "Who does what, and when?"
+"""
+"""The example in an English workshop file (``samen new --lang en``)."""

@@ -33,3 +33,32 @@ id = "valkuilen"
 title = "Valkuilen"
 question = "Wat houdt ons tegen?"
 """
+
+SUMMARY_EN = "collect cards per question, optionally vote with dots"
+EXAMPLE_EN = """\
+# --- brainstorm: cards per question, then a vote -----------------------------
+[[items.steps]]
+kind = "brainstorm"
+id = "wat-helpt"
+title = "What helps?"
+text = "First collect cards per question; then vote with dots."
+# Voting with dots: `budget` dots per voter, `per` is "participant" (each on
+# their own) or "group" (the group as a whole). Leave the line out for a
+# brainstorm without votes.
+voting = { budget = 3, per = "participant" }
+
+# One [[items.steps.prompts]] per column (at least 1).
+[[items.steps.prompts]]
+# The id of the column (required).
+id = "kansen"
+# The name of the column (required).
+title = "Opportunities"
+# The question that goes with it (may be left out).
+question = "What works in our favour?"
+
+[[items.steps.prompts]]
+id = "valkuilen"
+title = "Pitfalls"
+question = "What holds us back?"
+"""
+"""The example in an English workshop file (``samen new --lang en``)."""

@@ -26,3 +26,25 @@ text = """
 # Mag de trainer bij deze dia notities maken? (standaard true)
 notes = true
 '''
+
+SUMMARY_EN = "a slide with text"
+EXAMPLE_EN = '''\
+# --- content: a slide ----------------------------------------------------------
+[[items.steps]]
+# The kind of step (required).
+kind = "content"
+# The id of the step (required, unique in the whole file).
+id = "welkom"
+# The title of the step (required).
+title = "Welcome"
+# The text of the slide, in Markdown (headings with #, lists with -).
+text = """
+# Welcome
+
+- What are we going to do?
+- What do we take home?
+"""
+# May the trainer keep notes on this slide? (default true)
+notes = true
+'''
+"""The example in an English workshop file (``samen new --lang en``)."""

@@ -54,3 +54,54 @@ title = "Besluitvorming"
 question = "Wie gaat wat wanneer doen?"
 capture = "decisions"
 """
+
+SUMMARY_EN = "kinds of conversation and a conversation form in phases (BOB, BARB)"
+EXAMPLE_EN = """\
+# --- conversation: kinds of conversation and a form in phases ----------------
+[[items.steps]]
+kind = "conversation"
+id = "gesprek"
+title = "The conversation"
+text = "Choose a conversation form and go through its phases."
+
+# The kinds of conversation (may be left out): each with a question, a chain
+# of steps and an outcome.
+[[items.steps.types]]
+id = "onderzoekend"
+title = "Exploring"
+question = "What is going on?"
+# The chain of steps in this conversation (required, at least 1).
+chain = ["Gather facts", "Interpret", "Put on the agenda"]
+# Where the conversation leads to (required).
+outcome = "A shared definition of the problem"
+
+# The conversation forms (at least 1), each with its phases.
+[[items.steps.flows]]
+id = "bob"
+title = "BOB"
+# A short explanation (may be left out).
+description = "Forming a picture, forming an opinion, deciding."
+
+[[items.steps.flows.phases]]
+# The id of the phase (required, unique within the form).
+id = "beeldvorming"
+title = "Forming a picture"
+# The question of this phase (required).
+question = "What is going on?"
+# What the trainer captures here besides notes: "notes" (notes only, the
+# default), "mandates" (per partner: what do you take back to the people you
+# represent) or "decisions" (decisions and actions: who, what, when).
+capture = "notes"
+
+[[items.steps.flows.phases]]
+id = "oordeelsvorming"
+title = "Forming an opinion"
+question = "What do we think of it?"
+
+[[items.steps.flows.phases]]
+id = "besluitvorming"
+title = "Deciding"
+question = "Who is going to do what, and when?"
+capture = "decisions"
+"""
+"""The example in an English workshop file (``samen new --lang en``)."""

@@ -28,3 +28,27 @@ text = "Wat is ons gezamenlijk belang?"
 id = "eerste-stap"
 text = "Wat is de eerste stap?"
 """
+
+SUMMARY_EN = "open questions with answers"
+EXAMPLE_EN = """\
+# --- questions: open questions with answers ----------------------------------
+[[items.steps]]
+kind = "questions"
+id = "vragen"
+title = "Starting questions"
+text = "Discuss the questions one by one and capture the answers."
+# May each answer say who gave it? (default true)
+attributed = true
+
+# One [[items.steps.questions]] per question (at least 1).
+[[items.steps.questions]]
+# The id of the question (required).
+id = "belang"
+# The question itself (required).
+text = "What is our shared interest?"
+
+[[items.steps.questions]]
+id = "eerste-stap"
+text = "What is the first step?"
+"""
+"""The example in an English workshop file (``samen new --lang en``)."""

@@ -52,3 +52,51 @@ id = "genoeg-tijd"
 title = "Genoeg tijd"
 group = "aanpak"
 """
+
+SUMMARY_EN = "score items on a scale (a checklist)"
+EXAMPLE_EN = """\
+# --- rate: score items on a scale (checklist) --------------------------------
+[[items.steps]]
+kind = "rate"
+id = "checklist"
+title = "Where do we stand?"
+text = "Give every item a score: how far is it there already?"
+# May every participant give a score of their own besides the group's? (default true)
+per_participant = true
+# How many of the weakest items are marked as a start for the conversation (default 3).
+weakest = 3
+
+# The scale (may be left out): whole numbers from min to max, at most 10 points.
+# Shorter is fine too: scale = { min = 1, max = 3, labels = [...] }
+[items.steps.scale]
+# The lowest point (default 1).
+min = 1
+# The highest point (default 5).
+max = 5
+# One label per point, from low to high (or [] for numbers only).
+labels = ["not at all", "hardly", "partly", "largely", "fully"]
+
+# The groups (clusters), in the order they are shown (required).
+[[items.steps.groups]]
+id = "doel"
+title = "Goal"
+
+[[items.steps.groups]]
+id = "aanpak"
+title = "Approach"
+
+# The items (required); `group` is the id of the group the item belongs to.
+[[items.steps.items]]
+id = "helder-doel"
+title = "A clear goal"
+# The id of the group this item belongs to (required).
+group = "doel"
+# An explanation of the item (may be left out).
+description = "Does everyone know where we are heading?"
+
+[[items.steps.items]]
+id = "genoeg-tijd"
+title = "Enough time"
+group = "aanpak"
+"""
+"""The example in an English workshop file (``samen new --lang en``)."""

@@ -24,3 +24,23 @@ url = "https://example.org/"
 # Een opmerking (mag weg).
 note = "Bijvoorbeeld: auteur, uitgever, jaar."
 """
+
+SUMMARY_EN = "titles and addresses to read on"
+EXAMPLE_EN = """\
+# --- references: titles and addresses ----------------------------------------
+[[items.steps]]
+kind = "references"
+id = "verder-lezen"
+title = "Further reading"
+text = "For those who want to know more."
+
+# One [[items.steps.references]] per reference (at least 1).
+[[items.steps.references]]
+# The title (required).
+title = "A book or an article"
+# The address (may be left out).
+url = "https://example.org/"
+# A note (may be left out).
+note = "For example: author, publisher, year."
+"""
+"""The example in an English workshop file (``samen new --lang en``)."""

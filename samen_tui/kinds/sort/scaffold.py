@@ -32,3 +32,31 @@ title = "Voor anderen"
 hints = ["helpen", "samen"]
 key = "2"
 """
+
+SUMMARY_EN = "sort cards into categories (motives, for example)"
+EXAMPLE_EN = """\
+# --- sort: sort cards into categories ----------------------------------------
+[[items.steps]]
+kind = "sort"
+id = "motieven"
+title = "Why do you take part?"
+text = "Everyone names a reason; the trainer puts each card in a category."
+
+# One [[items.steps.categories]] per category (at least 1, at most 9).
+[[items.steps.categories]]
+# The id of the category (required).
+id = "voor-mezelf"
+# The name of the category (required).
+title = "For myself"
+# Hint words shown with the category (may stay empty).
+hints = ["fun", "learning"]
+# One key that puts a card in this category (default its position: 1, 2, ...).
+key = "1"
+
+[[items.steps.categories]]
+id = "voor-anderen"
+title = "For others"
+hints = ["helping", "together"]
+key = "2"
+"""
+"""The example in an English workshop file (``samen new --lang en``)."""

@@ -155,11 +155,15 @@ class ConfirmDialog(Dialog):
 
 
 class ExportDialog(Dialog):
-    """Choose a format and a file; the report is written there."""
+    """Choose a format and a file; the report is written there. Never over the
+    session, its backup, its lock or another session (the reason is shown and the
+    dialog stays); over another file only after a yes (default no). Answers
+    ``(format, path, with_notes, overwrite)``."""
 
-    def __init__(self, default_stem: Path) -> None:
+    def __init__(self, default_stem: Path, source: Path | None = None) -> None:
         super().__init__()
         self._stem = default_stem
+        self._source = source
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -172,7 +176,7 @@ class ExportDialog(Dialog):
             )
             yield Input(str(self._stem.with_suffix(".md")), id="path")
             yield Checkbox(t("export.with_notes"), False, id="with-notes")
-            yield Label("", id="path-error", classes="error")
+            yield Label("", id="path-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("button.cancel"), id="cancel")
                 yield Button(t("button.export"), id="ok", variant="primary")
@@ -185,22 +189,63 @@ class ExportDialog(Dialog):
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def ok(self) -> None:
+        from samen_tui.session.targets import protected
+
         value = self.query_one("#path", Input).value.strip()
-        fmt = self.query_one("#format", Select).value
+        fmt = str(self.query_one("#format", Select).value)
+        error = self.query_one("#path-error", Label)
         if not value:
-            self.query_one("#path-error", Label).update(t("dialog.need_path"))
+            error.update(t("dialog.need_path"))
             return
-        self.dismiss((str(fmt), value, self.query_one("#with-notes", Checkbox).value))
+        target = Path(value).expanduser()
+        reason = protected(target, source=self._source)
+        if reason is not None:  # never: say why and stay
+            error.update(reason)
+            self.query_one("#path", Input).focus()
+            return
+        notes = self.query_one("#with-notes", Checkbox).value
+        if not os.path.lexists(target):
+            self.dismiss((fmt, str(target), notes, False))
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "yes":
+                self.dismiss((fmt, str(target), notes, True))
+            else:
+                self.query_one("#path", Input).focus()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("dialog.overwrite", path=str(target)),
+                t("button.overwrite"),
+                t("button.cancel"),
+            ),
+            answered,
+        )
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
         self.dismiss(None)
 
 
-def write_export(screen: Screen[Any], target: Path, text: Callable[[], str]) -> None:
-    """Write an export to ``target`` and say so, or say why not (never raises)."""
+def write_export(
+    screen: Screen[Any],
+    target: Path,
+    text: Callable[[], str],
+    *,
+    source: Path | None = None,
+    force: bool = False,
+) -> None:
+    """Write an export to ``target`` (:func:`samen_tui.session.targets.write_export`:
+    whole or not at all, never over a session) and say so, or say why not (never
+    raises)."""
+    from samen_tui.session import targets
+
     try:
-        target.write_text(text(), encoding="utf-8", newline="")
+        targets.write_export(target, text(), source=source, force=force)
+    except FileExistsError as exc:  # refused: something came there meanwhile
+        screen.notify(exc.strerror or str(exc), severity="error", markup=False)
+        return
     except OSError as exc:
         screen.notify(
             t("export.failed", path=str(target), reason=exc.strerror or str(exc)),
@@ -212,23 +257,33 @@ def write_export(screen: Screen[Any], target: Path, text: Callable[[], str]) -> 
 
 
 def export_dialog(
-    screen: Screen[Any], workshop: Workshop | None, session: Session, path: Path
+    screen: Screen[Any],
+    workshop: Workshop | None,
+    session: Session,
+    path: Path,
+    done: Callable[[], None] | None = None,
 ) -> None:
     """Ask where, then write the verslag (md, html) or the actions (csv); the
-    participants' version unless the trainer's notes are asked for."""
+    participants' version unless the trainer's notes are asked for. ``done``: called
+    once the dialog is closed (written or not)."""
     from samen_tui import report
 
-    def chosen(answer: tuple[str, str, bool] | None) -> None:
-        if not answer:
-            return
-        fmt, target, with_notes = answer
-        write_export(
-            screen,
-            Path(target).expanduser(),
-            lambda: report.render(workshop, session, fmt, with_notes=with_notes, session_path=path),
-        )
+    def chosen(answer: tuple[str, str, bool, bool] | None) -> None:
+        if answer:
+            fmt, target, with_notes, force = answer
+            write_export(
+                screen,
+                Path(target),
+                lambda: report.render(
+                    workshop, session, fmt, with_notes=with_notes, session_path=path
+                ),
+                source=path,
+                force=force,
+            )
+        if done is not None:
+            done()
 
-    screen.app.push_screen(ExportDialog(Path.cwd() / path.stem), chosen)
+    screen.app.push_screen(ExportDialog(Path.cwd() / path.stem, source=path), chosen)
 
 
 class HelpScreen(ModalScreen[None]):

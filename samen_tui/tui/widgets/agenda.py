@@ -30,11 +30,9 @@ class AgendaPanel(OptionList):
 
     def lines(self) -> list[Option]:
         """What the agenda shows now: a heading per item, a line per step."""
-        step_ids = self.workshop.step_ids()
         current = self.session.current
-        current_index = step_ids.index(current) if current in step_ids else -1
+        seen = set(self.session.seen)
         options: list[Option] = []
-        index = 0
         for number, item in enumerate(self.workshop.items, start=1):
             spent = self.session.items.get(item.id)
             actual = minutes(spent.seconds) if spent else 0
@@ -47,13 +45,17 @@ class AgendaPanel(OptionList):
             options.append(Option(head, id=f"item:{item.id}", disabled=True))
             for step in item.steps:
                 record = self.session.records.get(step.id)
-                done = index < current_index or (record is not None and not record.is_empty())
+                # done: something captured, or on screen long enough (never just passed)
+                done = (
+                    step.id in seen
+                    or (record is not None and not record.is_empty())
+                    or (step.KIND == "participants" and bool(self.session.participants))
+                )
                 mark = "▶" if step.id == current else ("✓" if done else " ")
                 line = Text(no_wrap=True, overflow="ellipsis")
                 line.append(f"       {mark} ", style="bold green" if done else "bold")
                 line.append(step.title)
                 options.append(Option(line, id=f"step:{step.id}"))
-                index += 1
         return options
 
     def rebuild(self) -> None:

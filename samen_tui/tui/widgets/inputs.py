@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -24,7 +26,36 @@ from samen_tui.i18n import t
 
 
 class FittedInput(Input):
-    """An Input whose too long paste is cut to fit (with a message), never dropped."""
+    """An Input whose too long paste is cut to fit (with a message), never dropped.
+
+    Coming back to a field puts the cursor at the end of what is there, instead of
+    selecting it all (Textual's default): the next key typed would have replaced a
+    name typed a moment ago. A suggestion is drawn unlike typed text (dim, italic, on
+    a tint) and taken with Tab, → or End (see ``walk/focus.py``)."""
+
+    DEFAULT_CSS = """
+    FittedInput > .input--suggestion {
+        color: $text-muted;
+        background: $primary 25%;
+        text-style: italic;
+    }
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
+    def action_end(self, select: bool = False) -> None:
+        """End: at the end already, take the suggestion shown (as a shell does)."""
+        if not select and self.cursor_at_end:
+            self.action_cursor_right()
+            return
+        super().action_end(select)
+
+    def on_focus(self, event: events.Focus) -> None:
+        """Back in the field: the cursor after what is there (a click puts it elsewhere)."""
+        if not self.select_on_focus:
+            self.cursor_position = len(self.value)
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     """The width of the text, which every keystroke changes. Textual's Input sets it

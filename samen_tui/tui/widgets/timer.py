@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -14,33 +16,55 @@ def mmss(seconds: float) -> str:
 
 
 class TimerBar(Static):
-    """Shows ``Punt 03:12 / 15:00`` with a colour at 80% and past 100%, and the balance."""
+    """``Punt 03:12 / 15:00 · op schema · einde ca. 16:40``: a warning colour when a
+    fifth of the item's time is left, a stronger one two minutes before its end, and
+    "uitgelopen" once it runs over (see ``walk/timers.py``: ``timer_state``)."""
 
     DEFAULT_CSS = """
     TimerBar { height: 1; padding: 0 1; background: $boost; }
-    TimerBar.near { background: $warning 40%; }
+    TimerBar.near { background: $warning 30%; }
+    TimerBar.close { background: $warning 70%; text-style: bold; }
     TimerBar.over { background: $error 50%; }
     TimerBar.paused { text-style: italic; }
     """
 
     def show(
-        self, *, elapsed: float, timebox_minutes: int, balance_minutes: int, paused: bool
+        self,
+        *,
+        elapsed: float,
+        timebox_minutes: int,
+        balance_minutes: int,
+        paused: bool,
+        state: str = "",
+        ends: dt.datetime | None = None,
     ) -> None:
         box = timebox_minutes * 60
-        ratio = elapsed / box if box else 0.0
-        self.set_class(0.8 <= ratio <= 1.0, "near")
-        self.set_class(ratio > 1.0, "over")
+        for name in ("near", "close", "over"):
+            self.set_class(state == name, name)
         self.set_class(paused, "paused")
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("⏸ " if paused else "⏱ ")
         text.append(t("timer.item", elapsed=mmss(elapsed), box=mmss(box)), style="bold")
         text.append("  ·  ")
-        if balance_minutes > 0:
-            text.append(t("timer.behind", n=balance_minutes))
-        elif balance_minutes < 0:
-            text.append(t("timer.ahead", n=-balance_minutes))
+        if state == "over":
+            text.append(t("timer.over", n=mmss(elapsed - box)), style="bold")
+            if balance_minutes > 0:
+                text.append("  ·  " + t("timer.behind", n=balance_minutes))
+        elif state in ("near", "close"):
+            text.append(t("timer.left", n=mmss(box - elapsed)))
+            text.append("  ·  " + balance_text(balance_minutes))
         else:
-            text.append(t("timer.on_time"))
+            text.append(balance_text(balance_minutes))
+        if ends is not None and not paused:
+            text.append("  ·  " + t("timer.ends", at=ends.astimezone().strftime("%H:%M")))
         if paused:
             text.append("  ·  " + t("timer.paused"))
         self.update(text, layout=False)  # one line, always: no layout pass for a tick
+
+
+def balance_text(balance_minutes: int) -> str:
+    if balance_minutes > 0:
+        return t("timer.behind", n=balance_minutes)
+    if balance_minutes < 0:
+        return t("timer.ahead", n=-balance_minutes)
+    return t("timer.on_time")

@@ -88,11 +88,12 @@ COMPLETE = attrgetter("complete")
 
 
 def progress_text(summary: SessionSummary, info: WorkshopInfo) -> str:
-    """``position/total`` of the step the session was left on (the number of steps
-    with something captured when the workshop is not known), ``✓`` when finished."""
-    position = info.positions.get(summary.current)
-    if position is not None and info.total is not None:
-        text = f"{position:>{len(str(info.total))}}/{info.total}"
+    """What is done: ``done/total``, the steps with something captured of the
+    workshop's steps (the step it was left on says nothing of what was done there),
+    ``✓`` when finished."""
+    if info.total is not None:
+        done = min(summary.steps_done, info.total)
+        text = f"{done:>{len(str(info.total))}}/{info.total}"
     else:
         text = str(summary.steps_done)
     return text + (" ✓" if summary.complete else "  ")

@@ -8,11 +8,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from samen_tui.i18n import t
+from samen_tui.tui.screens.walk.timing import toggle_bell
 
 if TYPE_CHECKING:
     from samen_tui.tui.screens.walk.screen import WalkScreen
 
-SESSION_COMMANDS = 5
+SESSION_COMMANDS = 6
 """The last commands of the list: the session's own, offered before anything is typed."""
 
 
@@ -36,6 +37,7 @@ class StepCommands(Provider):
         out.append((t("cmd.export"), t("cmd.export.help"), screen.action_export))
         out.append((t("cmd.pause"), t("cmd.pause.help"), screen.action_toggle_pause))
         out.append((t("cmd.takeover"), t("cmd.takeover.help"), screen.action_take_over))
+        out.append((t("cmd.bell"), t("cmd.bell.help"), lambda: toggle_bell(screen)))
         return out
 
     async def discover(self) -> Hits:

@@ -16,7 +16,8 @@ and of a view built ahead through :meth:`WalkScreen.step_shown` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, OptionList
@@ -37,8 +37,10 @@ from samen_tui.session.model import Session, now
 from samen_tui.tui.room_controls import ROOM_BINDINGS, RoomCommands, RoomControls
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
+from samen_tui.tui.screens.walk.focus import FieldKeys, put_drafts, take_drafts
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
-from samen_tui.tui.screens.walk.timers import ItemClock, balance_minutes
+from samen_tui.tui.screens.walk.timers import ItemClock, StepVisits, balance_minutes
+from samen_tui.tui.screens.walk.timing import show_time
 from samen_tui.tui.screens.walk.views import TypeAhead, out_of_reach, widget_class
 from samen_tui.tui.services import Services
 from samen_tui.tui.steps.base import StepView
@@ -58,7 +60,7 @@ FOCUS_RETRY = 0.02
 this many seconds apart."""
 
 
-class WalkScreen(RoomControls, Screen[None]):
+class WalkScreen(RoomControls, FieldKeys):
     """Walk the agenda step by step while the group works (and control what the room's
     screen shows: ``room_controls.py``)."""
 
@@ -139,6 +141,12 @@ class WalkScreen(RoomControls, Screen[None]):
         )
         """The session, and every change to it (the step views' ``capture``)."""
         self.clock = ItemClock(running=not services.frozen_clock)
+        self.wall_clock: Callable[[], dt.datetime] | None = None if services.frozen_clock else now
+        """The time of day, for the projected end (None: a frozen clock, no end shown;
+        a test gives its own)."""
+        self.visits = StepVisits()
+        self.warned: tuple[str, str] | None = None
+        """The item and the timer state last shown (the bell rings on a change)."""
         self.save_error = ""
         """Why the last save failed ("" once one succeeded)."""
         self._watch: WorkshopWatch | None = None
@@ -148,6 +156,7 @@ class WalkScreen(RoomControls, Screen[None]):
         self._epoch = 0
         self._prefetch_timer: Timer | None = None
         self._typed_ahead = TypeAhead()
+        self._drafts: dict[str, dict[str, str]] = {}
         if session.current not in {s.id for _i, s in self._steps}:
             session.current = self._steps[0][1].id if self._steps else ""
 
@@ -184,9 +193,7 @@ class WalkScreen(RoomControls, Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.workshop.title
-        self.sub_title = self.session.title + (
-            f" · {t('walk.read_only')}" if self.read_only else ""
-        )
+        self.sub_title = self.subtitle()
         self.show_step(self.session.current)
         if self.clock.running:
             self.set_interval(1.0, self._tick)
@@ -194,6 +201,12 @@ class WalkScreen(RoomControls, Screen[None]):
         self.set_interval(RELOAD_POLL, self._watch_workshop)
         if not self.read_only:
             self.set_interval(AUTOSAVE_TICK, self.capture.autosave)
+
+    def subtitle(self, *more: str) -> str:
+        """The session's title, "afgerond" once ended, "alleen lezen", and ``more``."""
+        ended = [t("walk.ended")] if self.session.ended is not None else []
+        read_only = [t("walk.read_only")] if self.read_only else []
+        return " · ".join([self.session.title, *ended, *read_only, *more])
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -230,6 +243,7 @@ class WalkScreen(RoomControls, Screen[None]):
         if epoch == self._epoch and view.depends() == depends and view.is_attached:
             return view
         self._views.pop(step_id, None)
+        self._drafts[step_id] = take_drafts(view)  # for the view built in its place
         view.remove()
         return None
 
@@ -345,12 +359,16 @@ class WalkScreen(RoomControls, Screen[None]):
         if self.focused is None and self._typed_ahead.hold(event):
             event.stop()
             event.prevent_default()
+        elif self.nowhere_to_type(event):
+            event.stop()
 
     def _focus_view(self, view: StepView, tries: int = FOCUS_TRIES) -> None:
         """Focus where typing starts, if the view is still the one shown."""
         if view is self._shown and view.is_attached:
             try:
+                view.scroll_home(animate=False, immediate=True)  # its top, its first field
                 view.focus_first()
+                put_drafts(view, self._drafts.pop(view.step.id, {}))
             except NoMatches:  # not composed yet: try again a little later, a bounded
                 # number of times (retrying on every refresh starved the event loop)
                 if tries:
@@ -375,8 +393,12 @@ class WalkScreen(RoomControls, Screen[None]):
         index = self.step_index
         if index + 1 < len(self._steps):
             self.go_to(self._steps[index + 1][1].id)
-        else:
+        elif self.read_only:
             self.notify(t("walk.last_step"))
+        elif self.session.ended is not None:
+            self.notify(t("end.already"))
+        else:
+            self.action_end_session()  # "Sessie afronden": summary, confirm, export
 
     def action_previous_step(self) -> None:
         index = self.step_index
@@ -453,8 +475,13 @@ class WalkScreen(RoomControls, Screen[None]):
     # ------------------------------------------------------------------ timers
 
     def _account_time(self) -> None:
-        """Add the time since the last tick to the current item (unless paused)."""
-        self.clock.account(self.session, self.current_item)
+        """Add the time since the last tick to the current item (unless paused), and
+        to the current step: on it long enough, it gets its ✓."""
+        counted = self.clock.account(self.session, self.current_item)
+        if self.visits.add(self.session, self.session.current, counted):
+            self.capture.mark_dirty()
+            for agenda in self.query(AgendaPanel):
+                agenda.rebuild()
 
     def _tick(self) -> None:
         self._account_time()
@@ -470,13 +497,7 @@ class WalkScreen(RoomControls, Screen[None]):
         item = self.current_item
         if item is None:
             return
-        spent = self.session.items.get(item.id)
-        self.query_one(TimerBar).show(
-            elapsed=spent.seconds if spent else 0,
-            timebox_minutes=item.minutes,
-            balance_minutes=self.balance_minutes(),
-            paused=self.session.paused,
-        )
+        show_time(self, item)
 
     def action_toggle_pause(self) -> None:
         self._account_time()
@@ -509,7 +530,7 @@ class WalkScreen(RoomControls, Screen[None]):
         message = str(error)
         first = not self.save_error
         self.save_error = message
-        self.sub_title = f"{self.session.title} · {t('walk.not_saved')}"
+        self.sub_title = self.subtitle(t("walk.not_saved"))
         if first:
             self.notify(
                 t("walk.save_failed", reason=message),
@@ -521,31 +542,35 @@ class WalkScreen(RoomControls, Screen[None]):
     def _save_recovered(self, path: Path) -> None:
         self.save_error = ""
         self.path = path
-        self.sub_title = self.session.title
+        self.sub_title = self.subtitle()
         self.notify(t("walk.saved", path=str(path)), markup=False)
 
     def action_save_as(self) -> None:
-        from samen_tui.tui.screens.dialogs import SaveAsDialog
+        from samen_tui.tui.screens.walk.saveas import ask_save_as
 
-        def chosen(value: str | None) -> None:
-            if not value or self.capture.saver is None:
-                return
-            target = Path(value).expanduser()
-            if target.is_dir():
-                target = target / self.path.name
-            self.capture.save_to(target)
-            self.path = target
+        ask_save_as(self)
 
-        self.app.push_screen(SaveAsDialog(self.path), chosen)
+    def hand_over_release(self, release: Any) -> Any:
+        """Hold ``release`` (a new lock's) from now on; the one held before, to call."""
+        old, self._release = self._release, release
+        return old
 
     def action_end_session(self) -> None:
+        """Ask (with a summary) before ending; see ``ending.py``."""
+        if self.read_only:
+            return
+        from samen_tui.tui.screens.walk.ending import ask_to_end
+
+        ask_to_end(self)
+
+    def end_session(self) -> None:
         if self.read_only:
             return
         self._account_time()
         self.session.ended = now()
         self.capture.mark_dirty()
         self.save_now()
-        self.sub_title = f"{self.session.title} · {t('walk.ended')}"
+        self.sub_title = self.subtitle()
         self.notify(t("walk.ended_note"))
 
     def close(self) -> bool:

@@ -9,33 +9,45 @@ No widget here: the screen shows what :func:`balance_minutes` and the items say.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+from collections.abc import Callable
 
 from samen_tui.session.model import ItemTime, Session
 from samen_tui.workshop.model import AgendaItem, Workshop
 
 TIMER_SAVE_EVERY = 10.0
+SEEN_AFTER = 30
+"""Seconds on a step before it counts as done without anything captured (a slide
+talked through; a step paged past on the way somewhere else does not)."""
+NEAR_SHARE = 0.2
+"""The item's timer warns when this share of its time is left..."""
+CLOSE_SECONDS = 120
+"""...and again, stronger, this many seconds before its end."""
 
 
 class ItemClock:
     """Counts the seconds spent on the current agenda item."""
 
-    def __init__(self, running: bool) -> None:
+    def __init__(self, running: bool, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.running = running
         """False in tests and snapshots: no time passes by itself."""
-        self._last_tick = time.monotonic()
+        self.monotonic = monotonic
+        """Where the time comes from (a test gives its own)."""
+        self._last_tick = monotonic()
         self._unsaved = 0.0
         """Seconds counted since the clock last asked for a save."""
         self._carry = 0.0
         """The part of a second counted but not yet added to an item."""
 
-    def account(self, session: Session, item: AgendaItem | None) -> None:
-        """Add the time since the last call to ``item`` (unless paused or ended)."""
-        moment = time.monotonic()
+    def account(self, session: Session, item: AgendaItem | None) -> int:
+        """Add the time since the last call to ``item`` (unless paused or ended); the
+        whole seconds added."""
+        moment = self.monotonic()
         delta = moment - self._last_tick if self.running else 0.0
         self._last_tick = moment
         if item is None or session.paused or session.ended is not None:
-            return
+            return 0
         spent = session.items.setdefault(item.id, ItemTime())
         self._carry += delta
         whole = int(self._carry)
@@ -43,6 +55,7 @@ class ItemClock:
             spent.seconds += whole
             self._carry -= whole
             self._unsaved += whole
+        return whole
 
     def save_due(self) -> bool:
         """Whether enough time was counted since the last save it asked for (once)."""
@@ -64,3 +77,57 @@ def balance_minutes(workshop: Workshop, session: Session, current: AgendaItem | 
         elif seconds:
             balance += seconds - item.minutes * 60
     return round(balance / 60)
+
+
+def timer_state(elapsed: float, box_seconds: int) -> str:
+    """How close the item is to its end: ``""``, ``"near"`` (a fifth of its time
+    left), ``"close"`` (two minutes left) or ``"over"`` (past its end)."""
+    if box_seconds <= 0:
+        return ""
+    left = box_seconds - elapsed
+    if left < 0:
+        return "over"
+    if left <= CLOSE_SECONDS:
+        return "close"
+    if left <= NEAR_SHARE * box_seconds:
+        return "near"
+    return ""
+
+
+URGENCY = {"": 0, "near": 1, "close": 2, "over": 3}
+
+
+def projected_end(
+    workshop: Workshop, session: Session, current: AgendaItem | None, at: dt.datetime
+) -> dt.datetime:
+    """When the workshop ends if every item from here on takes its planned time: the
+    rest of the current item's time (none once it runs over) and every later item's."""
+    seconds = 0
+    later = current is None
+    for item in workshop.items:
+        if item is current:
+            spent = session.items.get(item.id)
+            seconds += max(0, item.minutes * 60 - (spent.seconds if spent else 0))
+            later = True
+        elif later:
+            seconds += item.minutes * 60
+    return at + dt.timedelta(seconds=seconds)
+
+
+class StepVisits:
+    """Seconds on each step in this run; a step on screen for :data:`SEEN_AFTER`
+    seconds goes into ``session.seen`` (the agenda's ✓ without anything captured)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, int] = {}
+
+    def add(self, session: Session, step_id: str, seconds: int) -> bool:
+        """Count ``seconds`` on ``step_id``; True when the step became seen now."""
+        if not seconds or not step_id or step_id in session.seen:
+            return False
+        total = self.seconds.get(step_id, 0) + seconds
+        self.seconds[step_id] = total
+        if total >= SEEN_AFTER:
+            session.seen.append(step_id)
+            return True
+        return False

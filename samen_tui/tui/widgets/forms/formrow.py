@@ -10,6 +10,7 @@ next entry.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -22,6 +23,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 from samen_tui.i18n import t
+from samen_tui.tui.formatting import format_date
 from samen_tui.tui.widgets.forms.values import DateError, parse_date
 from samen_tui.tui.widgets.inputs import EntryInput
 
@@ -55,6 +57,9 @@ class FormRow(Vertical):
     FormRow > .form-editing.-shown { display: block; }
     """
 
+    today = staticmethod(dt.date.today)
+    """The day dates count from ("morgen", a deadline in the past); a test sets its own."""
+
     class Submitted(Message):
         """A checked row: text fields stripped, date fields as ``date | None``.
 
@@ -85,6 +90,8 @@ class FormRow(Vertical):
         self.fields = tuple(fields)
         self.editing: str | None = None
         """The key of the entry being edited (``None``: the form adds a new one)."""
+        self._past_ok = ""
+        """A date in the past the trainer was asked about (Enter again keeps it)."""
 
     def compose(self) -> ComposeResult:
         for line in sorted({f.line for f in self.fields}):
@@ -162,10 +169,16 @@ class FormRow(Vertical):
                 return None
             if f.kind == "date":
                 try:
-                    values[f.name] = parse_date(raw_value)
+                    values[f.name] = day = parse_date(raw_value, self.today())
                 except DateError as exc:
                     self.show_error(str(exc))
                     self.notify(str(exc), severity="error", markup=False)
+                    field_input.focus()
+                    return None
+                if day is not None and day < self.today() and self._past_ok != raw_value:
+                    # a deadline in the past: asked once, the same Enter again keeps it
+                    self._past_ok = raw_value
+                    self.show_error(t("forms.date.past", text=format_date(day)))
                     field_input.focus()
                     return None
             else:
