@@ -14,15 +14,10 @@ This module never imports textual.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from samen_tui.session.model import Session
+from samen_tui.session.timebox import State, timer_state
 from samen_tui.workshop.model import Workshop
-
-NEAR = 0.8
-"""From this share of the timebox on, the time is nearly up (as the trainer's timer)."""
-
-State = Literal["", "near", "over"]
 
 
 @dataclass(frozen=True)
@@ -51,13 +46,10 @@ class ItemClock:
 
 
 def state_of(elapsed: float, box: float) -> State:
-    """``near`` at 80-100 % of the timebox, ``over`` past it (the trainer's thresholds)."""
-    ratio = elapsed / box if box else 0.0
-    if ratio > 1.0:
-        return "over"
-    if NEAR <= ratio <= 1.0:
-        return "near"
-    return ""
+    """The trainer's thresholds (:func:`samen_tui.session.timebox.timer_state`):
+    ``near`` with a fifth of the time left, ``close`` two minutes before the end,
+    ``over`` past it."""
+    return timer_state(elapsed, box)
 
 
 def item_clock(

@@ -356,6 +356,7 @@ async def test_the_digits_turn_as_the_trainers_timer_does() -> None:
     from textual.app import App
 
     from samen_tui.room.clock import state_of
+    from samen_tui.session.timebox import timer_state
     from samen_tui.tui.widgets.timer import TimerBar
 
     class Bar(App[None]):
@@ -365,8 +366,12 @@ async def test_the_digits_turn_as_the_trainers_timer_does() -> None:
     app = Bar()
     async with app.run_test() as pilot:
         bar = app.query_one(TimerBar)
-        for elapsed in (0, 400, 479, 480, 540, 600, 601, 900):
-            bar.show(elapsed=elapsed, timebox_minutes=10, balance_minutes=0, paused=False)
+        for elapsed in (0, 400, 479, 480, 481, 540, 600, 601, 900):
+            # 10 minutes: two minutes left (close) comes at the same time as a fifth
+            state = timer_state(elapsed, 600)  # as the walk screen's timing.show_time
+            bar.show(
+                elapsed=elapsed, timebox_minutes=10, balance_minutes=0, paused=False, state=state
+            )
             await pilot.pause()
-            trainer = "over" if bar.has_class("over") else "near" if bar.has_class("near") else ""
+            trainer = next((n for n in ("over", "close", "near") if bar.has_class(n)), "")
             assert state_of(elapsed, 600) == trainer, elapsed

@@ -213,7 +213,17 @@ def test_the_clock_counts_from_the_file_while_it_runs() -> None:
 
 
 def test_the_thresholds_are_the_trainers() -> None:
-    assert [state_of(e, 100) for e in (0, 79, 80, 100, 101)] == ["", "", "near", "near", "over"]
+    elapsed = (0, 959, 960, 1079, 1080, 1200, 1201)
+    assert [state_of(e, 1200) for e in elapsed] == [
+        "",
+        "",
+        "near",
+        "near",
+        "close",
+        "close",
+        "over",
+    ]
+    assert state_of(30, 100) == "close"  # a short item: two minutes left from the start
     assert state_of(5, 0) == ""
 
 

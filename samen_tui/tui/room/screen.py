@@ -287,6 +287,6 @@ class RoomScreen(Screen[None]):
         if digits.value != text:
             digits.update(text)
         state = clock.state
-        digits.set_class(state == "near", "near")
-        digits.set_class(state == "over", "over")
+        for name in ("near", "close", "over"):
+            digits.set_class(state == name, name)
         digits.set_class(not clock.running, "paused")

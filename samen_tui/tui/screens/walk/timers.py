@@ -20,10 +20,6 @@ TIMER_SAVE_EVERY = 10.0
 SEEN_AFTER = 30
 """Seconds on a step before it counts as done without anything captured (a slide
 talked through; a step paged past on the way somewhere else does not)."""
-NEAR_SHARE = 0.2
-"""The item's timer warns when this share of its time is left..."""
-CLOSE_SECONDS = 120
-"""...and again, stronger, this many seconds before its end."""
 
 
 class ItemClock:
@@ -77,24 +73,6 @@ def balance_minutes(workshop: Workshop, session: Session, current: AgendaItem | 
         elif seconds:
             balance += seconds - item.minutes * 60
     return round(balance / 60)
-
-
-def timer_state(elapsed: float, box_seconds: int) -> str:
-    """How close the item is to its end: ``""``, ``"near"`` (a fifth of its time
-    left), ``"close"`` (two minutes left) or ``"over"`` (past its end)."""
-    if box_seconds <= 0:
-        return ""
-    left = box_seconds - elapsed
-    if left < 0:
-        return "over"
-    if left <= CLOSE_SECONDS:
-        return "close"
-    if left <= NEAR_SHARE * box_seconds:
-        return "near"
-    return ""
-
-
-URGENCY = {"": 0, "near": 1, "close": 2, "over": 3}
 
 
 def projected_end(

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from samen_tui.i18n import t
-from samen_tui.tui.screens.walk.timers import URGENCY, projected_end, timer_state
+from samen_tui.session.timebox import URGENCY, timer_state
+from samen_tui.tui.screens.walk.timers import projected_end
 from samen_tui.tui.widgets.timer import TimerBar
 from samen_tui.workshop.model import AgendaItem
 
