@@ -47,6 +47,33 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
+def _join_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--join",
+        metavar="lan|HOST:PORT",
+        default="",
+        help="participants take part from their phones: serve their page on the local"
+        " network (lan) or on HOST:PORT; every address (0.0.0.0) only when named (#18)",
+    )
+
+
+def check_join(value: str) -> str | None:
+    """Why ``--join value`` cannot be served (a message), or None. Warns on stderr when
+    it means every address of the machine."""
+    try:
+        from samen_tui.web.join.address import AddressError, parse_join
+        from samen_tui.web.join.server import JoinServer  # noqa: F401  (aiohttp is there)
+    except ImportError:
+        return t("join.missing")
+    try:
+        address = parse_join(value)
+    except AddressError as exc:
+        return str(exc)
+    if address.everywhere:
+        sys.stderr.write(t("join.panel.all_addresses", host=address.bind) + "\n")
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="samen",
@@ -65,9 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--title", default="", help="session title")
     run.add_argument("--place", default="", help="where the session takes place")
     run.add_argument("--trainer", default="", help="who leads it")
+    _join_option(run)
 
     resume = add("resume", "go back into a saved session, on the step where it was left")
     resume.add_argument("session", nargs="?", help="session file (default: newest unfinished)")
+    _join_option(resume)
 
     add("review", "read back, compare and export saved sessions")
 
@@ -310,6 +339,12 @@ def _run_app(args: argparse.Namespace, command: str) -> int:
         launch.title, launch.place, launch.trainer = args.title, args.place, args.trainer
     elif command == "resume" and args.session:
         launch.session = Path(args.session)
+    if getattr(args, "join", ""):
+        problem = check_join(args.join)
+        if problem is not None:
+            sys.stderr.write(f"samen: {problem}\n")
+            return 2
+        launch.extra["join"] = args.join
     app = SamenApp(launch)
     app.run()
     return app.return_code or 0

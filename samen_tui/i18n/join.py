@@ -40,6 +40,7 @@ NL: dict[str, str] = {
     "join.error.moved_on": "De trainer is al verder gegaan; je ziet nu de nieuwe stap.",
     "join.error.wrong_kind": "Dat kan bij deze stap niet.",
     "join.error.closed": "De trainer heeft de invoer voor deze stap gesloten.",
+    "join.error.stopped": "De trainer heeft de invoer via telefoons gestopt.",
     "join.error.unknown_participant": "Die naam staat niet (meer) in de lijst.",
     "join.error.unknown_category": "Dat motief bestaat niet bij deze stap.",
     "join.error.unknown_item": "Dat onderdeel bestaat niet bij deze stap.",
@@ -72,7 +73,10 @@ NL: dict[str, str] = {
         "Let op: de server luistert op alle netwerken van deze laptop ({host}). Iedereen "
         "met de link of de code kan meedoen."
     ),
-    "join.started": "Deelnemers kunnen meedoen op {url} (code {code})",
+    "join.started": (
+        "Deelnemers kunnen meedoen op {url} (code {code}); ctrl+p 'Deelnemers laten "
+        "meedoen' toont de QR-code"
+    ),
     "join.stopped": "De invoer via telefoons is gestopt.",
     "join.failed": "De server voor telefoons kon niet starten: {reason}",
     "join.missing": (
@@ -85,6 +89,8 @@ NL: dict[str, str] = {
     "join.bad_address": "--join verwacht 'lan' of HOST:PORT, niet {value!r}",
     "join.opened": "Telefoons kunnen weer invullen bij deze stap.",
     "join.closed_note": "Telefoons kunnen bij deze stap niets meer invullen.",
+    "key.stop": "Stoppen",
+    "key.join_toggle": "Invoer open/dicht",
     "cmd.join": "Deelnemers laten meedoen",
     "cmd.join.help": "deelnemers vullen in op hun eigen telefoon (QR-code, lokaal netwerk)",
 }
@@ -124,6 +130,7 @@ EN: dict[str, str] = {
     "join.error.moved_on": "The trainer has moved on; you now see the new step.",
     "join.error.wrong_kind": "That is not possible at this step.",
     "join.error.closed": "The trainer has closed this step for input.",
+    "join.error.stopped": "The trainer has stopped the input from phones.",
     "join.error.unknown_participant": "That name is not (or no longer) in the list.",
     "join.error.unknown_category": "That motive does not exist at this step.",
     "join.error.unknown_item": "That item does not exist at this step.",
@@ -155,7 +162,10 @@ EN: dict[str, str] = {
         "Careful: the server listens on every network of this laptop ({host}). Anyone "
         "with the link or the code can take part."
     ),
-    "join.started": "Participants can join at {url} (code {code})",
+    "join.started": (
+        "Participants can join at {url} (code {code}); ctrl+p 'Let participants join' "
+        "shows the QR code"
+    ),
     "join.stopped": "Input from phones has stopped.",
     "join.failed": "The server for phones could not start: {reason}",
     "join.missing": "Joining from phones needs aiohttp and segno: pip install 'samen-tui[join]'",
@@ -166,6 +176,8 @@ EN: dict[str, str] = {
     "join.bad_address": "--join expects 'lan' or HOST:PORT, not {value!r}",
     "join.opened": "Phones can fill in this step again.",
     "join.closed_note": "Phones can no longer fill in this step.",
+    "key.stop": "Stop",
+    "key.join_toggle": "Input open/closed",
     "cmd.join": "Let participants join",
     "cmd.join.help": "participants fill in on their own phones (QR code, local network)",
 }

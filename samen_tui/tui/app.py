@@ -131,6 +131,7 @@ class SamenApp(App[None]):
             config=self.config,
             frozen_clock=bool(self.launch.extra.get("frozen_clock", False)),
         )
+        self.services.join = str(self.launch.extra.get("join", ""))
         self.collector = IdleCollector()
         self._controls = ControlCharacters()
 

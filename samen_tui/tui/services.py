@@ -34,6 +34,8 @@ class Services:
     config: Config = field(default_factory=Config)
     frozen_clock: bool = False
     """Tests and snapshots: the timers do not run by themselves."""
+    join: str = ""
+    """``--join``: where the walk screen serves the participants' page (#18), or ""."""
     _store: SessionStore | None = field(default=None, repr=False)
 
     @classmethod

@@ -77,12 +77,12 @@ class Client:
     """A browser's HTTP client on the test server (its own cookies; closing it leaves
     the server running for the other phones)."""
 
-    def __init__(self, test_server: TestServer) -> None:
-        self.test_server = test_server
+    def __init__(self, root: str) -> None:
+        self.root = root.rstrip("/")
         self.session = ClientSession(cookie_jar=CookieJar(unsafe=True))
 
     def make_url(self, path: str) -> str:
-        return str(self.test_server.make_url(path))
+        return self.root + path
 
     async def get(self, path: str, **kw: Any) -> ClientResponse:
         return await self.session.get(self.make_url(path), **kw)
@@ -97,9 +97,10 @@ class Client:
 class Phone:
     """One browser: its own cookie jar, the CSRF token of its last page."""
 
-    def __init__(self, server: JoinServer, test_server: TestServer) -> None:
+    def __init__(self, server: JoinServer, test_server: TestServer | str) -> None:
         self.server = server
-        self.client = Client(test_server)
+        root = test_server if isinstance(test_server, str) else str(test_server.make_url("/"))
+        self.client = Client(root)
         self.csrf = ""
 
     async def __aenter__(self) -> Phone:

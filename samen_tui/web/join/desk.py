@@ -132,6 +132,8 @@ class Desk:
         """Changes made from phones since the server started."""
         self.version = 0
         """Goes up with every change from a phone (the pages' poll)."""
+        self.stopped = False
+        """The trainer stopped the input (or the session ended): every change refused."""
 
     # ------------------------------------------------------------------ state
 
@@ -163,7 +165,10 @@ class Desk:
 
     def admit(self, device_id: str) -> Device:
         """The device for a request that changes something: counted against its rate
-        (429 over it) and, when new, against the cap (403 beyond it)."""
+        (429 over it) and, when new, against the cap (403 beyond it); 409 once the
+        input is stopped."""
+        if self.stopped:
+            raise Refused(409, "join.error.stopped")
         device = self.devices.get(device_id)
         if device is None:
             if len(self.devices) >= self.cap:

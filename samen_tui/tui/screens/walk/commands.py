@@ -12,7 +12,7 @@ from samen_tui.i18n import t
 if TYPE_CHECKING:
     from samen_tui.tui.screens.walk.screen import WalkScreen
 
-SESSION_COMMANDS = 5
+SESSION_COMMANDS = 6
 """The last commands of the list: the session's own, offered before anything is typed."""
 
 
@@ -36,6 +36,7 @@ class StepCommands(Provider):
         out.append((t("cmd.export"), t("cmd.export.help"), screen.action_export))
         out.append((t("cmd.pause"), t("cmd.pause.help"), screen.action_toggle_pause))
         out.append((t("cmd.takeover"), t("cmd.takeover.help"), screen.action_take_over))
+        out.append((t("cmd.join"), t("cmd.join.help"), screen.joining.open_panel))
         return out
 
     async def discover(self) -> Hits:

@@ -36,6 +36,7 @@ from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
+from samen_tui.tui.screens.walk.joining import WalkJoin
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
 from samen_tui.tui.screens.walk.timers import ItemClock, balance_minutes
 from samen_tui.tui.screens.walk.views import TypeAhead, out_of_reach, widget_class
@@ -145,6 +146,8 @@ class WalkScreen(Screen[None]):
         self._epoch = 0
         self._prefetch_timer: Timer | None = None
         self._typed_ahead = TypeAhead()
+        self.joining = WalkJoin(self)
+        """Participants on their phones (#18): the join server, once started."""
         if session.current not in {s.id for _i, s in self._steps}:
             session.current = self._steps[0][1].id if self._steps else ""
 
@@ -191,6 +194,8 @@ class WalkScreen(Screen[None]):
         self.set_interval(RELOAD_POLL, self._watch_workshop)
         if not self.read_only:
             self.set_interval(AUTOSAVE_TICK, self.capture.autosave)
+            if self.services.join:
+                self.joining.start_soon(self.services.join)
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -537,12 +542,14 @@ class WalkScreen(Screen[None]):
         self.session.ended = now()
         self.capture.mark_dirty()
         self.save_now()
+        self.joining.stop_soon()
         self.sub_title = f"{self.session.title} · {t('walk.ended')}"
         self.notify(t("walk.ended_note"))
 
     def close(self) -> bool:
         """Save and let go of the session; True if everything reached the disk."""
         ok = True
+        self.joining.stop_soon()
         if self.capture.saver is not None:
             self._account_time()
             ok = self.capture.close()
