@@ -52,13 +52,22 @@ def document(
         "<!doctype html>\n"
         f'<html lang="{esc(language())}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta name="referrer" content="no-referrer">'
+        '<meta name="referrer" content="same-origin">'
         f"<title>{esc(title)}</title>"
         f'<link rel="stylesheet" href="{esc(prefix)}static/join.css">'
         f'<script src="{esc(prefix)}static/join.js" defer></script>'
         f'</head><body data-poll="{esc(prefix)}poll"{follow}>'
         f"<main>{body}</main></body></html>\n"
     )
+
+
+def markdown(text: str) -> str:
+    """A step's Markdown text as HTML; raw HTML in it is shown as text (and links to
+    ``javascript:`` and the like are not made), as markdown-it does with html off."""
+    from markdown_it import MarkdownIt
+
+    html: str = MarkdownIt("commonmark", {"html": False}).render(text)
+    return html
 
 
 def csrf_field(csrf: str) -> str:
@@ -155,7 +164,7 @@ def step_page(
     )
     if step is None:
         return document(prefix, t("join.page.title"), head, step="")
-    intro = f'<div class="text">{esc(step.text)}</div>' if step.text else ""
+    intro = f'<div class="text">{markdown(step.text)}</div>' if step.text else ""
     open_ = desk.is_open(step.id)
     if not open_ and step.KIND in ("sort", "rate", "brainstorm", "questions"):
         intro += notice(t("join.error.closed"), "info")
@@ -188,9 +197,10 @@ class Forms:
         self.step_id = step_id
         self.open = open_
 
-    def start(self, route: str, classes: str = "card") -> str:
+    def start(self, route: str, classes: str = "card", ident: str = "") -> str:
+        attribute = f' id="{esc(ident)}"' if ident else ""
         return (
-            f'<form method="post" action="{esc(self.prefix)}{route}" class="{classes}">'
+            f'<form method="post" action="{esc(self.prefix)}{route}" class="{classes}"{attribute}>'
             f'{csrf_field(self.csrf)}<input type="hidden" name="step" value="{esc(self.step_id)}">'
         )
 
@@ -235,7 +245,12 @@ def rate_section(form: Forms, step: RateStep, session: Session, who: Participant
         out += f"<h2>{esc(group.title)}</h2>"
         for item in step.items_of(group.id):
             mine = ratings[item.id].by.get(who.id) if item.id in ratings else None
-            out += form.start("rate", "card item") if form.open else '<div class="card item">'
+            anchor = f"r-{item.id}"
+            out += (
+                form.start("rate", "card item", anchor)
+                if form.open
+                else f'<div class="card item" id="{esc(anchor)}">'
+            )
             out += f"<h3>{esc(item.title)}</h3>"
             if item.description:
                 out += f'<p class="muted">{esc(item.description)}</p>'
@@ -263,7 +278,7 @@ def brainstorm_section(
         left_text = t("join.brainstorm.left", left=left, budget=step.voting.budget)
         out += f'<p class="dots">{esc(left_text)}</p>'
     for prompt in step.prompts:
-        out += f'<section class="card"><h2>{esc(prompt.title)}</h2>'
+        out += f'<section class="card" id="p-{esc(prompt.id)}"><h2>{esc(prompt.title)}</h2>'
         if prompt.question:
             out += f'<p class="muted">{esc(prompt.question)}</p>'
         if form.open:
@@ -276,7 +291,7 @@ def brainstorm_section(
         rows = ""
         for idea in (i for i in ideas if i.prompt == prompt.id):
             mine = idea.votes.get(who.id, 0)
-            rows += f'<li><span class="idea">{esc(idea.text)}</span>'
+            rows += f'<li id="i-{esc(idea.id)}"><span class="idea">{esc(idea.text)}</span>'
             if voting and form.open:
                 rows += (
                     form.start("vote", "vote")
@@ -298,7 +313,8 @@ def questions_section(form: Forms, step: QuestionsStep, session: Session, who: P
     answers = record.answers if isinstance(record, QuestionsRecord) else []
     out = ""
     for number, question in enumerate(step.questions, start=1):
-        out += f'<section class="card"><h2>{number}. {esc(question.text)}</h2>'
+        out += f'<section class="card" id="q-{esc(question.id)}">'
+        out += f"<h2>{number}. {esc(question.text)}</h2>"
         if form.open:
             out += (
                 form.start("answer", "add")

@@ -10,12 +10,13 @@ Only these routes exist (``T`` is the token, new at every start)::
     POST /T/idea           step, prompt, text            (brainstorm)
     POST /T/vote           step, idea, delta (1 | -1)    (brainstorm with voting)
     POST /T/answer         step, question, text          (questions)
-    GET  /T/static/join.js, /T/static/join.css
+    GET  /T/static/join.js, /T/static/join.css (also without the token: nothing secret)
 
 Every request passes :class:`samen_tui.web.guard.Guard` first (Host, Origin, the token
-in constant time; ``/`` is the one path without a token, and its code is checked in
-constant time and at most ``CODE_TRIES`` wrong codes a minute). Every POST needs the
-device cookie and its CSRF token and a url-encoded body of at most 16 KiB
+in constant time; ``/`` and the two static files are the paths without a token, and
+the code is checked in constant time, at most ``CODE_TRIES`` wrong codes a minute).
+Every POST needs the device cookie and its CSRF token and a url-encoded body of at
+most 16 KiB
 (``forms.py``); what it asks is checked by the desk (``desk.py``). A refused request
 gets a 4xx and changes nothing. No access log: the server logs nobody's address, name
 or text.
@@ -30,6 +31,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from aiohttp import web
 
@@ -62,7 +64,7 @@ SECURITY_HEADERS = {
         " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 
@@ -115,6 +117,7 @@ class JoinServer:
             [
                 web.get("/", self.code_form),
                 web.post("/", self.code_given),
+                web.get("/static/{name}", self.static),
                 web.get(p, self.join_form),
                 web.post(p + "join", self.join),
                 web.get(p + "step", self.step),
@@ -166,8 +169,9 @@ class JoinServer:
         path = request.path
         reason = "not started" if guard is None else None
         if guard is not None:
+            open_path = path == "/" or path.startswith("/static/")
             reason = guard.refusal(
-                self.prefix if path == "/" else path,
+                self.prefix if open_path else path,
                 request.headers.get("Host"),
                 request.headers.get("Origin"),
             )
@@ -298,9 +302,13 @@ class JoinServer:
         return web.Response(body=self._static[name], content_type=STATIC[name])
 
     async def contribute(
-        self, request: web.Request, act: Callable[[str, dict[str, str]], Any]
+        self,
+        request: web.Request,
+        act: Callable[[str, dict[str, str]], Any],
+        anchor: Callable[[dict[str, str]], str] = lambda fields: "",
     ) -> web.StreamResponse:
-        """A POST that changes the session: checked, done, and back to the step."""
+        """A POST that changes the session: checked, done, and back to the step (at
+        ``anchor``: the part of the page the form was in)."""
         try:
             device, fields = await self.form(request)
             act(device, fields)
@@ -310,7 +318,8 @@ class JoinServer:
             return self.refused(request, exc.status, t(exc.key))
         if request.headers.get("X-Samen-Fetch"):
             return web.Response(status=204)
-        raise web.HTTPSeeOther(self.prefix + "step?ok=1")
+        place = anchor(fields)
+        raise web.HTTPSeeOther(self.prefix + "step?ok=1" + (f"#{quote(place)}" if place else ""))
 
     async def card(self, request: web.Request) -> web.StreamResponse:
         return await self.contribute(
@@ -324,7 +333,7 @@ class JoinServer:
         def act(device: str, fields: dict[str, str]) -> None:
             self.desk.rate(device, fields.get("step", ""), fields.get("item", ""), number(fields))
 
-        return await self.contribute(request, act)
+        return await self.contribute(request, act, lambda f: "r-" + f.get("item", ""))
 
     async def idea(self, request: web.Request) -> web.StreamResponse:
         return await self.contribute(
@@ -332,6 +341,7 @@ class JoinServer:
             lambda d, f: self.desk.add_idea(
                 d, f.get("step", ""), f.get("prompt", ""), f.get("text", "")
             ),
+            lambda f: "p-" + f.get("prompt", ""),
         )
 
     async def vote(self, request: web.Request) -> web.StreamResponse:
@@ -340,7 +350,7 @@ class JoinServer:
                 device, fields.get("step", ""), fields.get("idea", ""), number(fields, "delta")
             )
 
-        return await self.contribute(request, act)
+        return await self.contribute(request, act, lambda f: "i-" + f.get("idea", ""))
 
     async def answer(self, request: web.Request) -> web.StreamResponse:
         return await self.contribute(
@@ -348,6 +358,7 @@ class JoinServer:
             lambda d, f: self.desk.answer(
                 d, f.get("step", ""), f.get("question", ""), f.get("text", "")
             ),
+            lambda f: "q-" + f.get("question", ""),
         )
 
 

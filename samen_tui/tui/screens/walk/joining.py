@@ -123,7 +123,7 @@ class WalkJoin:
             return False
         self.server, self.address = server, address
         info = self.info()
-        if info is not None:
+        if info is not None and not show_panel:  # the panel says it
             self.screen.notify(
                 t("join.started", url=info.short_url, code=info.code), markup=False, timeout=10
             )
@@ -191,7 +191,7 @@ class JoinPanel(ModalScreen[None]):
     JoinPanel #join-title { text-style: bold; }
     JoinPanel Horizontal { height: auto; width: auto; }
     JoinPanel #join-qr { width: auto; height: auto; margin-right: 2; }
-    JoinPanel #join-text { width: 44; max-width: 100%; height: auto; }
+    JoinPanel #join-text { width: 34; height: auto; }
     JoinPanel #join-text Static { margin-bottom: 1; }
     JoinPanel #join-code { text-style: bold; }
     JoinPanel #join-warning { color: $warning; }
