@@ -133,6 +133,7 @@ class SamenApp(App[None]):
         )
         self.services.join = str(self.launch.extra.get("join", ""))
         self.collector = IdleCollector()
+        self.services.last_input = lambda: self.collector.last_input
         self._controls = ControlCharacters()
 
     def get_line_filters(self) -> Sequence[LineFilter]:

@@ -14,6 +14,8 @@ Never imports the screens nor the app.
 from __future__ import annotations
 
 import contextlib
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +38,9 @@ class Services:
     """Tests and snapshots: the timers do not run by themselves."""
     join: str = ""
     """``--join``: where the walk screen serves the participants' page (#18), or ""."""
+    last_input: Callable[[], float] = time.monotonic
+    """When the trainer last pressed a key or clicked (``time.monotonic``): phones'
+    contributions are shown in the pauses."""
     _store: SessionStore | None = field(default=None, repr=False)
 
     @classmethod

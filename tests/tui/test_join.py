@@ -52,7 +52,7 @@ async def test_a_phones_card_shows_at_once_is_saved_and_undone(sessions: Path) -
                 "card", {"step": "motieven", "text": "Van telefoon", "category": category[1]}
             )
             assert status == 303
-        await pilot.pause()
+        await pilot.pause(0.6)  # shown within WalkJoin's SHOW_EVERY
         view = screen.step_view
         assert isinstance(view, SortView)
         shown = " ".join(str(w.render()) for w in view.query("CardView"))

@@ -3,6 +3,7 @@ row of its table. No speed is checked here: figures come from the full bench."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ ROWS = (
     "| 6. growth of peak memory",
     "| 4-6. review with 10,000 sessions",
     "| 7. sort step opened",
+    "| 8. 4 phones x 3 contributions during the walk",
 )
 
 
@@ -46,4 +48,10 @@ def test_bench_smoke_prints_the_table() -> None:
     for row in ROWS:
         assert row in out, f"missing row {row!r} in:\n{out}"
     assert "error:" not in out, out
+    assert re.search(
+        r"^join: lost \d+ of 12 contributions from 4 devices; server p95 \d+ ms;"
+        r" keypress p95 \d+ ms$",
+        out,
+        re.MULTILINE,
+    ), out
     assert bench_table() == table  # only --write-readme writes it

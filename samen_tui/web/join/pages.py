@@ -10,6 +10,7 @@ Plain Python: no textual, no aiohttp.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 from samen_tui.i18n import language, t
@@ -61,9 +62,11 @@ def document(
     )
 
 
+@lru_cache(maxsize=64)
 def markdown(text: str) -> str:
     """A step's Markdown text as HTML; raw HTML in it is shown as text (and links to
-    ``javascript:`` and the like are not made), as markdown-it does with html off."""
+    ``javascript:`` and the like are not made), as markdown-it does with html off.
+    Kept per text: every phone loads the same step's page again and again."""
     from markdown_it import MarkdownIt
 
     html: str = MarkdownIt("commonmark", {"html": False}).render(text)

@@ -98,6 +98,9 @@ class JoinServer:
         self._wrong_codes: deque[float] = deque()
         self._static = static_files()
         self._runner: web.AppRunner | None = None
+        self.timings: list[float] | None = None
+        """When a list (the benchmark): the seconds each POST took in the server, from
+        the middleware's start to the answer."""
         self.app = self.make_app()
 
     @property
@@ -165,6 +168,7 @@ class JoinServer:
     @web.middleware
     async def checks(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """The guard on every request, and the headers on every answer."""
+        started = time.perf_counter()
         guard = self.guard
         path = request.path
         reason = "not started" if guard is None else None
@@ -189,6 +193,8 @@ class JoinServer:
                     response = web.Response(status=exc.status, headers=exc.headers)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if self.timings is not None and request.method == "POST":
+            self.timings.append(time.perf_counter() - started)
         return response
 
     def page(self, html: str, status: int = 200) -> web.Response:

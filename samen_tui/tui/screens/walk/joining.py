@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -24,6 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Label, Static
 
 from samen_tui.i18n import t
@@ -36,6 +38,12 @@ if TYPE_CHECKING:
     from samen_tui.web.join.info import JoinInfo
     from samen_tui.web.join.server import JoinServer
 
+SHOW_EVERY = 0.25
+"""Seconds between two looks at whether phones' contributions can be shown."""
+QUIET_FOR = 0.4
+"""Seconds without a key or click after which they are shown."""
+LATEST = 2.0
+"""Seconds after which they are shown even while the trainer types on."""
 QR_STYLE = "#000000 on #ffffff"
 """The QR code's colours, whatever the theme: scanners want dark on light."""
 
@@ -48,6 +56,9 @@ class WalkJoin:
         self.server: JoinServer | None = None
         self.address: JoinAddress | None = None
         self._stopping: asyncio.Task[None] | None = None
+        self._pending: set[str] = set()
+        self._pending_since = 0.0
+        self._show_timer: Timer | None = None
         self.default = "lan"
         """Where the palette's command serves when ``--join`` named no address."""
 
@@ -65,11 +76,28 @@ class WalkJoin:
         return self.screen.capture.change()
 
     def contributed(self, step_id: str) -> None:
-        """Show a phone's change in the step view on screen, if it shows it."""
+        """Show a phone's change in the step view on screen, if it shows it: once the
+        trainer pauses typing for ``QUIET_FOR`` seconds, and within ``LATEST`` seconds
+        however busy (thirty phones sending at once are one redraw, between the
+        trainer's keys rather than in them)."""
+        if not self._pending:
+            self._pending_since = time.monotonic()
+        self._pending.add(step_id)
+        if self._show_timer is None:
+            self._show_timer = self.screen.set_timer(SHOW_EVERY, self._show_pending)
+
+    def _show_pending(self) -> None:
+        self._show_timer = None
+        moment = time.monotonic()
+        typing = moment - self.screen.services.last_input() < QUIET_FOR
+        if typing and moment - self._pending_since < LATEST:
+            self._show_timer = self.screen.set_timer(SHOW_EVERY, self._show_pending)
+            return
+        pending, self._pending = self._pending, set()
         view = self.screen.step_view
         if view is None or not view.is_attached:
             return
-        if view.step.id == step_id or (not step_id and view.step.KIND == "participants"):
+        if view.step.id in pending or ("" in pending and view.step.KIND == "participants"):
             view.record_changed()
 
     # ------------------------------------------------------------------ the server
