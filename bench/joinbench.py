@@ -56,9 +56,10 @@ for folder in (str(BENCH), str(ROOT)):
 
 COUNTS = {"full": (30, 20), "quick": (30, 6), "smoke": (4, 3)}
 """(phones, contributions each) per mode."""
-PACE = 0.4
-"""Seconds a phone waits after each contribution (and before looking again)."""
-MAX_ROUNDS = 8
+PACE = 2.0
+"""Seconds a phone waits after each contribution, on average (1 to 3: a person taps a
+rating in a second and types a card in several), and before looking again."""
+MAX_ROUNDS = 12
 LINES: list[str] = []
 """The ``join: ...`` lines measured in this process, for ``bench/run.py`` to print."""
 TARGETS = (0, 0.100, 0.050)

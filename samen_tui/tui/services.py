@@ -14,7 +14,6 @@ Never imports the screens nor the app.
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,9 +37,10 @@ class Services:
     """Tests and snapshots: the timers do not run by themselves."""
     join: str = ""
     """``--join``: where the walk screen serves the participants' page (#18), or ""."""
-    last_input: Callable[[], float] = time.monotonic
-    """When the trainer last pressed a key or clicked (``time.monotonic``): phones'
-    contributions are shown in the pauses."""
+    last_input: Callable[[], float] = float
+    """When the trainer last pressed a key or clicked (``time.monotonic``; without the
+    app: never, 0.0): views are built ahead, and phones' contributions shown, in the
+    pauses."""
     _store: SessionStore | None = field(default=None, repr=False)
 
     @classmethod

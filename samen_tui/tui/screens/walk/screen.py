@@ -16,6 +16,7 @@ and of a view built ahead through :meth:`WalkScreen.step_shown` and
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -301,14 +302,19 @@ class WalkScreen(Screen[None]):
 
     def _schedule_prefetch(self) -> None:
         """Build the next step's view once the trainer has paused for a moment (again
-        after every change: a capture can make the view built ahead stale)."""
-        if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
-        self._prefetch_timer = self.set_timer(PREFETCH_AFTER, self._prefetch)
+        after every change: a capture can make the view built ahead stale). A timer
+        set stays set: changes that keep coming (phones, #18) never put it off, while
+        the trainer's keys do (``_prefetch`` waits for a pause in them)."""
+        if self._prefetch_timer is None:
+            self._prefetch_timer = self.set_timer(PREFETCH_AFTER, self._prefetch)
 
     def _prefetch(self) -> None:
         """Build the next step's view, hidden, while the trainer is on this one."""
         self._prefetch_timer = None
+        idle = time.monotonic() - self.services.last_input()
+        if idle < PREFETCH_AFTER:
+            self._prefetch_timer = self.set_timer(PREFETCH_AFTER - idle, self._prefetch)
+            return
         index = self.step_index
         if index + 1 >= len(self._steps):
             return
