@@ -472,3 +472,15 @@ async def test_a_device_whose_participant_was_removed_must_join_again() -> None:
         assert status == 403
         response = await phone.client.get(server.prefix + "step", allow_redirects=False)
         assert response.status == 303
+
+
+async def test_pages_speak_the_sessions_language() -> None:
+    from samen_tui.i18n import set_language
+
+    set_language("en")
+    async with serving() as (server, test_server), Phone(server, test_server) as phone:
+        _status, page = await phone.get()
+        assert '<html lang="en">' in page and "Who are you?" in page
+        await phone.join()
+        _status, page = await phone.get("step")
+        assert "Which motive does it fit?" in page
