@@ -120,3 +120,35 @@ async def test_ending_the_session_stops_the_server(sessions: Path) -> None:
         screen.action_end_session()
         await pilot.pause(0.2)
         assert not screen.joining.running and server.desk.stopped
+
+
+async def test_a_card_from_a_phone_mounts_only_that_card(sessions: Path) -> None:
+    """The motive map keeps the cards it shows and mounts the new one at the end (it
+    remounted the whole column for every card: slow while thirty phones fill it)."""
+    app = make_app(sessions)
+    app.services.join = "127.0.0.1:0"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        await started(pilot, screen)
+        screen.go_to("motieven")
+        await pilot.pause()
+        info = screen.joining.info()
+        server = screen.joining.server
+        assert info is not None and server is not None
+        async with Phone(server, info.short_url) as phone:
+            await phone.join(name="Bram")
+            _status, page = await phone.get("step")
+            category = re.findall(r'name="category" value="([^"]+)"', page)[0]
+            for text in ("een", "twee"):
+                await phone.post("card", {"step": "motieven", "text": text, "category": category})
+            await pilot.pause(0.6)
+            view = screen.step_view
+            assert isinstance(view, SortView)
+            before = list(view.query("CardView"))
+            assert len(before) == 2
+            await phone.post("card", {"step": "motieven", "text": "drie", "category": category})
+            await pilot.pause(0.6)
+            after = list(view.query("CardView"))
+            assert after[:2] == before and len(after) == 3
+            assert "drie" in str(after[2].render())

@@ -92,9 +92,8 @@ def _show_short(view: SortView, container: Vertical, cards: list[Card]) -> None:
         return
     ids = [c.id for c in cards]
     if present and [w.card_id for w in present] == ids[: len(present)]:
-        # cards added at the end (a participant's phone, #18): only those are mounted
-        for widget, card in zip(present, cards, strict=False):
-            widget.update(board.card_text(card, view.session))
+        # cards added at the end (a participant's phone, #18): only those are mounted,
+        # the others left as they are (updating each one laid the column out again)
         added = []
         for number, card in enumerate(cards[len(present) :], start=len(present)):
             widget = CardView(

@@ -203,18 +203,6 @@ class JoinServer:
     def device_of(self, request: web.Request) -> str:
         return valid_device_id(request.cookies.get(COOKIE))
 
-    def with_device(self, request: web.Request, response: web.Response) -> web.Response:
-        """``response`` with a device cookie, when the request had none."""
-        if not self.device_of(request):
-            response.set_cookie(
-                COOKIE,
-                new_device_id(),
-                path=self.prefix,
-                httponly=True,
-                samesite="Strict",
-            )
-        return response
-
     def csrf_for(self, request: web.Request, response: web.Response) -> str:
         """The CSRF token of the request's device (one made now, set on ``response``)."""
         device = self.device_of(request)

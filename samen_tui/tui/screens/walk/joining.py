@@ -174,7 +174,10 @@ class WalkJoin:
         if server is None:
             return
         server.desk.stopped = True
-        self._stopping = asyncio.get_running_loop().create_task(server.stop())
+        try:
+            self._stopping = asyncio.get_running_loop().create_task(server.stop())
+        except RuntimeError:  # no loop any more: the process is ending, and its sockets
+            return
         if self.screen.is_attached:
             self.screen.notify(t("join.stopped"))
 
