@@ -39,6 +39,7 @@ ROOT = BENCH.parent
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
+from joinbench import LINES, join_section  # noqa: E402
 from keys import KeyStats  # noqa: E402
 from ptyrun import PtyRun, time_to_marker  # noqa: E402
 from roombench import room_section  # noqa: E402
@@ -676,7 +677,7 @@ def section(report: Report, name: str, run: Callable[[], Any]) -> Any:
         return None
 
 
-SECTIONS = ("start", "keys", "autosave", "review", "sort", "room")
+SECTIONS = ("start", "keys", "autosave", "review", "sort", "room", "join")
 """The parts ``--only`` can pick (1, 2, 3, 4-6, 7 and 8)."""
 
 
@@ -756,9 +757,14 @@ def main(argv: list[str] | None = None) -> int:
         if "room" in only:
             add = lambda *cells: report.rows.append(Row(*cells))  # noqa: E731
             section(report, "8. the room", lambda: room_section(mode, env, add))
+        if "join" in only:
+            add = lambda *cells: report.rows.append(Row(*cells))  # noqa: E731
+            section(report, "9. phones", lambda: join_section(mode, env, add))
     log(f"done in {time.perf_counter() - began:.0f} s")
     text = report.markdown()
     print(text, end="")
+    for line in LINES:  # section 8's line, exactly as the issue asks (#18)
+        print(line)
     if args.json:
         Path(args.json).write_text(json.dumps(report.raw, indent=1, default=str))
     if args.write_readme:

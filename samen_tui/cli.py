@@ -75,6 +75,32 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.lang"))
 
 
+def _join_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--join",
+        metavar="lan|HOST:PORT",
+        default="",
+        help=t("cli.join"),
+    )
+
+
+def check_join(value: str) -> str | None:
+    """Why ``--join value`` cannot be served (a message), or None. Warns on stderr when
+    it means every address of the machine."""
+    try:
+        from samen_tui.web.join.address import AddressError, parse_join
+        from samen_tui.web.join.server import JoinServer  # noqa: F401  (aiohttp is there)
+    except ImportError:
+        return t("join.missing")
+    try:
+        address = parse_join(value)
+    except AddressError as exc:
+        return str(exc)
+    if address.everywhere:
+        sys.stderr.write(t("join.panel.all_addresses", host=address.bind) + "\n")
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser, its help in the current language (:func:`set_language` first)."""
     from samen_tui import __version__
@@ -96,9 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--title", default="", help=t("cli.run.title"))
     run.add_argument("--place", default="", help=t("cli.run.place"))
     run.add_argument("--trainer", default="", help=t("cli.run.trainer"))
+    _join_option(run)
 
     resume = add("resume", t("cli.resume"))
     resume.add_argument("session", nargs="?", help=t("cli.resume.session", how=t("cli.session")))
+    _join_option(resume)
 
     review = add("review", t("cli.review"))
     review.add_argument("session", nargs="?", help=t("cli.review.session", how=t("cli.session")))
@@ -491,6 +519,12 @@ def _run_app(args: argparse.Namespace, command: str) -> int:
         launch.title, launch.place, launch.trainer = args.title, args.place, args.trainer
     elif session is not None:
         launch.session = session
+    if getattr(args, "join", ""):
+        problem = check_join(args.join)
+        if problem is not None:
+            sys.stderr.write(f"samen: {problem}\n")
+            return 2
+        launch.extra["join"] = args.join
     app = SamenApp(launch)
     app.run()
     return app.return_code or 0

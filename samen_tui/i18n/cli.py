@@ -55,6 +55,10 @@ NL: dict[str, str] = {
     "cli.new.id": "id van de nieuwe workshop, bijv. mijn-workshop",
     "cli.new.dir": "map om het in te schrijven",
     "cli.dirs": "toon waar workshops, sessies en instellingen staan",
+    "cli.join": (
+        "deelnemers doen mee vanaf hun telefoon: hun pagina op het lokale netwerk (lan) of"
+        " op HOST:POORT; alle adressen (0.0.0.0) alleen als je dat zo noemt"
+    ),
     "cli.room": (
         "de sessie voor het scherm van de zaal (een beamer): volgt de app van de trainer,"
         " alleen lezen, nooit de notities van de trainer"
@@ -128,6 +132,10 @@ EN: dict[str, str] = {
     "cli.new.id": "the new workshop's id, e.g. my-workshop",
     "cli.new.dir": "folder to write it in",
     "cli.dirs": "show where workshops, sessions and settings live",
+    "cli.join": (
+        "participants take part from their phones: serve their page on the local network"
+        " (lan) or on HOST:PORT; every address (0.0.0.0) only when named"
+    ),
     "cli.room": (
         "the session for the room's screen (a beamer): follows the trainer's app live,"
         " read-only, never the trainer's notes"

@@ -131,7 +131,9 @@ class SamenApp(App[None]):
             config=self.config,
             frozen_clock=bool(self.launch.extra.get("frozen_clock", False)),
         )
+        self.services.join = str(self.launch.extra.get("join", ""))
         self.collector = IdleCollector()
+        self.services.last_input = lambda: self.collector.last_input
         self._controls = ControlCharacters()
 
     def get_line_filters(self) -> Sequence[LineFilter]:

@@ -14,6 +14,7 @@ Never imports the screens nor the app.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,12 @@ class Services:
     config: Config = field(default_factory=Config)
     frozen_clock: bool = False
     """Tests and snapshots: the timers do not run by themselves."""
+    join: str = ""
+    """``--join``: where the walk screen serves the participants' page (#18), or ""."""
+    last_input: Callable[[], float] = float
+    """When the trainer last pressed a key or clicked (``time.monotonic``; without the
+    app: never, 0.0): views are built ahead, and phones' contributions shown, in the
+    pauses."""
     _store: SessionStore | None = field(default=None, repr=False)
 
     @classmethod

@@ -3,6 +3,7 @@ row of its table. No speed is checked here: figures come from the full bench."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,7 @@ ROWS = (
     "| 8. the room: key that makes a card",
     "| 8. the trainer's keypress → repaint (typing on a pty), p95 with the room",
     "| 8. the room idle",
+    "| 9. 4 phones x 3 contributions during the walk",
 )
 
 
@@ -53,4 +55,10 @@ def test_bench_smoke_prints_the_table() -> None:
     for row in ROWS:
         assert row in out, f"missing row {row!r} in:\n{out}"
     assert "error:" not in out, out
+    assert re.search(
+        r"^join: lost \d+ of 12 contributions from 4 devices; server p95 \d+ ms;"
+        r" keypress p95 \d+ ms$",
+        out,
+        re.MULTILINE,
+    ), out
     assert bench_table() == table  # only --write-readme writes it

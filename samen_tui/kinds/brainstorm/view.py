@@ -287,6 +287,10 @@ class BrainstormView(StepView):
     def on_mount(self) -> None:
         self.show_cards()
 
+    def record_changed(self) -> None:
+        """A phone added to the record (#18): shown without composing anew."""
+        self.show_cards()
+
     def focus_first(self) -> None:
         """Raises NoMatches while the columns are not composed: the screen tries again
         a little later (a step has at least one prompt)."""

@@ -117,6 +117,10 @@ class QuestionsView(StepView):
     def on_mount(self) -> None:
         self.call_after_refresh(self.show_answers)
 
+    def record_changed(self) -> None:
+        """A phone added to the record (#18): shown without composing anew."""
+        self.show_answers()
+
     def focus_first(self) -> None:
         """Raises NoMatches while the blocks are not composed: the screen tries again
         a little later (a step has at least one question)."""

@@ -248,6 +248,10 @@ class RateView(StepView):
     def reload(self) -> None:
         self.rebuild()
 
+    def record_changed(self) -> None:
+        """A phone added to the record (#18): shown without composing anew."""
+        self.show_data()
+
     def focus_first(self) -> None:
         if not any(row.is_attached for row in self._rows) and self._focus_tries < 20:
             self._focus_tries += 1  # not composed yet: once more after the next refresh

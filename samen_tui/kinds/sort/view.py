@@ -229,6 +229,10 @@ class SortView(StepView):
         self.refresh(recompose=True)
         self.call_after_refresh(self._after_reload)
 
+    def record_changed(self) -> None:
+        """A phone added to the record (#18): shown without composing anew."""
+        self._sync_cards()
+
     def _after_reload(self) -> None:
         self._sync_cards()
         self.call_after_refresh(self.focus_first)

@@ -90,6 +90,19 @@ def _show_short(view: SortView, container: Vertical, cards: list[Card]) -> None:
         for widget, card in zip(present, cards, strict=True):
             widget.update(board.card_text(card, view.session))
         return
+    ids = [c.id for c in cards]
+    if present and [w.card_id for w in present] == ids[: len(present)]:
+        # cards added at the end (a participant's phone, #18): only those are mounted,
+        # the others left as they are (updating each one laid the column out again)
+        added = []
+        for number, card in enumerate(cards[len(present) :], start=len(present)):
+            widget = CardView(
+                card.id, board.card_text(card, view.session), view.sort_step, view.read_only
+            )
+            widget.set_class(number % 2 == 0, "odd")
+            added.append(widget)
+        container.mount_all(added)
+        return
     refocus = focused_card(view) if view.is_attached else ""
     container.remove_children()
     widgets: list[Static] = []

@@ -122,3 +122,9 @@ class StepView(VerticalScroll, can_focus=False):
     def reload(self) -> None:
         """The session changed underneath (undo): show the record again."""
         self.refresh(recompose=True)
+
+    def record_changed(self) -> None:
+        """Its record (or the participants) changed from outside the view, from a
+        participant's phone (#18): show it again, keeping what the trainer is typing
+        where the kind can (by default the view is composed anew)."""
+        self.reload()

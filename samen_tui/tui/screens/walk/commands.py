@@ -38,6 +38,7 @@ class StepCommands(Provider):
         out.append((t("cmd.pause"), t("cmd.pause.help"), screen.action_toggle_pause))
         out.append((t("cmd.takeover"), t("cmd.takeover.help"), screen.action_take_over))
         out.append((t("cmd.bell"), t("cmd.bell.help"), lambda: toggle_bell(screen)))
+        out.append((t("cmd.join"), t("cmd.join.help"), screen.joining.open_panel))
         return out
 
     async def discover(self) -> Hits:

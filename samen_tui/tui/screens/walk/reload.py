@@ -12,9 +12,15 @@ steps are kept aside).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from samen_tui.i18n import t
+from samen_tui.session.migrate import Changes, reconcile
+from samen_tui.tui.widgets.agenda import AgendaPanel
 from samen_tui.workshop.model import Workshop
+
+if TYPE_CHECKING:
+    from samen_tui.tui.screens.walk.screen import WalkScreen
 
 RELOAD_POLL = 0.5
 """Seconds between two looks at the workshop file's size and modification time."""
@@ -68,3 +74,43 @@ def read_again(workshop: Workshop) -> Workshop | str | None:
     if loaded.fingerprint == workshop.fingerprint:
         return None
     return loaded
+
+
+class ReloadsWorkshop:
+    """The walk screen's side of a live reload (mixed in before ``Screen``): look at
+    the file, read it again, and run on with what it now says."""
+
+    def _watch_workshop(self) -> None:
+        """The facilitator saved the workshop file: show the change, or its errors."""
+        screen = cast("WalkScreen", self)
+        if screen.workshop_watch is not None and screen.workshop_watch.changed():
+            screen.reload_workshop()
+
+    def reload_workshop(self) -> Changes | None:
+        screen = cast("WalkScreen", self)
+        loaded = read_again(screen.workshop)
+        if isinstance(loaded, str):
+            screen.notify(
+                loaded, title=t("reload.invalid"), severity="error", timeout=20, markup=False
+            )
+            return None
+        return None if loaded is None else screen.apply_workshop(loaded)
+
+    def apply_workshop(self, workshop: Workshop) -> Changes:
+        """Run on with a changed workshop: records of removed steps are kept aside."""
+        screen = cast("WalkScreen", self)
+        screen._account_time()
+        changes = reconcile(screen.session, workshop)
+        screen.capture.workshop = workshop
+        screen._steps = workshop.steps()
+        screen.forget_views()
+        agenda = screen.query_one(AgendaPanel)
+        agenda.workshop = workshop
+        screen.title = workshop.title
+        screen.capture.mark_dirty()
+        screen.show_step(screen.session.current)
+        screen.notify(
+            t("reload.applied", added=len(changes.added), removed=len(changes.removed)),
+            title=t("reload.title"),
+        )
+        return changes

@@ -17,6 +17,7 @@ and of a view built ahead through :meth:`WalkScreen.step_shown` and
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,13 +33,13 @@ from textual.widgets import Header, OptionList
 
 from samen_tui.i18n import t
 from samen_tui.session.autosave import AutoSaver
-from samen_tui.session.migrate import Changes, reconcile
 from samen_tui.session.model import Session, now
 from samen_tui.tui.room_controls import ROOM_BINDINGS, RoomCommands, RoomControls
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
 from samen_tui.tui.screens.walk.focus import FieldKeys, put_drafts, take_drafts
-from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
+from samen_tui.tui.screens.walk.joining import WalkJoin
+from samen_tui.tui.screens.walk.reload import RELOAD_POLL, ReloadsWorkshop, WorkshopWatch
 from samen_tui.tui.screens.walk.timers import ItemClock, StepVisits, balance_minutes
 from samen_tui.tui.screens.walk.timing import show_time
 from samen_tui.tui.screens.walk.views import TypeAhead, out_of_reach, widget_class
@@ -60,7 +61,7 @@ FOCUS_RETRY = 0.02
 this many seconds apart."""
 
 
-class WalkScreen(RoomControls, FieldKeys):
+class WalkScreen(RoomControls, ReloadsWorkshop, FieldKeys):
     """Walk the agenda step by step while the group works (and control what the room's
     screen shows: ``room_controls.py``)."""
 
@@ -149,7 +150,7 @@ class WalkScreen(RoomControls, FieldKeys):
         """The item and the timer state last shown (the bell rings on a change)."""
         self.save_error = ""
         """Why the last save failed ("" once one succeeded)."""
-        self._watch: WorkshopWatch | None = None
+        self.workshop_watch: WorkshopWatch | None = None
         self._steps: list[tuple[AgendaItem, Step]] = workshop.steps()
         self._views: dict[str, tuple[StepView, int, object]] = {}
         self._shown: StepView | None = None
@@ -157,6 +158,8 @@ class WalkScreen(RoomControls, FieldKeys):
         self._prefetch_timer: Timer | None = None
         self._typed_ahead = TypeAhead()
         self._drafts: dict[str, dict[str, str]] = {}
+        self.joining = WalkJoin(self)
+        """Participants on their phones (#18): the join server, once started."""
         if session.current not in {s.id for _i, s in self._steps}:
             session.current = self._steps[0][1].id if self._steps else ""
 
@@ -197,10 +200,12 @@ class WalkScreen(RoomControls, FieldKeys):
         self.show_step(self.session.current)
         if self.clock.running:
             self.set_interval(1.0, self._tick)
-        self._watch = WorkshopWatch(self.workshop.path)
+        self.workshop_watch = WorkshopWatch(self.workshop.path)
         self.set_interval(RELOAD_POLL, self._watch_workshop)
         if not self.read_only:
             self.set_interval(AUTOSAVE_TICK, self.capture.autosave)
+            if self.services.join:
+                self.joining.start_soon(self.services.join)
 
     def subtitle(self, *more: str) -> str:
         """The session's title, "afgerond" once ended, "alleen lezen", and ``more``."""
@@ -313,14 +318,19 @@ class WalkScreen(RoomControls, FieldKeys):
 
     def _schedule_prefetch(self) -> None:
         """Build the next step's view once the trainer has paused for a moment (again
-        after every change: a capture can make the view built ahead stale)."""
-        if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
-        self._prefetch_timer = self.set_timer(PREFETCH_AFTER, self._prefetch)
+        after every change: a capture can make the view built ahead stale). A timer
+        set stays set: changes that keep coming (phones, #18) never put it off, while
+        the trainer's keys do (``_prefetch`` waits for a pause in them)."""
+        if self._prefetch_timer is None:
+            self._prefetch_timer = self.set_timer(PREFETCH_AFTER, self._prefetch)
 
     def _prefetch(self) -> None:
         """Build the next step's view, hidden, while the trainer is on this one."""
         self._prefetch_timer = None
+        idle = time.monotonic() - self.services.last_input()
+        if idle < PREFETCH_AFTER:
+            self._prefetch_timer = self.set_timer(PREFETCH_AFTER - idle, self._prefetch)
+            return
         index = self.step_index
         if index + 1 >= len(self._steps):
             return
@@ -438,40 +448,6 @@ class WalkScreen(RoomControls, FieldKeys):
         self.show_step(self.session.current)
         self.notify(t("walk.undone"))
 
-    # ------------------------------------------------------------------ live reload
-
-    def _watch_workshop(self) -> None:
-        """The facilitator saved the workshop file: show the change, or its errors."""
-        if self._watch is not None and self._watch.changed():
-            self.reload_workshop()
-
-    def reload_workshop(self) -> Changes | None:
-        loaded = read_again(self.workshop)
-        if isinstance(loaded, str):
-            self.notify(
-                loaded, title=t("reload.invalid"), severity="error", timeout=20, markup=False
-            )
-            return None
-        return None if loaded is None else self.apply_workshop(loaded)
-
-    def apply_workshop(self, workshop: Workshop) -> Changes:
-        """Run on with a changed workshop: records of removed steps are kept aside."""
-        self._account_time()
-        changes = reconcile(self.session, workshop)
-        self.capture.workshop = workshop
-        self._steps = workshop.steps()
-        self.forget_views()
-        agenda = self.query_one(AgendaPanel)
-        agenda.workshop = workshop
-        self.title = workshop.title
-        self.capture.mark_dirty()
-        self.show_step(self.session.current)
-        self.notify(
-            t("reload.applied", added=len(changes.added), removed=len(changes.removed)),
-            title=t("reload.title"),
-        )
-        return changes
-
     # ------------------------------------------------------------------ timers
 
     def _account_time(self) -> None:
@@ -570,12 +546,14 @@ class WalkScreen(RoomControls, FieldKeys):
         self.session.ended = now()
         self.capture.mark_dirty()
         self.save_now()
+        self.joining.stop_soon()
         self.sub_title = self.subtitle()
         self.notify(t("walk.ended_note"))
 
     def close(self) -> bool:
         """Save and let go of the session; True if everything reached the disk."""
         ok = True
+        self.joining.stop_soon()
         if self.capture.saver is not None:
             self._account_time()
             ok = self.capture.close()

@@ -1,0 +1,357 @@
+"""The join desk: what participants' phones may do to the session, checked.
+
+The desk holds no session of its own. It reaches the one the trainer's app edits
+through a :class:`Host` (in the app: the walk screen's capture), and makes every
+change inside ``host.change()``: the same undo snapshot and autosave as a key the
+trainer presses. After a change it tells the host which step changed
+(``host.contributed``), so that the trainer's view shows it at once.
+
+Every contribution is checked before anything changes, and refused with a
+:class:`Refused` (an HTTP status and a catalog key) when it is not allowed: a step
+that is not the current one or is closed, an unknown category, item, prompt, idea or
+question, a value off the scale, a text that is empty or too long, dots over the
+budget, a device over its rate (``RATE`` a minute) or beyond the cap (``DEVICE_CAP``).
+
+Plain Python: no textual, no aiohttp. Nothing here logs what participants type.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from samen_tui.i18n import t
+from samen_tui.kinds.brainstorm.model import BrainstormStep
+from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.questions.model import QuestionsStep
+from samen_tui.kinds.questions.record import Answer, QuestionsRecord
+from samen_tui.kinds.rate.model import RateStep
+from samen_tui.kinds.rate.record import RateRecord, Rating
+from samen_tui.kinds.sort.model import SortStep
+from samen_tui.kinds.sort.record import Card, SortRecord
+from samen_tui.session.codec import MAX_ITEMS
+from samen_tui.session.model import GROUP, Participant, Session, new_id
+from samen_tui.workshop.model import Step, Workshop
+
+RATE = 30
+"""Contributions (and joins) one device may send in ``RATE_WINDOW`` seconds."""
+RATE_WINDOW = 60.0
+DEVICE_CAP = 200
+"""Devices that may join one session's server."""
+
+NAME_LIMIT = 200
+CARD_LIMIT = 500
+IDEA_LIMIT = 300
+ANSWER_LIMIT = 500
+"""The same text limits as the trainer's fields (participants, sort, brainstorm,
+questions views)."""
+
+WRITABLE = ("sort", "rate", "brainstorm", "questions")
+"""The step kinds a phone can add to; every other kind is shown read-only."""
+
+
+class Host(Protocol):
+    """What the desk needs of the trainer's app."""
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def workshop(self) -> Workshop: ...
+
+    def change(self) -> contextlib.AbstractContextManager[None]:
+        """Wrap a change: undo snapshot before, autosave after (the step views' own)."""
+        ...
+
+    def contributed(self, step_id: str) -> None:
+        """A phone changed a step's record (or the participants: ``""``)."""
+        ...
+
+
+class Refused(Exception):
+    """A request that changes nothing: ``status`` (4xx) and a catalog ``key``."""
+
+    def __init__(self, status: int, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.status = status
+        self.key = key
+        self.values = values
+
+    @property
+    def message(self) -> str:
+        return t(self.key, **self.values)
+
+
+@dataclass
+class Device:
+    """One phone: its random id (its cookie), and who it speaks for once joined."""
+
+    id: str
+    participant: str = ""
+    sent: deque[float] = field(default_factory=deque)
+    """When its last requests that change something came (within the window)."""
+
+
+def clean_text(value: str, limit: int) -> str:
+    """A participant's text as the app keeps it: one line, no control characters,
+    trimmed; :class:`Refused` when empty or longer than ``limit``."""
+    text = "".join(ch if ch.isprintable() else " " for ch in value).strip()
+    text = " ".join(text.split())
+    if not text:
+        raise Refused(400, "join.error.empty")
+    if len(text) > limit:
+        raise Refused(400, "join.error.too_long", limit=limit)
+    return text
+
+
+class Desk:
+    """The phones of one server and what they may do to the host's session."""
+
+    def __init__(
+        self,
+        host: Host,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        rate: int = RATE,
+        window: float = RATE_WINDOW,
+        cap: int = DEVICE_CAP,
+    ) -> None:
+        self.host = host
+        self.clock = clock
+        self.rate_limit = rate
+        self.window = window
+        self.cap = cap
+        self.devices: dict[str, Device] = {}
+        self.closed: set[str] = set()
+        """Steps the trainer closed for input."""
+        self.contributions = 0
+        """Changes made from phones since the server started."""
+        self.version = 0
+        """Goes up with every change from a phone (the pages' poll)."""
+        self.stopped = False
+        """The trainer stopped the input (or the session ended): every change refused."""
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def session(self) -> Session:
+        return self.host.session
+
+    def current_step(self) -> Step | None:
+        return self.host.workshop.step(self.session.current)
+
+    def is_open(self, step_id: str) -> bool:
+        return step_id not in self.closed
+
+    def set_open(self, step_id: str, open_: bool) -> None:
+        if open_:
+            self.closed.discard(step_id)
+        else:
+            self.closed.add(step_id)
+        self.version += 1
+
+    def participant_of(self, device_id: str) -> Participant | None:
+        """Who a device speaks for (None: not joined, or the participant was removed)."""
+        device = self.devices.get(device_id)
+        if device is None or not device.participant:
+            return None
+        return self.session.participant(device.participant)
+
+    # ------------------------------------------------------------------ limits
+
+    def admit(self, device_id: str) -> Device:
+        """The device for a request that changes something: counted against its rate
+        (429 over it) and, when new, against the cap (403 beyond it); 409 once the
+        input is stopped."""
+        if self.stopped:
+            raise Refused(409, "join.error.stopped")
+        device = self.devices.get(device_id)
+        if device is None:
+            if len(self.devices) >= self.cap:
+                raise Refused(403, "join.error.full", cap=self.cap)
+            device = Device(device_id)
+            self.devices[device_id] = device
+        moment = self.clock()
+        while device.sent and moment - device.sent[0] >= self.window:
+            device.sent.popleft()
+        if len(device.sent) >= self.rate_limit:
+            raise Refused(429, "join.error.rate", rate=self.rate_limit)
+        device.sent.append(moment)
+        return device
+
+    def _who(self, device_id: str) -> Participant:
+        who = self.participant_of(device_id)
+        if who is None:
+            raise Refused(403, "join.error.not_joined")
+        return who
+
+    def _step(self, step_id: str, kind: type[Step]) -> Step:
+        """The current step, if it is ``step_id``, of ``kind``, and open."""
+        step = self.current_step()
+        if step is None or step.id != step_id:
+            raise Refused(409, "join.error.moved_on")
+        if not isinstance(step, kind):
+            raise Refused(400, "join.error.wrong_kind")
+        if not self.is_open(step_id):
+            raise Refused(409, "join.error.closed")
+        return step
+
+    def _changed(self, step_id: str) -> None:
+        self.contributions += 1
+        self.version += 1
+        self.host.contributed(step_id)
+
+    # ------------------------------------------------------------------ joining
+
+    def join(self, device_id: str, *, participant: str = "", name: str = "") -> Participant:
+        """Speak for a listed participant (``participant``: their id) or for a new one
+        by ``name`` (an existing name, ignoring case, is that participant)."""
+        if participant:
+            found = self.session.participant(participant)
+            if found is None:
+                raise Refused(400, "join.error.unknown_participant")
+            self.admit(device_id).participant = found.id
+            self.version += 1
+            return found
+        text = clean_text(name, NAME_LIMIT)
+        same = next(
+            (p for p in self.session.participants if p.name.casefold() == text.casefold()), None
+        )
+        if same is None and len(self.session.participants) >= MAX_ITEMS:
+            raise Refused(409, "join.error.too_many")
+        device = self.admit(device_id)
+        if same is None:
+            same = Participant(id=new_id("p"), name=text, role=t("join.via_phone"))
+            with self.host.change():
+                self.session.participants.append(same)
+            self._changed("")
+        device.participant = same.id
+        self.version += 1
+        return same
+
+    # ------------------------------------------------------------------ steps
+
+    def add_card(self, device_id: str, step_id: str, text: str, category: str) -> Card:
+        """Sort: a card under a category, from the device's participant."""
+        who = self._who(device_id)
+        step = self._step(step_id, SortStep)
+        assert isinstance(step, SortStep)
+        if category not in {c.id for c in step.categories}:
+            raise Refused(400, "join.error.unknown_category")
+        clean = clean_text(text, CARD_LIMIT)
+        record = self.session.record(step.id, step.KIND)
+        assert isinstance(record, SortRecord)
+        if len(record.cards) >= MAX_ITEMS:
+            raise Refused(409, "join.error.too_many")
+        self.admit(device_id)
+        card = Card(id=new_id("k"), text=clean, category=category, who=who.id)
+        with self.host.change():
+            record.cards.append(card)
+        self._changed(step.id)
+        return card
+
+    def rate(self, device_id: str, step_id: str, item: str, value: int) -> None:
+        """Rate: the participant's own rating of an item."""
+        who = self._who(device_id)
+        step = self._step(step_id, RateStep)
+        assert isinstance(step, RateStep)
+        if not step.per_participant:
+            raise Refused(409, "join.error.group_only")
+        if item not in {i.id for i in step.items}:
+            raise Refused(400, "join.error.unknown_item")
+        if value not in step.scale.values:
+            raise Refused(400, "join.error.off_scale")
+        record = self.session.record(step.id, step.KIND)
+        assert isinstance(record, RateRecord)
+        self.admit(device_id)
+        with self.host.change():
+            rating = record.ratings.setdefault(item, Rating())
+            rating.by[who.id] = value
+        self._changed(step.id)
+
+    def add_idea(self, device_id: str, step_id: str, prompt: str, text: str) -> Idea:
+        """Brainstorm: a card under a prompt."""
+        who = self._who(device_id)
+        step = self._step(step_id, BrainstormStep)
+        assert isinstance(step, BrainstormStep)
+        if prompt not in {p.id for p in step.prompts}:
+            raise Refused(400, "join.error.unknown_prompt")
+        clean = clean_text(text, IDEA_LIMIT)
+        record = self.session.record(step.id, step.KIND)
+        assert isinstance(record, BrainstormRecord)
+        if len(record.ideas) >= MAX_ITEMS:
+            raise Refused(409, "join.error.too_many")
+        self.admit(device_id)
+        idea = Idea(id=new_id("i"), prompt=prompt, text=clean, who=who.id)
+        with self.host.change():
+            record.ideas.append(idea)
+        self._changed(step.id)
+        return idea
+
+    def votes_left(self, step: BrainstormStep, participant: str) -> int:
+        record = self.session.records.get(step.id)
+        if step.voting is None:
+            return 0
+        used = 0
+        if isinstance(record, BrainstormRecord):
+            used = sum(max(i.votes.get(participant, 0), 0) for i in record.ideas)
+        return max(step.voting.budget - used, 0)
+
+    def vote(self, device_id: str, step_id: str, idea_id: str, delta: int) -> None:
+        """Brainstorm: spend a dot on an idea (``delta`` 1) or take one back (-1),
+        within the step's budget per participant."""
+        who = self._who(device_id)
+        step = self._step(step_id, BrainstormStep)
+        assert isinstance(step, BrainstormStep)
+        if step.voting is None:
+            raise Refused(409, "join.error.no_voting")
+        if step.voting.per == "group":
+            raise Refused(409, "join.error.group_only")
+        if delta not in (1, -1):
+            raise Refused(400, "join.error.bad_value")
+        record = self.session.records.get(step.id)
+        idea = None
+        if isinstance(record, BrainstormRecord):
+            idea = next((i for i in record.ideas if i.id == idea_id), None)
+        if idea is None:
+            raise Refused(400, "join.error.unknown_idea")
+        mine = idea.votes.get(who.id, 0)
+        if delta > 0 and self.votes_left(step, who.id) <= 0:
+            raise Refused(409, "join.error.budget", budget=step.voting.budget)
+        if delta < 0 and mine <= 0:
+            raise Refused(409, "join.error.no_dot")
+        self.admit(device_id)
+        with self.host.change():
+            if mine + delta > 0:
+                idea.votes[who.id] = mine + delta
+            else:
+                idea.votes.pop(who.id, None)
+        self._changed(step.id)
+
+    def answer(self, device_id: str, step_id: str, question: str, text: str) -> Answer:
+        """Questions: an answer (the participant's, unless the step is not attributed)."""
+        who = self._who(device_id)
+        step = self._step(step_id, QuestionsStep)
+        assert isinstance(step, QuestionsStep)
+        if question not in {q.id for q in step.questions}:
+            raise Refused(400, "join.error.unknown_question")
+        clean = clean_text(text, ANSWER_LIMIT)
+        record = self.session.record(step.id, step.KIND)
+        assert isinstance(record, QuestionsRecord)
+        if len(record.answers) >= MAX_ITEMS:
+            raise Refused(409, "join.error.too_many")
+        self.admit(device_id)
+        answer = Answer(
+            id=new_id("a"),
+            question=question,
+            text=clean,
+            who=who.id if step.attributed else GROUP,
+        )
+        with self.host.change():
+            record.answers.append(answer)
+        self._changed(step.id)
+        return answer
