@@ -6,6 +6,7 @@ NL: dict[str, str] = {
     "room.gone": "Het sessiebestand is er niet meer.",
     "room.unreadable": "Het sessiebestand is nu niet te lezen: {reason}",
     "room.waiting": "Wachten op een sessie…",
+    "room.join": "Doe mee op je telefoon: {url}  ·  code {code}",
     "room.unknown_step": "Stap ‘{step}’",
     "room.hidden": "De uitslag is nog verborgen.",
     # the quiet line
@@ -75,6 +76,7 @@ EN: dict[str, str] = {
     "room.gone": "The session file is gone.",
     "room.unreadable": "The session file cannot be read now: {reason}",
     "room.waiting": "Waiting for a session…",
+    "room.join": "Join on your phone: {url}  ·  code {code}",
     "room.unknown_step": "Step ‘{step}’",
     "room.hidden": "The results are still hidden.",
     "room.status.newer": "New session ‘{title}’ started: Enter to follow it",

@@ -15,6 +15,7 @@ pytest.importorskip("segno")
 from aiohttp import ClientConnectionError
 
 from samen_tui.kinds.sort.view import SortView
+from samen_tui.room.joinnote import read_note
 from samen_tui.tui.screens.walk.joining import JoinPanel
 from tests.join.helpers import Phone
 from tests.tui.conftest import make_app, saved, walk_screen
@@ -117,11 +118,17 @@ async def test_ending_the_session_stops_the_server(sessions: Path) -> None:
         await started(pilot, screen)
         server = screen.joining.server
         assert server is not None
+        # the room (samen room) learns where phones join from a note beside the session
+        note = read_note(screen.path)
+        info = screen.joining.info()
+        assert note is not None and info is not None
+        assert (note.url, note.code) == (info.url, info.code)
         screen.action_end_session()  # "Sessie afronden": its summary, then confirmed
         await pilot.pause()
         await pilot.press("tab", "enter")  # from "Terug" to "Afronden"
         await pilot.pause(0.2)
         assert not screen.joining.running and server.desk.stopped
+        assert read_note(screen.path) is None
 
 
 async def test_a_card_from_a_phone_mounts_only_that_card(sessions: Path) -> None:

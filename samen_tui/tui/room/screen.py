@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,6 +31,7 @@ from samen_tui.i18n import LANGUAGES, language, set_language, t
 from samen_tui.room.clock import item_clock
 from samen_tui.room.finding import FolderWatch
 from samen_tui.room.follow import Follower
+from samen_tui.room.joinnote import JoinNote, read_note
 from samen_tui.room.shown import Shown, what_to_show
 from samen_tui.room.status import status_line
 from samen_tui.session.summary import SessionSummary
@@ -42,6 +44,8 @@ LOOK_EVERY = 2.0
 TICK = 1.0
 """Seconds between two moves of the digits."""
 SMALL = (80, 24)
+QR_FROM_HEIGHT = 40
+"""Rows from which the room shows the join page's QR code (about 17 rows)."""
 """Below this width or height the room keeps less space around its text."""
 
 
@@ -93,6 +97,8 @@ class RoomScreen(Screen[None]):
         """A session started since, which the room offers to follow."""
         self.view: RoomView | None = None
         self.shown: Shown | None = None
+        self.joined: JoinNote | None = None
+        """What the join note said when the room last looked (None: no note)."""
 
     # ------------------------------------------------------------------ layout
 
@@ -107,6 +113,7 @@ class RoomScreen(Screen[None]):
                 yield Static("", id="room-title")
             yield Digits("", id="room-clock")
         yield VerticalScroll(id="room-body")
+        yield Static("", id="room-join")
         yield Static("", id="room-status")
 
     async def on_mount(self) -> None:
@@ -165,6 +172,8 @@ class RoomScreen(Screen[None]):
             changed = True
         if changed:
             await self.refresh_room()
+        else:
+            self.show_join()
 
     def _is_followed(self, path: Path) -> bool:
         return self.follower is not None and self.follower.path.name == path.name
@@ -217,6 +226,7 @@ class RoomScreen(Screen[None]):
         self.query_one("#room-status", Static).update(
             Text(status_line(follower, self.newer, self.folder))
         )
+        self.show_join()
         if follower is None or session is None:
             self.shown = None
             self._heading("", "")
@@ -237,6 +247,31 @@ class RoomScreen(Screen[None]):
             self._heading(shown.heading, shown.step.title)
             await self._put(shown, "")
         self.tick()
+
+    def show_join(self) -> None:
+        """Where participants join from their phones, while the trainer's app serves
+        the page (its note beside the session, ``room/joinnote.py``): the address and
+        the code; on a large screen the QR code too, dark on light."""
+        widget = self.query_one("#room-join", Static)
+        follower = self.follower
+        # a note left by a trainer's app that was killed names a server that is gone
+        here = follower is not None and follower.trainer == "here"
+        note = read_note(follower.path) if follower is not None and here else None
+        if note == self.joined:
+            return
+        self.joined = note
+        self.set_class(note is not None, "joining")
+        if note is None:
+            return
+        line = Text(t("room.join", url=note.short_url, code=note.code))
+        if self.has_class("small") or self.app.size.height < QR_FROM_HEIGHT:
+            widget.update(line)
+            return
+        from samen_tui.web.join.info import qr_lines
+
+        grid = Table.grid(padding=(0, 3))
+        grid.add_row(Text("\n".join(qr_lines(note.url)), style="black on white"), line)
+        widget.update(grid)
 
     def _heading(self, item: str, title: str) -> None:
         self.query_one("#room-item", Static).update(Text(item))

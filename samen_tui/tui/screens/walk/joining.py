@@ -29,6 +29,7 @@ from textual.timer import Timer
 from textual.widgets import Label, Static
 
 from samen_tui.i18n import t
+from samen_tui.room.joinnote import JoinNote, remove_note, write_note
 from samen_tui.session.model import Session
 from samen_tui.workshop.model import Workshop
 
@@ -151,6 +152,8 @@ class WalkJoin:
             return False
         self.server, self.address = server, address
         info = self.info()
+        if info is not None:  # for the room (samen room): where phones join
+            write_note(self.screen.path, JoinNote(info.url, info.short_url, info.code))
         if info is not None and not show_panel:  # the panel says it
             self.screen.notify(
                 t("join.started", url=info.short_url, code=info.code), markup=False, timeout=10
@@ -161,6 +164,7 @@ class WalkJoin:
 
     async def stop(self) -> None:
         server, self.server = self.server, None
+        remove_note(self.screen.path)
         if server is not None:
             await server.stop()
             self.screen.notify(t("join.stopped"))
@@ -173,6 +177,7 @@ class WalkJoin:
         server, self.server = self.server, None
         if server is None:
             return
+        remove_note(self.screen.path)
         server.desk.stopped = True
         try:
             self._stopping = asyncio.get_running_loop().create_task(server.stop())
