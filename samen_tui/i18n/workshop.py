@@ -58,6 +58,23 @@ NL: dict[str, str] = {
     "workshop.toml.invalid_date": "ongeldige datum of tijd",
     "workshop.toml.invalid_value": "ongeldige waarde (zet tekst tussen aanhalingstekens)",
     # ---------------------------------------------------------------- structure
+    "workshop.hint.time": (
+        "de tijd staat bij een agendapunt ([[items]]: minutes = 15)"
+        " of bij een stap ([[items.steps]]: minutes = 5)"
+    ),
+    "workshop.hint.question_is_text": (
+        "bij een vraag van een questions-stap heet de vraag zelf 'text'"
+        " ('question' is voor een prompt of een fase)"
+    ),
+    "workshop.hint.text_is_question": (
+        "hier heet de vraag 'question' ('text' is de uitleg van een stap of de tekst van"
+        " een vraag in een questions-stap)"
+    ),
+    "workshop.hint.title_is_text": "een vraag heeft geen titel: de vraag zelf is 'text'",
+    "workshop.hint.name_is_title": "de naam die de app toont heet 'title'",
+    "workshop.hint.example": "bijvoorbeeld: {example}",
+    "workshop.hint.minutes": "de tijd heet 'minutes', in hele minuten (minutes = 10)",
+    "workshop.hint.example_element": "elk element is een tabel, bijvoorbeeld: {example}",
     "workshop.unknown_key": "onbekende sleutel '{key}'",
     "workshop.did_you_mean": "{message} (bedoel je '{suggestion}'?)",
     "workshop.choose_from": "{message} (kies uit: {choices})",
@@ -167,6 +184,23 @@ EN: dict[str, str] = {
     "workshop.toml.illegal_character": "invalid character {char} in a string",
     "workshop.toml.invalid_date": "invalid date or time",
     "workshop.toml.invalid_value": "invalid value (put text between quotes)",
+    "workshop.hint.time": (
+        "time goes with an agenda item ([[items]]: minutes = 15)"
+        " or a step ([[items.steps]]: minutes = 5)"
+    ),
+    "workshop.hint.question_is_text": (
+        "a question of a questions step is written as 'text'"
+        " ('question' is for a prompt or a phase)"
+    ),
+    "workshop.hint.text_is_question": (
+        "here the question is called 'question' ('text' is a step's explanation or the"
+        " wording of a question in a questions step)"
+    ),
+    "workshop.hint.title_is_text": "a question has no title: the question itself is 'text'",
+    "workshop.hint.name_is_title": "the name the app shows is called 'title'",
+    "workshop.hint.example": "for example: {example}",
+    "workshop.hint.minutes": "the time is called 'minutes', in whole minutes (minutes = 10)",
+    "workshop.hint.example_element": "each element is a table, for example: {example}",
     "workshop.unknown_key": "unknown key '{key}'",
     "workshop.did_you_mean": "{message} (did you mean '{suggestion}'?)",
     "workshop.choose_from": "{message} (choose from: {choices})",

@@ -38,6 +38,8 @@ from samen_tui import kinds, startcache
 from samen_tui.i18n import t
 from samen_tui.workshop.depth import MAX_DEPTH as MAX_DEPTH
 from samen_tui.workshop.depth import depth, too_deep
+from samen_tui.workshop.hints import DUTCH_KEYS as _DUTCH_KEYS
+from samen_tui.workshop.hints import mix_up, nests_tables, table_example, time_hint
 from samen_tui.workshop.model import AgendaItem, Meta, Step, Workshop
 from samen_tui.workshop.positions import KeyPath, LineCol, Positions, lazy_scan
 from samen_tui.workshop.problems import ID_PATTERN as ID_PATTERN
@@ -245,26 +247,6 @@ _FIELD_RULES: dict[tuple[type, str], Callable[[object], str | None]] = {
 """Rules on one field's value beyond its type, for classes that have no ``check``."""
 
 
-_DUTCH_KEYS: dict[str, str] = {
-    "titel": "title",
-    "naam": "title",
-    "tekst": "text",
-    "stappen": "steps",
-    "stap": "steps",
-    "agenda": "items",
-    "agendapunten": "items",
-    "minuten": "minutes",
-    "duur": "minutes",
-    "soort": "kind",
-    "taal": "language",
-    "versie": "version",
-    "omschrijving": "description",
-    "beschrijving": "description",
-}
-"""Dutch words a facilitator may write for a key of the agenda, and the key meant;
-each kind adds its own (``DUTCH_KEYS`` in its model, :func:`samen_tui.kinds.dutch_keys`)."""
-
-
 def _close(word: str, choices: Iterable[str]) -> str | None:
     """The choice ``word`` most likely meant (a misspelling, or the Dutch word for it)."""
     options = list(choices)
@@ -347,9 +329,15 @@ class _Converter:
             if key not in known:
                 message = t("workshop.unknown_key", key=key)
                 suggestion = _close(key, known)
+                mixed = None if suggestion else mix_up(key, known)
+                suggestion = mixed[0] if mixed else suggestion
                 if suggestion:
                     suggested.add(suggestion)
                     message = t("workshop.did_you_mean", message=message, suggestion=suggestion)
+                if mixed:
+                    message = f"{message}; {mixed[1]}"
+                elif (hint := time_hint(key, known)) is not None:
+                    message = f"{message}; {hint}"
                 self._structural.add((*path, key))
                 self.report(self.positions.key((*path, key)), message)
         return suggested
@@ -360,8 +348,14 @@ class _Converter:
             message = t("workshop.choose_from", message=message, choices=", ".join(choices))
         self.report(self.positions.table(path), message)
 
-    def wrong_type(self, path: KeyPath, expected: str, value: object) -> None:
-        self.bad_value(path, t("workshop.wrong_type", expected=expected, found=_found(value)))
+    def wrong_type(
+        self, path: KeyPath, expected: str, value: object, example: type | None = None
+    ) -> None:
+        message = t("workshop.wrong_type", expected=expected, found=_found(value))
+        if example is not None and len(path) > 1 and not nests_tables(example):
+            many = expected != t("workshop.expected.table")
+            message = f"{message}; {table_example(path[-1], example, many=many)}"
+        self.bad_value(path, message)
 
     # ------------------------------------------------------------------ the file
 
@@ -449,6 +443,9 @@ class _Converter:
         if not isinstance(value, list):
             if isinstance(element, type) and dataclasses.is_dataclass(element):
                 expected = t("workshop.expected.tables", name=_table_name(path))
+                if _registry(element) is None:
+                    self.wrong_type(path, expected, value, element)
+                    return INVALID
             else:
                 expected = t("workshop.expected.list")
             self.wrong_type(path, expected, value)
@@ -502,31 +499,61 @@ class _Converter:
 
     def table(self, value: object, cls: type, path: KeyPath, extra: Sequence[str] = ()) -> Any:
         if not isinstance(value, dict):
-            self.wrong_type(path, t("workshop.expected.table"), value)
+            self.wrong_type(path, t("workshop.expected.table"), value, None if extra else cls)
             return INVALID
         fields = _fields(cls)
         suggested = self.unknown_keys(value, path, [*extra, *(f.name for f in fields)])
         kwargs: dict[str, Any] = {}
-        ok = True
+        bad: set[str] = set()
         for f in fields:
             here = (*path, f.name)
             if f.name not in value:
                 if f.required:
                     if f.name not in suggested:
                         self.missing(path, f.name)
-                    ok = False
+                    bad.add(f.name)
                 continue
             converted = self.convert(value[f.name], f.hint, here)
             if converted is INVALID:
-                ok = False
+                bad.add(f.name)
                 continue
             self.field_rules(cls, f, converted, here)
             kwargs[f.name] = converted
-        if not ok:
+        if bad:
+            self.partial_check(cls, kwargs, bad, path)
             return INVALID
         obj = cls(**kwargs)
         self.run_check(obj, cls, path)
         return obj
+
+    def partial_check(
+        self, cls: type, kwargs: dict[str, Any], bad: set[str], path: KeyPath
+    ) -> None:
+        """The rules that span fields, for a table some of whose fields are wrong: a type
+        error must not hide the other problems of its step. The wrong fields take their
+        defaults (a required one stays unset: a rule that needs it is not asked), and
+        what the rules say about the wrong fields is left out (said already)."""
+        obj: Any = object.__new__(cls)
+        for f in dataclasses.fields(cls):
+            if f.name in kwargs:
+                object.__setattr__(obj, f.name, kwargs[f.name])
+            elif f.default is not dataclasses.MISSING:
+                object.__setattr__(obj, f.name, f.default)
+            elif f.default_factory is not dataclasses.MISSING:
+                object.__setattr__(obj, f.name, f.default_factory())
+        check = getattr(obj, "check", None)
+        if not callable(check):
+            return
+        try:
+            found = check()
+        except AttributeError:  # a rule needs a required field that is wrong
+            return
+        for relative, message in found:
+            if relative and relative[0] in bad:
+                continue
+            here = (*path, *relative)
+            if here not in self._structural:
+                self.report(self.positions.value(here), message)
 
     def field_rules(self, cls: type, f: _Field, value: Any, path: KeyPath) -> None:
         if f.required and isinstance(value, str) and not value.strip():

@@ -489,6 +489,8 @@ def test_a_new_step_kind_needs_no_loader_change(monkeypatch: pytest.MonkeyPatch)
     )
     assert problems_of(bad) == [
         "w.toml:20:9: ongeldige waarde 'dot' (bedoel je 'dots'?)",
+        # the wrong style does not hide the step's own rule (#20)
+        "w.toml:21:11: meer keuzes dan opties",
         "w.toml:22:21: het stembudget moet minstens 1 zijn",
         "w.toml:23:1: onbekende sleutel 'optoins' (bedoel je 'options'?)",
     ]

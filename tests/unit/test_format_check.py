@@ -1,0 +1,143 @@
+"""#20 item 1: ``samen check`` says every problem of a file in one run, with hints for
+time keys in the wrong place, ``text``/``question`` and ``name``/``title`` mix-ups, and
+an example for a table-valued field given as something else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from samen_tui.i18n import set_language
+from samen_tui.workshop.hints import inline_table
+from samen_tui.workshop.loader import WorkshopError, parse_workshop
+
+HEAD = """\
+[workshop]
+id = "proef"
+title = "Proef"
+
+[[items]]
+id = "welkom"
+title = "Welkom"
+minutes = 10
+
+[[items.steps]]
+"""
+
+
+@pytest.fixture(autouse=True)
+def dutch() -> Iterator[None]:
+    set_language("nl")
+    yield
+    set_language("nl")
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(WorkshopError) as info:
+        parse_workshop(text, "w.toml")
+    return [str(problem) for problem in info.value.problems]
+
+
+def test_a_type_error_does_not_hide_the_steps_other_problems() -> None:
+    step = (
+        'kind = "rate"\nid = "c"\ntitle = "C"\nweakest = "drie"\n'
+        'groups = [{ id = "a", title = "A" }]\n'
+        'items = [{ id = "i", title = "I", group = "b" }]\n'
+    )
+    assert problems_of(HEAD + step) == [
+        "w.toml:14:11: verwacht een geheel getal, gevonden: tekst",
+        "w.toml:15:18: groep 'a' heeft geen items",
+        "w.toml:16:43: onbekende groep 'b' (groepen: a)",
+    ]
+
+
+def test_a_wrong_field_is_not_reported_twice_by_the_steps_rules() -> None:
+    # weakest = -1 would be a rule's problem; given as text it is only the type's.
+    step = (
+        'kind = "rate"\nid = "c"\ntitle = "C"\nweakest = "-1"\n'
+        'groups = [{ id = "a", title = "A" }]\n'
+        'items = [{ id = "i", title = "I", group = "a" }]\n'
+    )
+    assert problems_of(HEAD + step) == ["w.toml:14:11: verwacht een geheel getal, gevonden: tekst"]
+
+
+def test_time_keys_say_where_time_belongs() -> None:
+    step = 'kind = "content"\nid = "c"\ntitle = "C"\n'
+    text = HEAD.replace('title = "Proef"\n', 'title = "Proef"\nduration = 90\n') + step
+    text = text.replace("minutes = 10", "tijd = 10")
+    problems = problems_of(text)
+    assert problems[0].startswith("w.toml:4:1: onbekende sleutel 'duration'; de tijd staat bij")
+    assert "[[items.steps]]: minutes = 5" in problems[0]
+    assert problems[1] == (
+        "w.toml:9:1: onbekende sleutel 'tijd' (bedoel je 'minutes'?);"
+        " de tijd heet 'minutes', in hele minuten (minutes = 10)"
+    )
+    assert len(problems) == 2  # 'minutes' is not also said to be missing
+
+
+QUESTIONS = 'kind = "questions"\nid = "v"\ntitle = "V"\n'
+BRAINSTORM = 'kind = "brainstorm"\nid = "b"\ntitle = "B"\n'
+
+
+@pytest.mark.parametrize(
+    ("step", "col", "wrote", "meant"),
+    [
+        (QUESTIONS + 'questions = [{ id = "a", question = "Wie?" }]\n', 26, "question", "text"),
+        (QUESTIONS + 'questions = [{ id = "a", title = "Wie?" }]\n', 26, "title", "text"),
+        (
+            BRAINSTORM + 'prompts = [{ id = "p", title = "P", text = "Wat?" }]\n',
+            37,
+            "text",
+            "question",
+        ),
+    ],
+)
+def test_mix_ups_name_the_key_meant(step: str, col: int, wrote: str, meant: str) -> None:
+    problems = problems_of(HEAD + step)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(
+        f"w.toml:14:{col}: onbekende sleutel '{wrote}' (bedoel je '{meant}'?); "
+    )
+
+
+def test_name_for_title_is_a_mix_up_and_title_not_also_missing() -> None:
+    step = 'kind = "content"\nid = "c"\nname = "C"\n'
+    assert problems_of(HEAD + step) == [
+        "w.toml:13:1: onbekende sleutel 'name' (bedoel je 'title'?);"
+        " de naam die de app toont heet 'title'"
+    ]
+
+
+def test_a_table_field_given_as_text_gets_an_example() -> None:
+    step = (
+        'kind = "rate"\nid = "c"\ntitle = "C"\nscale = "1-5"\ngroups = ["a"]\n'
+        'items = [{ id = "i", title = "I", group = "a" }]\n'
+    )
+    assert problems_of(HEAD + step) == [
+        "w.toml:14:9: verwacht een tabel, gevonden: tekst;"
+        " bijvoorbeeld: scale = { min = 1, max = 5 }",
+        "w.toml:15:11: verwacht een tabel, gevonden: tekst;"
+        ' elk element is een tabel, bijvoorbeeld: { id = "…", title = "…" }',
+    ]
+
+
+def test_examples_in_english() -> None:
+    set_language("en")
+    step = BRAINSTORM + 'voting = 3\nprompts = { id = "p", title = "P" }\n'
+    assert problems_of(HEAD + step) == [
+        "w.toml:14:10: expected a table, found: whole number;"
+        ' for example: voting = { budget = 3, per = "participant" }',
+        "w.toml:15:11: expected an array of tables (write [[items.steps.prompts]]), found: table;"
+        ' for example: prompts = [{ id = "…", title = "…" }]',
+    ]
+
+
+def test_every_example_is_valid_toml_for_its_class() -> None:
+    import tomllib
+
+    from samen_tui.kinds.brainstorm.model import Voting
+    from samen_tui.kinds.rate.model import Group, Scale
+
+    for cls in (Scale, Voting, Group):
+        tomllib.loads("x = " + inline_table(cls).replace("…", "a"))
