@@ -17,11 +17,41 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal
 
+from samen_tui.i18n import t
 from samen_tui.values import FrozenValues
 
 Problem = tuple[tuple[str | int, ...], str]
 """A problem found by a ``check``: the path of the offending key (relative to the
 object checked) and a message."""
+
+
+# --------------------------------------------------------------------------- words
+
+
+def fill(text: str, values: dict[str, object]) -> str:
+    """``text`` with each ``{name}`` of ``values`` filled in: a facilitator's text is
+    never given to ``str.format`` (no ``{0.__class__}``, no error for a lone ``{``)."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Words(FrozenValues):
+    """The words a step shows, as the file sets them (its ``words`` table).
+
+    Each field of a kind's words is one text of its screen or its verslag; a field
+    left empty is the catalog's text (:data:`CATALOG`: field -> key), which is the
+    default workshop's word in the interface language. A text may hold the
+    ``{name}`` placeholders its catalog text has (``{n}``, ``{choices}``, ...)."""
+
+    CATALOG: ClassVar[dict[str, str]] = {}
+
+    def get(self, name: str, /, **values: object) -> str:
+        own: str = getattr(self, name)
+        if own:
+            return fill(own, values)
+        return t(self.CATALOG[name], **values)
 
 
 # --------------------------------------------------------------------------- steps
@@ -36,6 +66,8 @@ class Step(FrozenValues):
     id: str
     title: str
     text: str = ""
+    help: str = ""
+    """What F1 shows for this step (Markdown); empty: the kind's own help."""
 
     def check(self) -> list[Problem]:
         return []

@@ -141,3 +141,52 @@ def test_every_example_is_valid_toml_for_its_class() -> None:
 
     for cls in (Scale, Voting, Group):
         tomllib.loads("x = " + inline_table(cls).replace("…", "a"))
+
+
+# --------------------------------------------------------------------------- words (#20 item 2)
+
+
+SORT = (
+    'kind = "sort"\nid = "s"\ntitle = "S"\n'
+    'categories = [{ id = "a", title = "A" }, { id = "b", title = "B" }]\n'
+)
+
+
+def test_words_are_checked_with_their_place() -> None:
+    step = SORT + 'words = { placholder = "x", pick = 3 }\nhelp = ["a"]\n'
+    assert problems_of(HEAD + step) == [
+        "w.toml:15:11: onbekende sleutel 'placholder' (bedoel je 'placeholder'?)",
+        "w.toml:15:36: verwacht tekst, gevonden: geheel getal",
+        "w.toml:16:8: verwacht tekst, gevonden: lijst",
+    ]
+
+
+def test_words_fill_in_only_their_own_placeholders() -> None:
+    from samen_tui.kinds.sort.model import SortStep
+
+    step = SortStep(id="s", title="S", categories=())
+    assert step.words.get("pick") == "Welk motief?"  # the default workshop's
+    assert step.words.get("total", n=4) == "4 kaartjes"
+    words = type(step.words)(total="{n} stickies {0.__class__} {", pick="Welk gevoel?")
+    assert words.get("total", n=4) == "4 stickies {0.__class__} {"
+    assert words.get("pick") == "Welk gevoel?"
+
+
+def test_the_verslag_uses_the_files_words() -> None:
+    from samen_tui.kinds.sort.model import Category, SortStep, SortWords
+    from samen_tui.kinds.sort.record import Card, SortRecord
+    from samen_tui.kinds.sort.report import section
+    from samen_tui.report.blocks import BarChart, Heading, Table
+    from samen_tui.session.model import Session
+
+    step = SortStep(
+        id="s",
+        title="S",
+        categories=(Category(id="mad", title="Mad"),),
+        words=SortWords(report_counts="Kaartjes per gevoel", report_per_organisation="Per team"),
+    )
+    record = SortRecord(cards=[Card(id="c1", text="Te veel meetings", category="mad")])
+    blocks = section(step, record, Session(workshop="retro"))
+    assert next(b.caption for b in blocks if isinstance(b, Table)) == "Kaartjes per gevoel"
+    assert [b.title for b in blocks if isinstance(b, BarChart)] == ["Kaartjes per gevoel"]
+    assert "Per team" in [b.text for b in blocks if isinstance(b, Heading)]

@@ -40,7 +40,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                 Table(
                     (
                         t("report.brainstorm.rank"),
-                        t("report.brainstorm.idea"),
+                        brainstorm.words.get("report_idea"),
                         t("report.brainstorm.votes"),
                         t("report.brainstorm.who"),
                     ),
@@ -49,7 +49,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                         for rank, idea in zip(ranks(ideas), ideas, strict=True)
                     ),
                     align="rlrl",
-                    caption=t("report.brainstorm.caption", prompt=prompt.title),
+                    caption=brainstorm.words.get("report_caption", prompt=prompt.title),
                 )
             )
             blocks.append(

@@ -32,4 +32,16 @@ question = "Wat werkt in ons voordeel?"
 id = "valkuilen"
 title = "Valkuilen"
 question = "Wat houdt ons tegen?"
+
+# De woorden die het scherm en het verslag bij deze stap tonen (allemaal optioneel;
+# wat je weglaat zegt de app op haar eigen manier). {n} en dergelijke vult de app in.
+[items.steps.words]
+# De tekst in het lege invoerveld.
+placeholder = "Nieuw kaartje (Enter)"
+# Wat er staat zolang er niets is.
+empty = "Nog geen kaartjes."
+# Verslag: de kop van de kolom met de kaartjes.
+report_idea = "Idee"
+# Verslag: het bijschrift bij de ranglijst ({prompt} = de kolom).
+report_caption = "{prompt}: de ideeën op volgorde van stemmen"
 """

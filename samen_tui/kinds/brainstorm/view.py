@@ -27,7 +27,7 @@ from textual.widgets import Input, Label, Select
 
 from samen_tui.i18n import plural, t
 from samen_tui.kinds.brainstorm import stats
-from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt
+from samen_tui.kinds.brainstorm.model import BrainstormStep, BrainstormWords, Prompt
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.session.model import GROUP, new_id
 from samen_tui.tui.steps.base import StepView
@@ -133,8 +133,9 @@ class PromptColumns(HorizontalScroll, can_focus=False):
 class PromptColumn(CardEntry):
     """One prompt: its question, the field to add a card, the cards."""
 
-    def __init__(self, prompt: Prompt, read_only: bool) -> None:
+    def __init__(self, prompt: Prompt, read_only: bool, words: BrainstormWords) -> None:
         super().__init__(id=f"col-{prompt.id}", classes="prompt-column")
+        self.words = words
         self.prompt = prompt
         self.read_only = read_only
         self.border_title = Content(prompt.title)  # the workshop's words, never markup
@@ -147,13 +148,13 @@ class PromptColumn(CardEntry):
             yield Label(self.prompt.question, classes="prompt-question", markup=False)
         if not self.read_only:
             yield EntryInput(
-                placeholder=t("brainstorm.new_card"),
+                placeholder=self.words.get("placeholder"),
                 id=f"new-{self.prompt.id}",
                 classes="new-card",
                 max_length=300,
             )
         yield IdeaList(self.prompt)
-        yield Label(t("brainstorm.no_cards"), classes="no-cards")
+        yield Label(self.words.get("empty"), classes="no-cards")
 
     @property
     def ideas(self) -> IdeaList:
@@ -282,7 +283,7 @@ class BrainstormView(StepView):
         yield Label("", id="bs-ranked-note", classes="bs-ranked-note")
         with PromptColumns(id="bs-columns"):
             for prompt in self.brainstorm.prompts:
-                yield PromptColumn(prompt, self.read_only)
+                yield PromptColumn(prompt, self.read_only, self.brainstorm.words)
 
     def on_mount(self) -> None:
         self.show_cards()

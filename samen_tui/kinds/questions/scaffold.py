@@ -27,4 +27,12 @@ text = "Wat is ons gezamenlijk belang?"
 [[items.steps.questions]]
 id = "eerste-stap"
 text = "Wat is de eerste stap?"
+
+# De woorden die het scherm en het verslag bij deze stap tonen (allemaal optioneel;
+# wat je weglaat zegt de app op haar eigen manier). {n} en dergelijke vult de app in.
+[items.steps.words]
+# De tekst in het lege invoerveld.
+placeholder = "Antwoord (Enter voegt toe)"
+# Wat er staat zolang er niets is.
+empty = "Nog geen antwoorden."
 """

@@ -42,7 +42,7 @@ class QuestionBlock(CardEntry):
         if not self.view.read_only and self.question.id:
             with Horizontal(classes="answer-row"):
                 yield EntryInput(
-                    placeholder=t("questions.new_answer"),
+                    placeholder=step.words.get("placeholder"),
                     classes="answer-input",
                     max_length=500,
                 )
@@ -54,7 +54,7 @@ class QuestionBlock(CardEntry):
                     ]
                     yield Select(options, value=GROUP, allow_blank=False, classes="answer-who")
         yield CardList(classes="answer-list")
-        yield Label(t("questions.no_answers"), classes="no-answers")
+        yield Label(step.words.get("empty"), classes="no-answers")
 
     @property
     def who_select(self) -> Select[str] | None:

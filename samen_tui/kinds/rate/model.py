@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from samen_tui.i18n import t
 from samen_tui.values import FrozenValues
-from samen_tui.workshop.model import Problem, Step
+from samen_tui.workshop.model import Problem, Step, Words
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -75,10 +75,37 @@ class RateItem(FrozenValues):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RateWords(Words):
+    """The words of a rate step's screen and verslag (empty: the default workshop's)."""
+
+    CATALOG: ClassVar[dict[str, str]] = {
+        "weakest": "rate.weakest",
+        "weakest_none": "rate.weakest_none",
+        "note": "rate.note_placeholder",
+        "report_weakest": "report.rate.weakest",
+        "report_bars": "report.rate.bars_title",
+        "report_item": "report.rate.item",
+    }
+    weakest: str = ""
+    """Before the weakest items: "Begin het gesprek bij:"."""
+    weakest_none: str = ""
+    """No ratings yet: "nog geen scores; hier komen de {n} zwakste ingrediënten"."""
+    note: str = ""
+    """The note field: "Notitie bij {item}: Enter of Esc is klaar"."""
+    report_weakest: str = ""
+    """The verslag's line before the weakest items."""
+    report_bars: str = ""
+    """The verslag's chart of the group means: "Gemiddelde per cluster"."""
+    report_item: str = ""
+    """The verslag's column of the items: "Onderdeel"."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class RateStep(Step):
     """Items in groups, each rated on a scale (the ingredient checklist)."""
 
     KIND: ClassVar[str] = "rate"
+    words: RateWords = field(default_factory=RateWords)
     scale: Scale = field(default_factory=Scale)
     groups: tuple[Group, ...]
     items: tuple[RateItem, ...]

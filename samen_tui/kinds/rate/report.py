@@ -117,7 +117,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             ),
             low,
             high,
-            title=t("report.rate.bars_title"),
+            title=rate.words.get("report_bars"),
         )
     )
     if len(rate.items) >= RADAR_FROM:
@@ -137,7 +137,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                 legend=t("report.rate.radar_legend", low=low, high=high),
             )
         )
-    headers = [t("report.rate.item"), t("report.rate.mean"), t("report.rate.spread")]
+    headers = [rate.words.get("report_item"), t("report.rate.mean"), t("report.rate.spread")]
     headers.append(t("report.rate.n"))
     align = "lrrr"
     if has_group:
@@ -194,7 +194,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             )
         )
     if weak:
-        blocks.append(Paragraph(t("report.rate.weakest")))
+        blocks.append(Paragraph(rate.words.get("report_weakest")))
         blocks.append(Bullets(tuple(_weak_text(s) for s in weak)))
     blocks.extend(notes(record.notes))
     return blocks

@@ -51,4 +51,20 @@ description = "Weet iedereen waar we naartoe werken?"
 id = "genoeg-tijd"
 title = "Genoeg tijd"
 group = "aanpak"
+
+# De woorden die het scherm en het verslag bij deze stap tonen (allemaal optioneel;
+# wat je weglaat zegt de app op haar eigen manier). {n} en dergelijke vult de app in.
+[items.steps.words]
+# Voor de zwakste items.
+weakest = "Begin het gesprek bij:"
+# Zolang er nog geen scores zijn ({n} = het aantal zwakste items).
+weakest_none = "nog geen scores; hier komen de {n} zwakste items"
+# Het veld voor een notitie ({item} = het item).
+note = "Notitie bij {item}: Enter of Esc is klaar"
+# Verslag: boven de zwakste items.
+report_weakest = "Zwakste punten (hier begint het gesprek):"
+# Verslag: de titel van de grafiek met de gemiddelden per groep.
+report_bars = "Gemiddelde per groep"
+# Verslag: de kop van de kolom met de items.
+report_item = "Item"
 """

@@ -338,9 +338,9 @@ class RateView(StepView):
         if step.weakest <= 0:
             cell.display = False
             return
-        out.append(t("rate.weakest"), style="bold")
+        out.append(step.words.get("weakest"), style="bold")
         if not weak:
-            out.append(" " + t("rate.weakest_none", n=step.weakest), style="dim")
+            out.append(" " + step.words.get("weakest_none", n=step.weakest), style="dim")
         for rank, item_id in enumerate(weak, start=1):
             stat = stats[item_id]
             out.append(f"  {rank}. ", style="bold")
@@ -519,7 +519,7 @@ class RateView(StepView):
         field.item_id = item_id
         self._note_opened += 1
         field.value = rating.note if rating is not None else ""
-        field.placeholder = t("rate.note_placeholder", item=row.item.title)
+        field.placeholder = self.rate_step.words.get("note", item=row.item.title)
         field.cursor_position = len(field.value)
         self.add_class("-noting")
         self.screen.set_focus(field)

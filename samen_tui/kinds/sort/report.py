@@ -31,13 +31,13 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                 (t("report.sort.category"), t("report.sort.cards")),
                 tuple((titles.get(cid, cid), str(n)) for cid, n in counts.items()),
                 align="lr",
-                caption=t("report.sort.counts_caption"),
+                caption=sort.words.get("report_counts"),
                 row_headers=True,
             )
         )
         blocks.append(
             BarChart(
-                t("report.sort.counts_caption"),
+                sort.words.get("report_counts"),
                 tuple(
                     ChartBar(titles.get(cid, cid), float(n), str(n)) for cid, n in counts.items()
                 ),
@@ -58,7 +58,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             )
         by_org = organisation_counts(session, record, sort)
         columns = [cid for cid, n in counts.items() if n]
-        blocks.append(Heading(t("report.sort.per_organisation"), level=4))
+        blocks.append(Heading(sort.words.get("report_per_organisation"), level=4))
         blocks.append(
             Table(
                 (
@@ -71,7 +71,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                     for org, row in by_org.items()
                 ),
                 align="l" + "r" * (len(columns) + 1),
-                caption=t("report.sort.per_organisation_caption"),
+                caption=sort.words.get("report_per_organisation_caption"),
                 row_headers=True,
             )
         )

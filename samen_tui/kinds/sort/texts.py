@@ -36,7 +36,8 @@ NL: dict[str, str] = {
     "sort.hint": "Enter, dan {keys} voor het motief · F4: wie · ↓: naar de kaartjes",
     "sort.hint_edit": "Wijzigen: Enter, dan {keys} (of nog eens Enter: blijft {category})"
     " · Esc: annuleren",
-    "sort.pick": "Welk motief?  {choices}",
+    "sort.pick": "{question}  {choices}",
+    "sort.pick_question": "Welk motief?",
     "sort.pick_same": "  · Enter: {category}",
     "sort.pick_back": "  · Esc: terug",
     "sort.need_text": "Typ eerst de tekst van het kaartje.",
@@ -113,7 +114,8 @@ EN: dict[str, str] = {
     "sort.hint": "Enter, then {keys} for the motive · F4: who · ↓: to the cards",
     "sort.hint_edit": "Editing: Enter, then {keys} (or Enter again: stays {category})"
     " · Esc: cancel",
-    "sort.pick": "Which motive?  {choices}",
+    "sort.pick": "{question}  {choices}",
+    "sort.pick_question": "Which motive?",
     "sort.pick_same": "  · Enter: {category}",
     "sort.pick_back": "  · Esc: back",
     "sort.need_text": "Type the card's text first.",

@@ -181,7 +181,7 @@ class SortView(StepView):
                 with Horizontal(id="sort-entry"):
                     yield CardInput(
                         value=self.state.draft,
-                        placeholder=t("sort.placeholder"),
+                        placeholder=self.sort_step.words.get("placeholder"),
                         id="sort-input",
                         max_length=500,
                         compact=True,
@@ -249,7 +249,7 @@ class SortView(StepView):
                 keys=board.keys_text(self.sort_step),
                 category=category.title if category else "",
             )
-        return t("sort.hint", keys=board.keys_text(self.sort_step))
+        return self.sort_step.words.get("hint", keys=board.keys_text(self.sort_step))
 
     def _card_widget(self, card_id: str) -> CardView | CardColumn | None:
         """The widget that shows a card: its own, or the list of its long column."""
@@ -438,7 +438,7 @@ class SortView(StepView):
         self._filed = Text("✓ ", style="bold", no_wrap=True, overflow="ellipsis")
         self._filed.append(category.title if category else category_id, style="bold")
         self._filed.append(f": {text}")
-        field.placeholder = t("sort.placeholder")
+        field.placeholder = self.sort_step.words.get("placeholder")
         self._sync_cards()
         if edited is not None:
             self.call_after_refresh(self._focus_card, edited.id)
@@ -466,7 +466,7 @@ class SortView(StepView):
         self.editing = ""
         field = self.query_one("#sort-input", CardInput)
         field.value = self.state.draft
-        field.placeholder = t("sort.placeholder")
+        field.placeholder = self.sort_step.words.get("placeholder")
         self.query_one("#sort-hint", Static).update(self._hint_text())
         self._focus_card(card_id)
 

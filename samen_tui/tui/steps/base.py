@@ -15,6 +15,7 @@ from typing import Protocol
 
 from textual.containers import VerticalScroll
 
+from samen_tui.i18n import t
 from samen_tui.session.model import Record, Session
 from samen_tui.tui.widgets.slide import SlideText
 from samen_tui.workshop.model import Step, Workshop
@@ -102,6 +103,10 @@ class StepView(VerticalScroll, can_focus=False):
     @property
     def record(self) -> Record:
         return self.session.record(self.step.id, self.step.KIND)
+
+    def help_text(self) -> str:
+        """What F1 shows for this step: the file's ``help``, or the kind's."""
+        return self.step.help or t(self.HELP)
 
     def intro(self) -> SlideText | None:
         """The step's Markdown text, if it has any (workshop text: Markdown, never
