@@ -508,6 +508,8 @@ class _Converter:
         for f in fields:
             here = (*path, f.name)
             if f.name not in value:
+                if f.name in suggested:  # misspelled: the table is not what was meant
+                    bad.add(f.name)
                 if f.required:
                     if f.name not in suggested:
                         self.missing(path, f.name)
@@ -537,6 +539,8 @@ class _Converter:
         for f in dataclasses.fields(cls):
             if f.name in kwargs:
                 object.__setattr__(obj, f.name, kwargs[f.name])
+            elif f.name in bad and not isinstance(f.default, str | int | float | bool):
+                continue  # a wrong list or table: rules about what it holds are not asked
             elif f.default is not dataclasses.MISSING:
                 object.__setattr__(obj, f.name, f.default)
             elif f.default_factory is not dataclasses.MISSING:

@@ -190,3 +190,107 @@ def test_the_verslag_uses_the_files_words() -> None:
     assert next(b.caption for b in blocks if isinstance(b, Table)) == "Kaartjes per gevoel"
     assert [b.title for b in blocks if isinstance(b, BarChart)] == ["Kaartjes per gevoel"]
     assert "Per team" in [b.text for b in blocks if isinstance(b, Heading)]
+
+
+# --------------------------------------------------------------------------- scales (#20 item 3)
+
+RATE = 'kind = "rate"\nid = "r"\ntitle = "Gezondheid"\n'
+
+
+def test_a_scale_may_run_from_0_to_10_and_no_further() -> None:
+    items = 'items = [{ id = "a", title = "A" }]\n'
+    workshop = parse_workshop(
+        HEAD + RATE + "scale = { min = 0, max = 10, labels = [] }\n" + items, "w.toml"
+    )
+    step = workshop.step("r")
+    assert step is not None and list(step.scale.values) == list(range(11))  # type: ignore[attr-defined]
+    for scale in ("{ min = 0, max = 11, labels = [] }", "{ min = 1, max = 11, labels = [] }"):
+        assert problems_of(HEAD + RATE + f"scale = {scale}\n" + items) == [
+            "w.toml:14:26: een schaal heeft hoogstens 10 punten, of loopt van 0 tot en met 10"
+        ]  # fmt: skip
+
+
+def test_groups_are_optional_and_a_step_without_them_has_one() -> None:
+    from samen_tui.kinds.rate.model import RateStep
+
+    text = HEAD + RATE + 'items = [{ id = "a", title = "A" }, { id = "b", title = "B" }]\n'
+    step = parse_workshop(text, "w.toml").step("r")
+    assert isinstance(step, RateStep)
+    assert [(g.id, g.title) for g in step.groups] == [("", "Gezondheid")]
+    assert not step.grouped
+    assert [i.id for i in step.items_of("")] == ["a", "b"]
+
+
+def test_group_rules_with_and_without_groups() -> None:
+    without = HEAD + RATE + 'items = [{ id = "a", title = "A", group = "x" }]\n'
+    assert problems_of(without) == [
+        "w.toml:14:43: groep 'x' bestaat niet: deze stap heeft geen groepen"
+        " (geef groups, of laat group weg)"
+    ]
+    with_groups = (
+        HEAD + RATE + 'groups = [{ id = "x", title = "X" }]\n'
+        'items = [{ id = "a", title = "A", group = "x" }, { id = "b", title = "B" }]\n'
+    )
+    assert problems_of(with_groups) == [
+        "w.toml:15:50: item 'b' heeft geen group;"
+        " in een stap met groepen hoort elk item bij een groep"
+    ]
+
+
+def test_new_rate_options_are_typed() -> None:
+    items = 'items = [{ id = "a", title = "A" }]\n'
+    text = HEAD + RATE + 'lower_is_better = "ja"\ntotals = 0\nanonymous = "nee"\n' + items
+    assert problems_of(text) == [
+        "w.toml:14:19: verwacht true of false, gevonden: tekst",
+        "w.toml:15:10: verwacht true of false, gevonden: geheel getal",
+        "w.toml:16:13: verwacht true of false, gevonden: tekst",
+    ]
+
+
+def test_anonymous_is_typed_for_brainstorm_and_questions() -> None:
+    brainstorm = BRAINSTORM + 'anonymous = 1\nprompts = [{ id = "p", title = "P" }]\n'
+    assert problems_of(HEAD + brainstorm) == [
+        "w.toml:14:13: verwacht true of false, gevonden: geheel getal"
+    ]
+    questions = QUESTIONS + 'anonymous = "ja"\nquestions = [{ id = "a", text = "A?" }]\n'
+    assert problems_of(HEAD + questions) == [
+        "w.toml:14:13: verwacht true of false, gevonden: tekst"
+    ]
+
+
+def test_lower_is_better_turns_weakest_around() -> None:
+    from samen_tui.kinds.rate.model import RateItem, RateStep
+    from samen_tui.kinds.rate.record import RateRecord, Rating
+    from samen_tui.kinds.rate.stats import weakest
+
+    items = tuple(RateItem(id=i, title=i) for i in "abc")
+    record = RateRecord(ratings={"a": Rating(group=2), "b": Rating(group=9), "c": Rating(group=5)})
+    high_is_good = RateStep(id="r", title="R", items=items, weakest=1)
+    low_is_good = RateStep(id="r", title="R", items=items, weakest=1, lower_is_better=True)
+    assert [s.item.id for s in weakest(high_is_good, record)] == ["a"]
+    assert [s.item.id for s in weakest(low_is_good, record)] == ["b"]
+
+
+def test_the_verslag_of_a_scale_without_totals_and_lower_is_better() -> None:
+    from samen_tui.kinds.rate.model import RateItem, RateStep, Scale
+    from samen_tui.kinds.rate.record import RateRecord, Rating
+    from samen_tui.kinds.rate.report import section
+    from samen_tui.report.blocks import Bars, Bullets, Heading, Paragraph
+    from samen_tui.session.model import Session
+
+    items = tuple(RateItem(id=i, title=i.upper()) for i in "ab")
+    record = RateRecord(ratings={"a": Rating(group=2), "b": Rating(group=10)})
+    scale = Scale(min=0, max=10, labels=())
+    plain = RateStep(id="r", title="R", items=items, scale=scale, weakest=1)
+    blocks = section(plain, record, Session(workshop="w"))
+    assert any(isinstance(b, Bars) for b in blocks)
+    step = RateStep(
+        id="r", title="R", items=items, scale=scale, weakest=1, lower_is_better=True, totals=False
+    )
+    blocks = section(step, record, Session(workshop="w"))
+    assert not any(isinstance(b, Bars) for b in blocks)
+    assert not any(isinstance(b, Heading) for b in blocks)  # no groups: no group heading
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert any("lager beter" in text for text in texts)
+    weakest = [b for b in blocks if isinstance(b, Bullets)]
+    assert [item.split(":")[0] for item in weakest[-1].items] == ["B"]  # 10 is the weakest

@@ -62,6 +62,8 @@ class BrainstormStep(Step):
     words: BrainstormWords = field(default_factory=BrainstormWords)
     prompts: tuple[Prompt, ...]
     voting: Voting | None = None
+    anonymous: bool = False
+    """Whether cards name nobody and dots are kept under numbers ("Anoniem 1")."""
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []

@@ -18,6 +18,8 @@ text = "Verzamel eerst kaartjes per vraag; stem daarna met stippen."
 # (ieder apart) of "group" (de groep als geheel). Laat de regel weg voor
 # een brainstorm zonder stemmen.
 voting = { budget = 3, per = "participant" }
+# Anoniem: kaartjes zonder naam, stippen onder een nummer (standaard false).
+anonymous = false
 
 # Eén [[items.steps.prompts]] per kolom (minstens 1).
 [[items.steps.prompts]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from samen_tui.kinds.brainstorm.model import BrainstormStep
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.participants import anonymous
 from samen_tui.session.model import Session
 
 GROUP_VOTER = "groep"
@@ -49,11 +50,17 @@ def votes_left(step: BrainstormStep, rec: BrainstormRecord | None, voter: str) -
     return max(step.voting.budget - votes_used(rec, voter), 0)
 
 
-def voters(step: BrainstormStep, session: Session) -> list[str]:
+def voters(
+    step: BrainstormStep, session: Session, record: BrainstormRecord | None = None
+) -> list[str]:
     """Who votes: each participant's id, or the group as one (``GROUP_VOTER``) when
-    the step says so or nobody is listed. Empty when the step has no voting."""
+    the step says so or nobody is listed; for an anonymous step, numbered slots (one
+    more than used in ``record``). Empty when the step has no voting."""
     if step.voting is None:
         return []
+    if step.anonymous and step.voting.per == "participant":
+        used = (voter for idea in (record.ideas if record else []) for voter in idea.votes)
+        return anonymous.slots(used)
     if step.voting.per == "group" or not session.participants:
         return [GROUP_VOTER]
     return [p.id for p in session.participants]

@@ -29,6 +29,7 @@ from samen_tui.i18n import plural, t
 from samen_tui.kinds.brainstorm import stats
 from samen_tui.kinds.brainstorm.model import BrainstormStep, BrainstormWords, Prompt
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.participants import anonymous
 from samen_tui.session.model import GROUP, new_id
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.widgets.forms import CardEntry, CardList
@@ -227,7 +228,7 @@ class BrainstormView(StepView):
         return record
 
     def voters(self) -> list[str]:
-        return stats.voters(self.brainstorm, self.session)
+        return stats.voters(self.brainstorm, self.session, self.ideas_record)
 
     @property
     def voting_enabled(self) -> bool:
@@ -236,7 +237,7 @@ class BrainstormView(StepView):
     def voter_name(self, voter: str) -> str:
         if voter == stats.GROUP_VOTER:
             return t("brainstorm.the_group")
-        return self.session.who_name(voter)
+        return anonymous.label(voter) or self.session.who_name(voter)
 
     def idea(self, idea_id: str) -> Idea | None:
         return next((i for i in self.ideas_record.ideas if i.id == idea_id), None)
@@ -248,23 +249,24 @@ class BrainstormView(StepView):
             yield text
         if not self.read_only:
             with Horizontal(classes="bs-bar"):
-                yield Label(t("brainstorm.from"))
-                who_options: list[tuple[Text, str]] = [(Text(t("brainstorm.the_group")), GROUP)]
-                who_options += [
-                    (Text(p.name, no_wrap=True, overflow="ellipsis"), p.id)
-                    for p in self.session.participants
-                ]
-                yield Select(
-                    who_options,
-                    value=self.state.who,
-                    allow_blank=False,
-                    compact=True,
-                    id="bs-who",
-                )
+                if not self.brainstorm.anonymous:
+                    yield Label(t("brainstorm.from"))
+                    who_options: list[tuple[Text, str]] = [(Text(t("brainstorm.the_group")), GROUP)]
+                    who_options += [
+                        (Text(p.name, no_wrap=True, overflow="ellipsis"), p.id)
+                        for p in self.session.participants
+                    ]
+                    yield Select(
+                        who_options,
+                        value=self.state.who,
+                        allow_blank=False,
+                        compact=True,
+                        id="bs-who",
+                    )
                 if self.brainstorm.voting is not None:
                     voters = self.voters()
                     yield Label(t("brainstorm.voter"))
-                    if len(voters) > 1:
+                    if len(voters) > 1 and not self.brainstorm.anonymous:
                         yield Select(
                             [
                                 (Text(self.voter_name(v), no_wrap=True, overflow="ellipsis"), v)
@@ -389,7 +391,7 @@ class BrainstormView(StepView):
         if not text:
             self.notify(t("brainstorm.empty_card"), severity="warning")
             return
-        who = self.state.who
+        who = GROUP if self.brainstorm.anonymous else self.state.who
         editing = self.idea(column.editing) if column.editing else None
         with self.capture.change():
             if editing is not None:
@@ -419,8 +421,9 @@ class BrainstormView(StepView):
             return
         column = self._column_of(cards)
         column.start_editing(idea.id, idea.text, t("brainstorm.editing"))
-        if idea.who == GROUP or self.session.participant(idea.who) is not None:
-            self.query_one("#bs-who", Select).value = idea.who
+        found = self.query("#bs-who")
+        if found and (idea.who == GROUP or self.session.participant(idea.who) is not None):
+            found.first(Select).value = idea.who
         column.input.focus()
 
     def remove_card(self, cards: CardList, card_id: str) -> None:
@@ -490,7 +493,10 @@ class BrainstormView(StepView):
             return
         index = voters.index(self.state.voter) if self.state.voter in voters else -1
         self.state.voter = voters[(index + 1) % len(voters)]
-        self.query_one("#bs-voter", Select).value = self.state.voter
+        if found := self.query("#bs-voter"):
+            found.first(Select).value = self.state.voter
+        else:  # anonymous: the slots grow as they are used, a label shows the one voting
+            self.query_one("#bs-voter-name", Label).update(self.voter_name(self.state.voter))
         self.show_cards()
         self.notify(
             t("brainstorm.now_voting", voter=self.voter_name(self.state.voter)),

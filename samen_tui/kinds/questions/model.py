@@ -38,6 +38,8 @@ class QuestionsStep(Step):
     words: QuestionsWords = field(default_factory=QuestionsWords)
     questions: tuple[Question, ...]
     attributed: bool = True
+    anonymous: bool = False
+    """Whether answers name nobody (``attributed`` is then false whatever it says)."""
 
     def check(self) -> list[Problem]:
         if not self.questions:

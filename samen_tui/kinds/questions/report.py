@@ -33,7 +33,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             Bullets(
                 tuple(
                     t("report.said_by", text=a.text, who=card_who(session, a.who))
-                    if questions.attributed and a.who != GROUP
+                    if questions.attributed and not questions.anonymous and a.who != GROUP
                     else a.text
                     for a in answers
                 )

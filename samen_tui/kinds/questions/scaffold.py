@@ -16,6 +16,8 @@ title = "Startvragen"
 text = "Bespreek de vragen één voor één en leg de antwoorden vast."
 # Mag bij elk antwoord staan wie het gaf? (standaard true)
 attributed = true
+# Anoniem: nooit een naam bij een antwoord, ook niet als attributed true is (standaard false).
+anonymous = false
 
 # Eén [[items.steps.questions]] per vraag (minstens 1).
 [[items.steps.questions]]

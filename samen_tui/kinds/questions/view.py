@@ -46,7 +46,7 @@ class QuestionBlock(CardEntry):
                     classes="answer-input",
                     max_length=500,
                 )
-                if step.attributed:
+                if step.attributed and not step.anonymous:
                     options: list[tuple[Text, str]] = [(Text(t("questions.the_group")), GROUP)]
                     options += [
                         (Text(p.name, no_wrap=True, overflow="ellipsis"), p.id)

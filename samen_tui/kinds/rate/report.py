@@ -68,6 +68,25 @@ def _row_text(s: ItemStat, weak: int) -> str:
     return f"{s.item.title}: " + "; ".join(parts)
 
 
+def _bars(rate: RateStep, means: dict[str, float | None]) -> Bars:
+    """A bar per cluster with its mean."""
+    return Bars(
+        tuple(
+            BarRow(
+                group.title,
+                means[group.id],
+                fmt_number(means[group.id])
+                if means[group.id] is not None
+                else t("report.rate.unrated"),
+            )
+            for group in rate.groups
+        ),
+        rate.scale.min,
+        rate.scale.max,
+        title=rate.words.get("report_bars"),
+    )
+
+
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """Ratings per cluster: a bar per cluster with its mean, each cluster's items
     with the participants' mean, spread and count and the group's score, the
@@ -103,23 +122,10 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     ]
     if group_only:
         blocks.append(Paragraph(t("report.rate.group_only"), note=True))
-    blocks.append(
-        Bars(
-            tuple(
-                BarRow(
-                    group.title,
-                    means[group.id],
-                    fmt_number(means[group.id])
-                    if means[group.id] is not None
-                    else t("report.rate.unrated"),
-                )
-                for group in rate.groups
-            ),
-            low,
-            high,
-            title=rate.words.get("report_bars"),
-        )
-    )
+    if rate.lower_is_better:
+        blocks.append(Paragraph(t("report.rate.lower_is_better"), note=True))
+    if rate.totals:
+        blocks.append(_bars(rate, means))
     if len(rate.items) >= RADAR_FROM:
         blocks.append(
             RadarChart(
@@ -174,7 +180,10 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             chart_rows.append(
                 RangeRow(s.item.title, mean, lowest, highest, s.group, rank, _row_text(s, rank))
             )
-        blocks.append(Heading(f"{group.title} ({fmt_number(means[group.id])})", level=4))
+        if rate.totals:
+            blocks.append(Heading(f"{group.title} ({fmt_number(means[group.id])})", level=4))
+        elif rate.grouped:
+            blocks.append(Heading(group.title, level=4))
         blocks.append(
             RangeChart(
                 t("report.rate.range_title", cluster=group.title),

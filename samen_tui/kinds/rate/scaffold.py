@@ -18,6 +18,12 @@ text = "Geef elk item een score: in hoeverre is het er al?"
 per_participant = true
 # Hoeveel zwakste items worden gemarkeerd als startpunt voor het gesprek (standaard 3).
 weakest = 3
+# Is een lage score goed (moeite, risico)? Dan zijn de zwakste de hoogste (standaard false).
+lower_is_better = false
+# Het gemiddelde per groep tonen (een balk per cluster)? (standaard true)
+totals = true
+# Anoniem scoren: eigen scores staan onder een nummer, nooit onder een naam (standaard false).
+anonymous = false
 
 # De schaal (mag weg): hele getallen van min tot max, hoogstens 10 punten.
 # Korter schrijven mag ook: scale = { min = 1, max = 3, labels = [...] }
@@ -29,7 +35,8 @@ max = 5
 # Eén label per punt, van laag naar hoog (of [] voor alleen getallen).
 labels = ["helemaal niet", "nauwelijks", "deels", "grotendeels", "helemaal"]
 
-# De groepen (clusters), in de volgorde waarin ze getoond worden (verplicht).
+# De groepen (clusters), in de volgorde waarin ze getoond worden (mag weg: dan
+# staan alle items in één groep, en hebben de items geen `group`).
 [[items.steps.groups]]
 id = "doel"
 title = "Doel"
@@ -39,10 +46,11 @@ id = "aanpak"
 title = "Aanpak"
 
 # De items (verplicht); `group` is de id van de groep waar het item bij hoort.
+# De schaal mag ook van 0 tot en met 10 lopen (10 typ je als 1 en dan 0).
 [[items.steps.items]]
 id = "helder-doel"
 title = "Een helder doel"
-# De id van de groep waar dit item bij hoort (verplicht).
+# De id van de groep waar dit item bij hoort (verplicht als de stap groepen heeft).
 group = "doel"
 # Een toelichting bij het item (mag weg).
 description = "Weet iedereen waar we naartoe werken?"

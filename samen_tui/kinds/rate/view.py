@@ -31,6 +31,7 @@ from textual.content import Content
 from textual.widgets import Input, TabbedContent, TabPane
 
 from samen_tui.i18n import t
+from samen_tui.kinds.participants import anonymous
 from samen_tui.kinds.rate.draw import bar_text, number, score_text, score_width
 from samen_tui.kinds.rate.model import Group, RateItem, RateStep
 from samen_tui.kinds.rate.record import RateRecord, Rating
@@ -114,6 +115,8 @@ class RateView(StepView):
         self._detail_cell: Cell | None = None
         self.gone = False
         """Being removed (unmounted): a show asked for before must not run."""
+        self.typed: tuple[str, str, float] = ("", "", 0.0)
+        """The item, the first digit and when, of a score that may get a second digit."""
 
     # ------------------------------------------------------------------ model
 
@@ -139,7 +142,14 @@ class RateView(StepView):
     def raters(self) -> list[str]:
         if not self.rate_step.per_participant:
             return [GROUP]
+        if self.rate_step.anonymous:
+            used = (pid for rating in self.rate_record.ratings.values() for pid in rating.by)
+            return [GROUP, *anonymous.slots(used)]
         return [GROUP, *(p.id for p in self.session.participants)]
+
+    def who(self, rater: str) -> str:
+        """The name shown for a rater: a participant's, the group's, or "Anoniem 2"."""
+        return anonymous.label(rater) or who_label(self.session, rater)
 
     @property
     def can_switch_rater(self) -> bool:
@@ -303,11 +313,11 @@ class RateView(StepView):
             if note.show(Text(stat.note) if stat.note else "", layout=True):
                 note.set_class(not stat.note, "-empty")
         for head in self._heads:
-            mean = means.get(head.group.id)
+            mean = means.get(head.group.id) if step.totals else None
             head.show(
                 Text(head.group.title),
-                bar_text(step.scale, mean, cols - 2),
-                number(mean) if mean is not None else t("rate.none"),
+                bar_text(step.scale, mean, cols - 2) if step.totals else "",
+                (number(mean) if mean is not None else t("rate.none")) if step.totals else "",
                 "",
             )
         self._show_rater()
@@ -320,7 +330,7 @@ class RateView(StepView):
             return
         if self.can_switch_rater:
             title = Text(
-                t("rate.rater", name=who_label(self.session, self.state.rater)),
+                t("rate.rater", name=self.who(self.state.rater)),
                 no_wrap=True,
                 overflow="ellipsis",
             )
@@ -374,7 +384,7 @@ class RateView(StepView):
         parts: list[tuple[str, int]] = []
         if stat.group is not None:
             parts.append((who_label(self.session, GROUP), stat.group))
-        parts.extend((who_label(self.session, pid), value) for pid, value in stat.by.items())
+        parts.extend((self.who(pid), value) for pid, value in stat.by.items())
         if not parts:
             out.append(t("rate.detail_none"))
         for index, (name, value) in enumerate(parts):
@@ -495,6 +505,9 @@ class RateView(StepView):
 
     def action_who(self) -> None:
         if not self.can_switch_rater:
+            return
+        if self.rate_step.anonymous:  # nobody to pick by name: the next number
+            self.cycle_rater(1)
             return
         participants = list(self.session.participants)
 
