@@ -58,6 +58,11 @@ NL: dict[str, str] = {
     "workshop.toml.invalid_date": "ongeldige datum of tijd",
     "workshop.toml.invalid_value": "ongeldige waarde (zet tekst tussen aanhalingstekens)",
     # ---------------------------------------------------------------- structure
+    "workshop.rounds_empty": "rounds heeft minstens één ronde (in minuten: rounds = [1, 2, 4])",
+    "workshop.rounds_range": "een ronde duurt 1 tot en met {max} minuten, niet {value}",
+    "workshop.rounds_too_long": (
+        "de rondes duren samen {total} minuten, langer dan de {minutes} minuten van de stap"
+    ),
     "workshop.hint.time": (
         "de tijd staat bij een agendapunt ([[items]]: minutes = 15)"
         " of bij een stap ([[items.steps]]: minutes = 5)"
@@ -184,6 +189,11 @@ EN: dict[str, str] = {
     "workshop.toml.illegal_character": "invalid character {char} in a string",
     "workshop.toml.invalid_date": "invalid date or time",
     "workshop.toml.invalid_value": "invalid value (put text between quotes)",
+    "workshop.rounds_empty": "rounds has at least one round (in minutes: rounds = [1, 2, 4])",
+    "workshop.rounds_range": "a round takes 1 to {max} minutes, not {value}",
+    "workshop.rounds_too_long": (
+        "the rounds take {total} minutes together, longer than the step's {minutes} minutes"
+    ),
     "workshop.hint.time": (
         "time goes with an agenda item ([[items]]: minutes = 15)"
         " or a step ([[items.steps]]: minutes = 5)"

@@ -28,7 +28,7 @@ import re
 import tomllib
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,10 +48,8 @@ from samen_tui.workshop.problems import Problem as Problem
 from samen_tui.workshop.problems import WorkshopError as WorkshopError
 from samen_tui.workshop.problems import file_problem as file_problem
 from samen_tui.workshop.problems import read_file
-
-MAX_MINUTES = 600
-"""The longest timebox an agenda item may have (ten hours)."""
-
+from samen_tui.workshop.rules import MAX_MINUTES as MAX_MINUTES
+from samen_tui.workshop.rules import field_rule, step_rules
 
 # --------------------------------------------------------------------------- reading
 
@@ -227,24 +225,6 @@ _GLOBAL_IDS: dict[type, str] = {Step: "workshop.duplicate_step_id"}
 
 _TOP_LEVEL: dict[str, str] = {"workshop": "meta", "items": "items"}
 """File key -> field of :class:`Workshop` (``path`` and ``fingerprint`` are not in the file)."""
-
-
-def _minutes(value: object) -> str | None:
-    assert isinstance(value, int)
-    if not 1 <= value <= MAX_MINUTES:
-        return t("workshop.minutes_range", max=MAX_MINUTES, value=value)
-    return None
-
-
-def _steps(value: object) -> str | None:
-    return t("workshop.no_steps") if value == () else None
-
-
-_FIELD_RULES: dict[tuple[type, str], Callable[[object], str | None]] = {
-    (AgendaItem, "minutes"): _minutes,
-    (AgendaItem, "steps"): _steps,
-}
-"""Rules on one field's value beyond its type, for classes that have no ``check``."""
 
 
 def _close(word: str, choices: Iterable[str]) -> str | None:
@@ -564,7 +544,7 @@ class _Converter:
             self.bad_value(path, t("workshop.empty_text", field=f.name))
         elif f.name == "id" and isinstance(value, str) and not ID_PATTERN.fullmatch(value):
             self.bad_value(path, t("workshop.bad_id", id=value))
-        rule = _FIELD_RULES.get((cls, f.name))
+        rule = field_rule(cls, f.name)
         if rule is not None and (message := rule(value)) is not None:
             self.bad_value(path, message)
 
@@ -572,7 +552,7 @@ class _Converter:
         check = getattr(obj, "check", None)
         if not callable(check):
             return
-        for relative, message in check():
+        for relative, message in [*check(), *step_rules(obj)]:
             here = (*path, *relative)
             if here in self._structural:
                 continue  # already reported in other words (a duplicate id, say)

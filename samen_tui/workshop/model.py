@@ -68,9 +68,18 @@ class Step(FrozenValues):
     text: str = ""
     help: str = ""
     """What F1 shows for this step (Markdown); empty: the kind's own help."""
+    minutes: int = 0
+    """The step's own timebox (0: none; the item's timer still runs)."""
+    rounds: tuple[int, ...] = ()
+    """Timed rounds inside the step, in minutes each (1-2-4-All: 1, 2, 4, 5)."""
 
     def check(self) -> list[Problem]:
         return []
+
+    @property
+    def timebox_minutes(self) -> int:
+        """The step's own time: its ``minutes``, or its rounds together; 0 for none."""
+        return self.minutes or sum(self.rounds)
 
 
 # --------------------------------------------------------------------------- workshop

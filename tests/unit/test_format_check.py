@@ -294,3 +294,71 @@ def test_the_verslag_of_a_scale_without_totals_and_lower_is_better() -> None:
     assert any("lager beter" in text for text in texts)
     weakest = [b for b in blocks if isinstance(b, Bullets)]
     assert [item.split(":")[0] for item in weakest[-1].items] == ["B"]  # 10 is the weakest
+
+
+# --------------------------------------------------------------------------- step time (#20 item 4)
+
+CONTENT = 'kind = "content"\nid = "c"\ntitle = "C"\n'
+
+
+def test_a_step_may_have_minutes_and_rounds() -> None:
+    step = parse_workshop(HEAD + CONTENT + "minutes = 12\nrounds = [1, 2, 4, 5]\n", "w.toml").step(
+        "c"
+    )
+    assert step is not None and (step.minutes, step.rounds, step.timebox_minutes) == (
+        12,
+        (1, 2, 4, 5),
+        12,
+    )
+    step = parse_workshop(HEAD + CONTENT + "rounds = [1, 2]\n", "w.toml").step("c")
+    assert step is not None and step.timebox_minutes == 3
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("minutes = 0\n", "14:11: minutes moet een geheel getal van 1 tot en met 600 zijn, niet 0"),
+        ('minutes = "5"\n', "14:11: verwacht een geheel getal, gevonden: tekst"),
+        (
+            "rounds = []\n",
+            "14:10: rounds heeft minstens één ronde (in minuten: rounds = [1, 2, 4])",
+        ),
+        ("rounds = [1, 0]\n", "14:10: een ronde duurt 1 tot en met 600 minuten, niet 0"),
+        ("rounds = 5\n", "14:10: verwacht een lijst, gevonden: geheel getal"),
+        (
+            "minutes = 5\nrounds = [2, 4]\n",
+            "15:10: de rondes duren samen 6 minuten, langer dan de 5 minuten van de stap",
+        ),
+    ],
+)
+def test_step_time_misuse_has_its_place(lines: str, expected: str) -> None:
+    assert problems_of(HEAD + CONTENT + lines) == [f"w.toml:{expected}"]
+
+
+def test_the_clock_counts_a_timed_step_and_its_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from samen_tui.kinds.content.model import ContentStep
+    from samen_tui.session.model import Session
+    from samen_tui.tui.screens.walk import timers
+    from samen_tui.workshop.model import AgendaItem
+
+    now = [1000.0]
+    monkeypatch.setattr(timers.time, "monotonic", lambda: now[0])
+    step = ContentStep(id="c", title="C", rounds=(1, 2))
+    plain = ContentStep(id="d", title="D")
+    item = AgendaItem(id="i", title="I", minutes=10, steps=(step, plain))
+    session = Session(workshop="w")
+    clock = timers.ItemClock(running=True)
+    now[0] += 45
+    clock.account(session, item, step)
+    assert timers.step_countdown(session, step) == (45, 1, "Ronde 1/2")
+    assert timers.next_round(session, step)
+    now[0] += 30
+    clock.account(session, item, step)
+    assert timers.step_countdown(session, step) == (30, 2, "Ronde 2/2")
+    assert not timers.next_round(session, step)  # the last round
+    now[0] += 10
+    clock.account(session, item, plain)  # a step without a timebox keeps no time
+    assert timers.step_countdown(session, plain) is None
+    assert session.items["i"].seconds == 85
+    assert (session.step_times["c"].seconds, session.step_times["c"].round) == (75, 1)
+    assert "d" not in session.step_times

@@ -14,6 +14,11 @@ kind = "brainstorm"
 id = "wat-helpt"
 title = "Wat helpt?"
 text = "Verzamel eerst kaartjes per vraag; stem daarna met stippen."
+# De eigen tijd van deze stap in minuten (mag weg; elke stap kan dit hebben): een
+# tweede timer onder die van het agendapunt, met dezelfde kleuren.
+minutes = 15
+# Getimede rondes binnen de stap, in minuten (mag weg): F6 begint de volgende ronde.
+rounds = [5, 5, 5]
 # Stemmen met stippen: `budget` stippen per stemmer, `per` is "participant"
 # (ieder apart) of "group" (de groep als geheel). Laat de regel weg voor
 # een brainstorm zonder stemmen.

@@ -37,7 +37,7 @@ from samen_tui.session.model import Session, now
 from samen_tui.tui.screens.walk.capture import AUTOSAVE_TICK, WalkCapture
 from samen_tui.tui.screens.walk.commands import StepCommands
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, WorkshopWatch, read_again
-from samen_tui.tui.screens.walk.timers import ItemClock, balance_minutes
+from samen_tui.tui.screens.walk.timers import ItemClock, balance_minutes, next_round, step_countdown
 from samen_tui.tui.screens.walk.views import TypeAhead, out_of_reach, widget_class
 from samen_tui.tui.services import Services
 from samen_tui.tui.steps.base import StepView
@@ -98,6 +98,7 @@ class WalkScreen(Screen[None]):
             tooltip="tip.pause",
             show=False,
         ),
+        Binding("f6", "next_round", "key.round", id="walk.round", tooltip="tip.round"),
         Binding(
             "ctrl+s",
             "save_now",
@@ -175,6 +176,7 @@ class WalkScreen(Screen[None]):
             )
             with Vertical(id="walk-main"):
                 yield TimerBar(id="timer")
+                yield TimerBar(id="step-timer", classes="-none")  # a step's own time
                 yield StepTitle(id="step-title")
                 yield Vertical(id="step-host")
         yield KeyBar()
@@ -446,7 +448,8 @@ class WalkScreen(Screen[None]):
 
     def _account_time(self) -> None:
         """Add the time since the last tick to the current item (unless paused)."""
-        self.clock.account(self.session, self.current_item)
+        step = self._steps[self.step_index][1] if self._steps else None
+        self.clock.account(self.session, self.current_item, step)
 
     def _tick(self) -> None:
         self._account_time()
@@ -463,12 +466,26 @@ class WalkScreen(Screen[None]):
         if item is None:
             return
         spent = self.session.items.get(item.id)
-        self.query_one(TimerBar).show(
+        self.query_one("#timer", TimerBar).show(
             elapsed=spent.seconds if spent else 0,
             timebox_minutes=item.minutes,
             balance_minutes=self.balance_minutes(),
             paused=self.session.paused,
         )
+        own = step_countdown(self.session, self._steps[self.step_index][1])
+        self.query_one("#step-timer", TimerBar).show_own(own, paused=self.session.paused)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_round":  # only on a step with timed rounds
+            return bool(self._steps and self._steps[self.step_index][1].rounds)
+        return True
+
+    def action_next_round(self) -> None:
+        step = self._steps[self.step_index][1]
+        if not next_round(self.session, step):
+            self.notify(t("timer.last_round"))
+        self.capture.mark_dirty()
+        self._refresh_timer()
 
     def action_toggle_pause(self) -> None:
         self._account_time()

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import time
 
-from samen_tui.session.model import ItemTime, Session
-from samen_tui.workshop.model import AgendaItem, Workshop
+from samen_tui.i18n import t
+from samen_tui.session.model import ItemTime, Session, StepTime
+from samen_tui.workshop.model import AgendaItem, Step, Workshop
 
 TIMER_SAVE_EVERY = 10.0
 
@@ -29,8 +30,9 @@ class ItemClock:
         self._carry = 0.0
         """The part of a second counted but not yet added to an item."""
 
-    def account(self, session: Session, item: AgendaItem | None) -> None:
-        """Add the time since the last call to ``item`` (unless paused or ended)."""
+    def account(self, session: Session, item: AgendaItem | None, step: Step | None = None) -> None:
+        """Add the time since the last call to ``item`` (unless paused or ended), and
+        to ``step`` when it has a timebox of its own."""
         moment = time.monotonic()
         delta = moment - self._last_tick if self.running else 0.0
         self._last_tick = moment
@@ -43,6 +45,8 @@ class ItemClock:
             spent.seconds += whole
             self._carry -= whole
             self._unsaved += whole
+            if step is not None and step.timebox_minutes:
+                session.step_times.setdefault(step.id, StepTime()).seconds += whole
 
     def save_due(self) -> bool:
         """Whether enough time was counted since the last save it asked for (once)."""
@@ -64,3 +68,26 @@ def balance_minutes(workshop: Workshop, session: Session, current: AgendaItem | 
         elif seconds:
             balance += seconds - item.minutes * 60
     return round(balance / 60)
+
+
+def step_countdown(session: Session, step: Step | None) -> tuple[float, int, str] | None:
+    """What a step's own timer shows (seconds, timebox in minutes, label), or None for
+    a step without one: the current round of a step with rounds, else the step."""
+    if step is None or not step.timebox_minutes:
+        return None
+    spent = session.step_times.get(step.id, StepTime())
+    if not step.rounds:
+        return spent.seconds, step.minutes, t("timer.step")
+    index = min(spent.round, len(step.rounds) - 1)
+    label = t("timer.round", n=index + 1, of=len(step.rounds))
+    return spent.seconds - spent.round_started, step.rounds[index], label
+
+
+def next_round(session: Session, step: Step) -> bool:
+    """Start the step's next round (its time from now); False after the last round."""
+    spent = session.step_times.setdefault(step.id, StepTime())
+    if spent.round + 1 >= len(step.rounds):
+        return False
+    spent.round += 1
+    spent.round_started = spent.seconds
+    return True
