@@ -426,6 +426,10 @@ class BrainstormView(StepView):
             found.first(Select).value = idea.who
         column.input.focus()
 
+    def card_to_action(self, cards: CardList, card_id: str) -> None:
+        if (idea := self.idea(card_id)) is not None:
+            self.make_action(idea.text, idea.id)
+
     def remove_card(self, cards: CardList, card_id: str) -> None:
         idea = self.idea(card_id)
         if idea is None:

@@ -206,6 +206,10 @@ class QuestionsView(StepView):
             select.value = answer.who
         block.input.focus()
 
+    def card_to_action(self, cards: CardList, answer_id: str) -> None:
+        if (answer := self.answer(answer_id)) is not None:
+            self.make_action(answer.text, answer.id)
+
     def remove_card(self, cards: CardList, answer_id: str) -> None:
         answer = self.answer(answer_id)
         if answer is None:
