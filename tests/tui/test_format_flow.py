@@ -82,3 +82,60 @@ async def test_a_card_and_an_answer_become_actions(sessions: Path, tmp_path: Pat
         session = walk_screen(app).session
         verslag = to_markdown(report_blocks(walk_screen(app).workshop, session))
         assert "Pair programming" in verslag and "Retro elke sprint" in verslag
+
+
+BRAINSTORM = """\
+[workshop]
+id = "hmw"
+title = "HMW"
+
+[[items]]
+id = "ideeen"
+title = "Ideeën"
+minutes = 30
+
+[[items.steps]]
+kind = "brainstorm"
+id = "hmw"
+title = "How might we"
+overall = true
+voting = { budget = 5, per = "group" }
+prompts = [{ id = "a", title = "Wonen" }, { id = "b", title = "Zorg" }]
+"""
+
+
+async def test_merging_two_cards_keeps_their_dots_and_overall_ranking(
+    sessions: Path, tmp_path: Path
+) -> None:
+    from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+
+    workshop = tmp_path / "hmw.toml"
+    workshop.write_text(BRAINSTORM, encoding="utf-8")
+    app = make_app(sessions, workshop=str(workshop))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # set up by value: three cards with dots, one column each
+        record = walk_screen(app).session.record("hmw", "brainstorm")
+        assert isinstance(record, BrainstormRecord)
+        record.ideas += [
+            Idea(id="i1", prompt="a", text="Hofjes", votes={"groep": 2}),
+            Idea(id="i2", prompt="a", text="Kangoeroewoning", votes={"groep": 1}),
+            Idea(id="i3", prompt="b", text="Buurtzorg", votes={"groep": 2}),
+        ]
+        walk_screen(app).go_to("hmw")  # the same step: shown from the record
+        view = walk_screen(app).step_view
+        assert view is not None
+        view.show_cards()  # type: ignore[attr-defined]
+        await pilot.pause()
+        view.query_one("#ideas-a").focus()
+        await pilot.press("home", "down", "m", "up", "m")
+        await pilot.pause()
+        ideas = saved(app)["records"]["hmw"]["ideas"]
+        assert [(i["text"], i.get("votes")) for i in ideas] == [
+            ("Hofjes / Kangoeroewoning", {"groep": 3}),
+            ("Buurtzorg", {"groep": 2}),
+        ]
+        await pilot.press("r")
+        await pilot.pause()
+        note = str(view.query_one("#bs-ranked-note").render())
+        assert "Over alle vragen: 1. Hofjes / Kangoeroewoning (3)  2. Buurtzorg (2)" in note

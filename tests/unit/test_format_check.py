@@ -362,3 +362,47 @@ def test_the_clock_counts_a_timed_step_and_its_rounds(monkeypatch: pytest.Monkey
     assert session.items["i"].seconds == 85
     assert (session.step_times["c"].seconds, session.step_times["c"].round) == (75, 1)
     assert "d" not in session.step_times
+
+
+# ----------------------------------------------------------------- brainstorm (#20 item 5)
+
+
+def test_merge_keeps_every_dot_and_moves_actions() -> None:
+    from samen_tui.kinds.actions.record import Action
+    from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+    from samen_tui.kinds.brainstorm.stats import merge
+
+    record = BrainstormRecord(
+        ideas=[
+            Idea(id="a", text="A", who="p1", votes={"p1": 1, "p2": 2}),
+            Idea(id="b", text="B", who="p2", votes={"p2": 1, "p3": 1}),
+        ],
+        actions=[Action(id="x", what="B", source="b")],
+    )
+    merged = merge(record, "a", "b")
+    assert merged is not None
+    assert (merged.text, merged.votes, merged.who) == ("A / B", {"p1": 1, "p2": 3, "p3": 1}, "")
+    assert [i.id for i in record.ideas] == ["a"]
+    assert record.actions[0].source == "a"
+    assert merge(record, "a", "a") is None and merge(record, "a", "zz") is None
+
+
+def test_the_verslag_ranks_across_prompts_when_asked() -> None:
+    from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt, Voting
+    from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+    from samen_tui.kinds.brainstorm.report import section
+    from samen_tui.report.blocks import Table
+    from samen_tui.session.model import Session
+
+    prompts = (Prompt(id="p", title="P"), Prompt(id="q", title="Q"))
+    record = BrainstormRecord(
+        ideas=[
+            Idea(id="a", prompt="p", text="A", votes={"groep": 1}),
+            Idea(id="b", prompt="q", text="B", votes={"groep": 3}),
+        ]
+    )
+    plain = BrainstormStep(id="b", title="B", prompts=prompts, voting=Voting())
+    assert len([b for b in section(plain, record, Session()) if isinstance(b, Table)]) == 2
+    overall = BrainstormStep(id="b", title="B", prompts=prompts, voting=Voting(), overall=True)
+    tables = [b for b in section(overall, record, Session()) if isinstance(b, Table)]
+    assert tables[-1].rows == (("1", "B", "Q", "3"), ("2", "A", "P", "1"))

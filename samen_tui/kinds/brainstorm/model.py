@@ -64,6 +64,9 @@ class BrainstormStep(Step):
     voting: Voting | None = None
     anonymous: bool = False
     """Whether cards name nobody and dots are kept under numbers ("Anoniem 1")."""
+    overall: bool = False
+    """Whether the ranking is also given across all prompts (the app's ranked view, the
+    verslag)."""
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []

@@ -25,6 +25,8 @@ rounds = [5, 5, 5]
 voting = { budget = 3, per = "participant" }
 # Anoniem: kaartjes zonder naam, stippen onder een nummer (standaard false).
 anonymous = false
+# Ook één ranglijst over alle vragen heen, in de app (r) en in het verslag (standaard false).
+overall = true
 
 # Eén [[items.steps.prompts]] per kolom (minstens 1).
 [[items.steps.prompts]]

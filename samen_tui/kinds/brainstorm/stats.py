@@ -9,7 +9,7 @@ from __future__ import annotations
 from samen_tui.kinds.brainstorm.model import BrainstormStep
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.kinds.participants import anonymous
-from samen_tui.session.model import Session
+from samen_tui.session.model import GROUP, Session
 
 GROUP_VOTER = "groep"
 """The voter id used in ``Idea.votes`` when the group votes as one."""
@@ -64,3 +64,24 @@ def voters(
     if step.voting.per == "group" or not session.participants:
         return [GROUP_VOTER]
     return [p.id for p in session.participants]
+
+
+def merge(rec: BrainstormRecord, keep_id: str, gone_id: str) -> Idea | None:
+    """Merge card ``gone_id`` into ``keep_id``: one card with both texts ("A / B"),
+    every voter's dots on both added up, the author kept when they were the same (else
+    the group), and actions made from the card that goes now made from the one that
+    stays. The merged card, or None when either is missing or they are the same."""
+    keep = next((i for i in rec.ideas if i.id == keep_id), None)
+    gone = next((i for i in rec.ideas if i.id == gone_id), None)
+    if keep is None or gone is None or keep is gone:
+        return None
+    keep.text = f"{keep.text} / {gone.text}"
+    for voter, dots in gone.votes.items():
+        keep.votes[voter] = keep.votes.get(voter, 0) + dots
+    if keep.who != gone.who:
+        keep.who = GROUP
+    for action in rec.actions:
+        if action.source == gone.id:
+            action.source = keep.id
+    rec.ideas.remove(gone)
+    return keep

@@ -43,6 +43,8 @@ class _State:
     who: str = GROUP
     voter: str = ""
     ranked: bool | None = None
+    merging: str = ""
+    """The card marked to be merged into the next one m is pressed on."""
 
 
 _STATES: weakref.WeakKeyDictionary[Any, dict[str, _State]] = weakref.WeakKeyDictionary()
@@ -82,6 +84,14 @@ class IdeaList(CardList):
             tooltip="tip.brainstorm.next_voter",
         ),
         Binding(
+            "m",
+            "merge",
+            "key.brainstorm.merge",
+            id="brainstorm.merge",
+            tooltip="tip.brainstorm.merge",
+            show=False,
+        ),
+        Binding(
             "r",
             "toggle_ranked",
             "key.brainstorm.ranked",
@@ -119,6 +129,10 @@ class IdeaList(CardList):
 
     def action_toggle_ranked(self) -> None:
         self.view.toggle_ranked()
+
+    def action_merge(self) -> None:
+        if (idea := self.highlighted_id) is not None and not self.view.read_only:
+            self.view.merge(idea)
 
 
 def update_label(label: Label, text: str) -> None:
@@ -359,7 +373,7 @@ class BrainstormView(StepView):
             if column.border_subtitle != subtitle:
                 column.border_subtitle = subtitle
         note.display = ranked
-        update_label(note, t("brainstorm.ranked_note") if ranked else "")
+        update_label(note, self._ranked_note() if ranked else "")
         self.show_votes_left()
 
     def show_votes_left(self) -> None:
@@ -543,6 +557,35 @@ class BrainstormView(StepView):
             if idea.votes[voter] <= 0:
                 del idea.votes[voter]
         self.show_cards(select=idea_id)
+
+    def _ranked_note(self) -> str:
+        """What the ranked view says above the columns; with ``overall``, the first
+        cards across every prompt too."""
+        note = t("brainstorm.ranked_note")
+        if not self.brainstorm.overall:
+            return note
+        ideas = [i for i in stats.ranked(self.brainstorm, self.ideas_record) if i.total_votes]
+        top = "  ".join(
+            f"{rank}. {i.text} ({i.total_votes})"
+            for rank, i in zip(stats.ranks(ideas), ideas, strict=True)
+        )
+        return note + "\n" + t("brainstorm.overall", top=top or "–")
+
+    def merge(self, idea_id: str) -> None:
+        """m on a card marks it; m on another card merges the marked one into it."""
+        marked = self.state.merging
+        if not marked or self.idea(marked) is None:
+            self.state.merging = idea_id
+            self.notify(t("brainstorm.merge_marked"))
+            return
+        self.state.merging = ""
+        if marked == idea_id:
+            return
+        with self.capture.change():
+            merged = stats.merge(self.ideas_record, idea_id, marked)
+        if merged is not None:
+            self.show_cards(select=merged.id)
+            self.notify(t("brainstorm.merged", text=merged.text), markup=False)
 
     def toggle_ranked(self) -> None:
         self.state.ranked = not self.state.ranked
