@@ -58,6 +58,12 @@ NL: dict[str, str] = {
     "workshop.toml.invalid_date": "ongeldige datum of tijd",
     "workshop.toml.invalid_value": "ongeldige waarde (zet tekst tussen aanhalingstekens)",
     # ---------------------------------------------------------------- structure
+    "workshop.from_unknown": "from: er is geen stap '{step}' in deze workshop",
+    "workshop.from_later": (
+        "from: stap '{step}' komt later; een stap neemt alleen over van een eerdere"
+    ),
+    "workshop.from_kind": "from: stap '{step}' is een {kind}-stap; overnemen kan van: {kinds}",
+    "workshop.from_category": "onbekende categorie '{category}' (categorieën: {known})",
     "workshop.rounds_empty": "rounds heeft minstens één ronde (in minuten: rounds = [1, 2, 4])",
     "workshop.rounds_range": "een ronde duurt 1 tot en met {max} minuten, niet {value}",
     "workshop.rounds_too_long": (
@@ -189,6 +195,10 @@ EN: dict[str, str] = {
     "workshop.toml.illegal_character": "invalid character {char} in a string",
     "workshop.toml.invalid_date": "invalid date or time",
     "workshop.toml.invalid_value": "invalid value (put text between quotes)",
+    "workshop.from_unknown": "from: there is no step '{step}' in this workshop",
+    "workshop.from_later": "from: step '{step}' comes later; a step takes over from an earlier one",
+    "workshop.from_kind": "from: step '{step}' is a {kind} step; taking over works from: {kinds}",
+    "workshop.from_category": "unknown category '{category}' (categories: {known})",
     "workshop.rounds_empty": "rounds has at least one round (in minutes: rounds = [1, 2, 4])",
     "workshop.rounds_range": "a round takes 1 to {max} minutes, not {value}",
     "workshop.rounds_too_long": (

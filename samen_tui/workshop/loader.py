@@ -49,7 +49,7 @@ from samen_tui.workshop.problems import WorkshopError as WorkshopError
 from samen_tui.workshop.problems import file_problem as file_problem
 from samen_tui.workshop.problems import read_file
 from samen_tui.workshop.rules import MAX_MINUTES as MAX_MINUTES
-from samen_tui.workshop.rules import field_rule, step_rules
+from samen_tui.workshop.rules import field_rule, flow_problems, step_rules
 
 # --------------------------------------------------------------------------- reading
 
@@ -193,6 +193,11 @@ class _Field:
     name: str
     hint: Any
     required: bool
+
+    @property
+    def key(self) -> str:
+        """The TOML key: the name, without the ``_`` a Python keyword needs (``from_``)."""
+        return self.name.removesuffix("_")
 
 
 @cache
@@ -358,6 +363,8 @@ class _Converter:
         items = values.get("items")
         if items == ():
             self.bad_value(("items",), t("workshop.empty_agenda"))
+        for where, message in flow_problems(items or ()):
+            self.report(self.positions.value(where), message)
         return values.get("meta"), items
 
     # ------------------------------------------------------------------ values
@@ -482,22 +489,22 @@ class _Converter:
             self.wrong_type(path, t("workshop.expected.table"), value, None if extra else cls)
             return INVALID
         fields = _fields(cls)
-        suggested = self.unknown_keys(value, path, [*extra, *(f.name for f in fields)])
+        suggested = self.unknown_keys(value, path, [*extra, *(f.key for f in fields)])
         kwargs: dict[str, Any] = {}
         bad: set[str] = set()
         for f in fields:
-            here = (*path, f.name)
-            if f.name not in value:
-                if f.name in suggested:  # misspelled: the table is not what was meant
-                    bad.add(f.name)
+            here = (*path, f.key)
+            if f.key not in value:
+                if f.key in suggested:  # misspelled: the table is not what was meant
+                    bad.add(f.key)
                 if f.required:
-                    if f.name not in suggested:
-                        self.missing(path, f.name)
-                    bad.add(f.name)
+                    if f.key not in suggested:
+                        self.missing(path, f.key)
+                    bad.add(f.key)
                 continue
-            converted = self.convert(value[f.name], f.hint, here)
+            converted = self.convert(value[f.key], f.hint, here)
             if converted is INVALID:
-                bad.add(f.name)
+                bad.add(f.key)
                 continue
             self.field_rules(cls, f, converted, here)
             kwargs[f.name] = converted
@@ -519,7 +526,9 @@ class _Converter:
         for f in dataclasses.fields(cls):
             if f.name in kwargs:
                 object.__setattr__(obj, f.name, kwargs[f.name])
-            elif f.name in bad and not isinstance(f.default, str | int | float | bool):
+            elif f.name.removesuffix("_") in bad and not isinstance(
+                f.default, str | int | float | bool
+            ):
                 continue  # a wrong list or table: rules about what it holds are not asked
             elif f.default is not dataclasses.MISSING:
                 object.__setattr__(obj, f.name, f.default)

@@ -57,6 +57,36 @@ def field_rule(cls: type, name: str) -> Callable[[object], str | None] | None:
     return rule
 
 
+def flow_problems(items: tuple[AgendaItem, ...]) -> list[Problem]:
+    """Where a step's ``from`` points: an earlier step of a kind that holds cards (and,
+    for a sort step's ``category``, one of its categories)."""
+    from samen_tui.kinds.flow import SOURCES
+
+    problems: list[Problem] = []
+    earlier: dict[str, Step] = {}
+    for i, item in enumerate(items):
+        for j, step in enumerate(item.steps):
+            source = getattr(step, "from_", "")
+            here: tuple[str | int, ...] = ("items", i, "steps", j)
+            target = earlier.get(source) if source else None
+            if source and target is None:
+                later = any(s.id == source for it in items for s in it.steps)
+                key = "workshop.from_later" if later else "workshop.from_unknown"
+                problems.append(((*here, "from"), t(key, step=source)))
+            elif target is not None and target.KIND not in SOURCES:
+                kinds = ", ".join(SOURCES)
+                message = t("workshop.from_kind", step=source, kind=target.KIND, kinds=kinds)
+                problems.append(((*here, "from"), message))
+            elif target is not None and (category := getattr(step, "category", "")):
+                known = [c.id for c in getattr(target, "categories", ())]
+                if category not in known:
+                    choices = ", ".join(known) or "-"
+                    message = t("workshop.from_category", category=category, known=choices)
+                    problems.append(((*here, "category"), message))
+            earlier[step.id] = step
+    return problems
+
+
 def step_rules(obj: object) -> list[Problem]:
     """The rules across a step's own fields: its rounds fit in its minutes."""
     if not isinstance(obj, Step) or not obj.minutes or not obj.rounds:

@@ -139,3 +139,73 @@ async def test_merging_two_cards_keeps_their_dots_and_overall_ranking(
         await pilot.pause()
         note = str(view.query_one("#bs-ranked-note").render())
         assert "Over alle vragen: 1. Hofjes / Kangoeroewoning (3)  2. Buurtzorg (2)" in note
+
+
+FLOW = """\
+[workshop]
+id = "dt"
+title = "Design thinking"
+
+[[items]]
+id = "ideeen"
+title = "Ideeën"
+minutes = 30
+
+[[items.steps]]
+kind = "brainstorm"
+id = "hmw"
+title = "How might we"
+voting = { budget = 5, per = "group" }
+prompts = [{ id = "p", title = "Hoe zouden we ...?" }]
+
+[[items.steps]]
+kind = "rate"
+id = "impact"
+title = "Impact"
+from = "hmw"
+top = 2
+scale = { min = 1, max = 5, labels = [] }
+"""
+
+
+async def test_a_rate_step_scores_the_top_cards_of_an_earlier_step(
+    sessions: Path, tmp_path: Path
+) -> None:
+    from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+    from samen_tui.kinds.rate.view_rows import IngredientRow
+
+    workshop = tmp_path / "dt.toml"
+    workshop.write_text(FLOW, encoding="utf-8")
+    app = make_app(sessions, workshop=str(workshop))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        walk_screen(app).go_to("impact")  # nothing to rate yet
+        await pilot.pause()
+        assert not list(app.screen.query(IngredientRow))
+        walk_screen(app).go_to("hmw")
+        await pilot.pause()
+        record = walk_screen(app).session.record("hmw", "brainstorm")
+        assert isinstance(record, BrainstormRecord)
+        record.ideas += [
+            Idea(id="i1", prompt="p", text="Buurtkamer", votes={"groep": 1}),
+            Idea(id="i2", prompt="p", text="Maaltijdservice", votes={"groep": 3}),
+            Idea(id="i3", prompt="p", text="Klusbus", votes={"groep": 2}),
+        ]
+        walk_screen(app).go_to("impact")  # built anew: what it depends on changed
+        await pilot.pause()
+        await pilot.pause()
+        view = walk_screen(app).step_view
+        assert view is not None
+        rows = list(view.query(IngredientRow))
+        assert [r.item.title for r in rows] == ["Maaltijdservice", "Klusbus"]
+        rows[0].focus()
+        await pilot.press("5", "down", "2")
+        await pilot.pause()
+        assert saved(app)["records"]["impact"]["ratings"] == {
+            "i2": {"group": 5},
+            "i3": {"group": 2},
+        }
+        session = walk_screen(app).session
+        verslag = to_markdown(report_blocks(walk_screen(app).workshop, session))
+        assert "- Maaltijdservice: score van de groep 5" in verslag
+        assert "Buurtkamer" not in verslag.split("### Impact")[1]

@@ -406,3 +406,39 @@ def test_the_verslag_ranks_across_prompts_when_asked() -> None:
     overall = BrainstormStep(id="b", title="B", prompts=prompts, voting=Voting(), overall=True)
     tables = [b for b in section(overall, record, Session()) if isinstance(b, Table)]
     assert tables[-1].rows == (("1", "B", "Q", "3"), ("2", "A", "P", "1"))
+
+
+# --------------------------------------------------------------------------- from (#20 item 6)
+
+HMW = (
+    'kind = "brainstorm"\nid = "hmw"\ntitle = "HMW"\n'
+    'prompts = [{ id = "p", title = "P" }]\n\n[[items.steps]]\n'
+)
+
+
+def test_from_names_an_earlier_step_with_cards() -> None:
+    ok = HEAD + HMW + RATE + 'from = "hmw"\ntop = 3\n'
+    step = parse_workshop(ok, "w.toml").step("r")
+    assert step is not None and (step.from_, step.top) == ("hmw", 3)  # type: ignore[attr-defined]
+    assert problems_of(HEAD + HMW + RATE + 'from = "hmx"\n') == [
+        "w.toml:20:8: from: er is geen stap 'hmx' in deze workshop"
+    ]
+    later = HEAD + RATE + 'from = "hmw"\n\n[[items.steps]]\n' + HMW.split("\n\n")[0] + "\n"
+    assert problems_of(later) == [
+        "w.toml:14:8: from: stap 'hmw' komt later; een stap neemt alleen over van een eerdere"
+    ]
+    content = HEAD + CONTENT + "\n[[items.steps]]\n" + RATE + 'from = "c"\n'
+    assert problems_of(content) == [
+        "w.toml:19:8: from: stap 'c' is een content-stap;"
+        " overnemen kan van: brainstorm, sort, rate, questions"
+    ]
+
+
+def test_from_with_items_or_a_wrong_category_or_top() -> None:
+    text = HEAD + SORT + "\n[[items.steps]]\n" + RATE
+    text += 'from = "s"\ncategory = "c"\ntop = -1\nitems = [{ id = "a", title = "A" }]\n'
+    assert problems_of(text) == [
+        "w.toml:21:12: onbekende categorie 'c' (categorieën: a, b)",
+        "w.toml:22:7: top moet 0 (alles) of meer zijn",
+        "w.toml:23:9: een stap met from krijgt zijn items van die stap: laat items weg (of from)",
+    ]

@@ -779,7 +779,8 @@ def test_documentation_names_every_field_of_every_step_kind() -> None:
         seen.add(cls)
         hints = typing.get_type_hints(cls)
         for field in dataclasses.fields(cls):
-            assert f"`{field.name}`" in doc, f"{cls.__name__}.{field.name}"
+            key = field.name.removesuffix("_")  # the TOML key (`from` for `from_`)
+            assert f"`{key}`" in doc, f"{cls.__name__}.{field.name}"
             for arg in [hints[field.name], *typing.get_args(hints[field.name])]:
                 if isinstance(arg, type) and dataclasses.is_dataclass(arg):
                     todo.append(arg)

@@ -110,7 +110,14 @@ class RateStep(Step):
     scale: Scale = field(default_factory=Scale)
     groups: tuple[Group, ...] = ()
     """The clusters; without them every item is in one group named after the step."""
-    items: tuple[RateItem, ...]
+    items: tuple[RateItem, ...] = ()
+    """The items (at least one), unless they come from an earlier step (``from``)."""
+    from_: str = ""
+    """The id of an earlier step whose cards are the items (``from`` in the file)."""
+    top: int = 0
+    """With ``from``: how many (the most dots, the weakest; 0: all)."""
+    category: str = ""
+    """With ``from`` a sort step: the category whose cards are the items."""
     per_participant: bool = True
     """Whether each participant may give their own rating besides the group's."""
     weakest: int = 3
@@ -133,8 +140,12 @@ class RateStep(Step):
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = [(("scale", *path), msg) for path, msg in self.scale.check()]
-        if not self.items:
+        if not self.items and not self.from_:
             problems.append((("items",), t("workshop.check.no_items")))
+        if self.from_ and self.items:
+            problems.append((("items",), t("workshop.check.items_and_from")))
+        if self.top < 0:
+            problems.append((("top",), t("workshop.check.top")))
         groups = self.groups if getattr(self, "groups", ()) else ()
         if not groups or not self.grouped:
             for index, item in enumerate(self.items):

@@ -9,6 +9,7 @@ This module never imports textual.
 from __future__ import annotations
 
 from samen_tui.i18n import t
+from samen_tui.kinds import flow
 from samen_tui.kinds.rate.model import Group, RateItem, RateStep, Scale
 from samen_tui.kinds.rate.record import RateRecord
 from samen_tui.kinds.rate.stats import ItemStat, group_means, item_ratings, weakest
@@ -24,7 +25,7 @@ from samen_tui.report.blocks import (
     RangeRow,
     Table,
 )
-from samen_tui.report.helpers import as_record, as_step, fmt_number, notes
+from samen_tui.report.helpers import as_record, as_step, current_workshop, fmt_number, notes
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
 
@@ -91,7 +92,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """Ratings per cluster: a bar per cluster with its mean, each cluster's items
     with the participants' mean, spread and count and the group's score, the
     weakest items marked and listed."""
-    rate = as_step(step, RateStep)
+    rate = flow.resolve(as_step(step, RateStep), session, current_workshop())
     record = as_record(rec, RateRecord)
     if record is None:
         return []

@@ -75,4 +75,17 @@ report_weakest = "Zwakste punten (hier begint het gesprek):"
 report_bars = "Gemiddelde per groep"
 # Verslag: de kop van de kolom met de items.
 report_item = "Item"
+
+# --- rate met items uit een eerdere stap (from) -------------------------------
+[[items.steps]]
+kind = "rate"
+id = "impact"
+title = "Hoe belangrijk is elke reden voor jou?"
+# De items zijn de kaartjes van een eerdere stap (brainstorm, sort, rate of
+# questions), zoals de groep ze daar maakte: dan geen eigen items.
+from = "motieven"
+# Bij een sort-stap: alleen de kaartjes van deze categorie (mag weg: allemaal).
+category = "voor-mezelf"
+# Hoeveel: de zwakste (rate), de meeste stippen (brainstorm), de eerste; 0 = allemaal.
+top = 0
 """

@@ -120,6 +120,10 @@ in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbesta
     "workshop.check.none": "geen",
     "workshop.check.group_empty": "groep '{group}' heeft geen items",
     "workshop.check.weakest": "weakest moet 0 of meer zijn",
+    "workshop.check.items_and_from": (
+        "een stap met from krijgt zijn items van die stap: laat items weg (of from)"
+    ),
+    "workshop.check.top": "top moet 0 (alles) of meer zijn",
 }
 
 EN: dict[str, str] = {
@@ -235,5 +239,9 @@ far is it there in our collaboration? The scale is in the workshop file (by defa
     "workshop.check.unknown_group": "unknown group '{group}' (groups: {known})",
     "workshop.check.none": "none",
     "workshop.check.group_empty": "group '{group}' has no items",
+    "workshop.check.items_and_from": (
+        "a step with from takes its items from that step: leave items out (or from)"
+    ),
+    "workshop.check.top": "top must be 0 (all) or more",
     "workshop.check.weakest": "weakest must be 0 or more",
 }

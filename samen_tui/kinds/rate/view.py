@@ -31,6 +31,7 @@ from textual.content import Content
 from textual.widgets import Input, TabbedContent, TabPane
 
 from samen_tui.i18n import t
+from samen_tui.kinds import flow
 from samen_tui.kinds.participants import anonymous
 from samen_tui.kinds.rate.draw import bar_text, number, score_text, score_width
 from samen_tui.kinds.rate.model import Group, RateItem, RateStep
@@ -100,7 +101,8 @@ class RateView(StepView):
     ]
 
     def __init__(self, step: RateStep, capture: Capture, *, id: str | None = None) -> None:
-        super().__init__(step, capture, id=id)
+        # items from an earlier step (``from``): what that step holds now
+        super().__init__(flow.resolve(step, capture.session, capture.workshop), capture, id=id)
         self.state = _state_for(capture, step.id)
         self._focus_tries = 0
         self._note_opened = 0
@@ -135,6 +137,16 @@ class RateView(StepView):
         """The items in display order: cluster by cluster."""
         step = self.rate_step
         return [item for group in step.groups for item in step.items_of(group.id)]
+
+    def depends(self) -> object:
+        """The participants, and with ``from`` the cards the items come from."""
+        step = self.rate_step
+        if not step.from_:
+            return super().depends()
+        cards = flow.cards_from(
+            self.session, self.capture.workshop, step.from_, step.top, step.category
+        )
+        return (super().depends(), tuple(cards))
 
     def has_item(self, item_id: str) -> bool:
         return any(item.id == item_id for item in self.rate_step.items)
