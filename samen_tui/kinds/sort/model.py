@@ -42,6 +42,7 @@ class SortWords(Words):
         "report_counts": "report.sort.counts_caption",
         "report_per_organisation": "report.sort.per_organisation",
         "report_per_organisation_caption": "report.sort.per_organisation_caption",
+        "unsorted": "sort.unsorted",
     }
     placeholder: str = ""
     """The entry field's text: "Typ een kaartje: waarom doet iemand mee?"."""
@@ -65,6 +66,8 @@ class SortWords(Words):
     """The verslag's heading: "Per organisatie"."""
     report_per_organisation_caption: str = ""
     """The verslag's caption of that table: "Kaartjes per organisatie en motief"."""
+    unsorted: str = ""
+    """The unsorted pile (``unsorted = true``): "Nog niet gesorteerd"."""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -73,6 +76,10 @@ class SortStep(Step):
 
     KIND: ClassVar[str] = "sort"
     categories: tuple[Category, ...]
+    open: bool = False
+    """Whether categories may be added and renamed in the app (themes that emerge)."""
+    unsorted: bool = False
+    """Whether a card may stay unsorted: a pile of its own (key 0, or the first free)."""
     words: SortWords = field(default_factory=SortWords)
 
     def check(self) -> list[Problem]:
@@ -103,6 +110,10 @@ class SortStep(Step):
 
     def category_key(self, index: int) -> str:
         return self.categories[index].key or str(index + 1)
+
+
+UNSORTED = "-"
+"""The category id of the unsorted pile (no id in a file can be it)."""
 
 
 STEP = SortStep

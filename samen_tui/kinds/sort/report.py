@@ -6,6 +6,7 @@ This module never imports textual.
 from __future__ import annotations
 
 from samen_tui.i18n import t
+from samen_tui.kinds.sort import categories
 from samen_tui.kinds.sort.model import Category, SortStep
 from samen_tui.kinds.sort.record import SortRecord
 from samen_tui.kinds.sort.stats import category_counts, organisation_counts
@@ -18,8 +19,8 @@ from samen_tui.workshop.model import Step
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """The motive map: counts per category (a table and its bars), the cards per
     category with who said them, and the counts per organisation."""
-    sort = as_step(step, SortStep)
     record = as_record(rec, SortRecord)
+    sort = categories.resolve(as_step(step, SortStep), record)
     if record is None or (not record.cards and not notes(record.notes)):
         return []
     titles = {c.id: c.title for c in sort.categories}

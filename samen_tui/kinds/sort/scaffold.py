@@ -14,6 +14,12 @@ kind = "sort"
 id = "motieven"
 title = "Waarom doe jij mee?"
 text = "Iedereen noemt een reden; de trainer zet elk kaartje bij een categorie."
+# Mogen er in de app categorieën bij komen en andere namen krijgen (ctrl+n, F7)?
+# Handig voor thema's die in de zaal opkomen (standaard false).
+open = true
+# Mag een kaartje (nog) zonder categorie blijven? Dan is er een stapel
+# "Nog niet gesorteerd" met toets 0 (standaard false).
+unsorted = true
 
 # Eén [[items.steps.categories]] per categorie (minstens 1, hoogstens 9).
 [[items.steps.categories]]
@@ -57,4 +63,6 @@ report_counts = "Aantal kaartjes per categorie"
 report_per_organisation = "Per organisatie"
 # en het bijschrift van die tabel.
 report_per_organisation_caption = "Kaartjes per organisatie en categorie"
+# De stapel zonder categorie (met unsorted = true).
+unsorted = "Nog niet gesorteerd"
 """
