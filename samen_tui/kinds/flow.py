@@ -57,12 +57,18 @@ def cards_from(
 
 
 def resolve(step: S, session: Session | None, workshop: Workshop | None) -> S:
-    """``step`` with the items its ``from`` gives (a rate step); itself without one."""
+    """``step`` with the items its ``from`` gives (a rate or matrix step); itself
+    without one."""
+    from samen_tui.kinds.matrix.model import MatrixItem, MatrixStep
     from samen_tui.kinds.rate.model import RateItem, RateStep
 
-    if not isinstance(step, RateStep) or not step.from_:
+    if not isinstance(step, RateStep | MatrixStep) or not step.from_:
         return step
     cards = cards_from(session, workshop, step.from_, step.top, step.category)
+    if isinstance(step, MatrixStep):
+        points = tuple(MatrixItem(id=card_id, title=text) for card_id, text in cards)
+        resolved: S = dataclasses.replace(step, items=points)  # type: ignore[assignment]
+        return resolved
     items = tuple(RateItem(id=card_id, title=text) for card_id, text in cards)
-    resolved: S = dataclasses.replace(step, items=items, groups=())  # type: ignore[assignment]
-    return resolved
+    rated: S = dataclasses.replace(step, items=items, groups=())  # type: ignore[assignment]
+    return rated

@@ -12,6 +12,8 @@ import pytest
 from textual.pilot import Pilot
 
 from samen_tui.kinds.brainstorm.model import BrainstormStep
+from samen_tui.kinds.matrix.model import MatrixStep
+from samen_tui.kinds.matrix.view import MatrixView
 from samen_tui.kinds.questions.model import QuestionsStep
 from samen_tui.kinds.rate.model import RateStep
 from samen_tui.kinds.rate.view_rows import IngredientRow
@@ -53,6 +55,11 @@ async def use(app: SamenApp, pilot: Pilot[object], step: Step, typed: list[str])
     elif isinstance(step, QuestionsStep):
         await pilot.press(*text, "enter")
         typed.append(text)
+    elif isinstance(step, MatrixStep):
+        view = walk_screen(app).step_view
+        assert isinstance(view, MatrixView) and view.matrix.items, f"{step.id}: no items"
+        await pilot.press(str(step.y.max), "right", str(step.x.min))
+        typed.append(step.quadrants.high_left or step.y.title)
     elif isinstance(step, RateStep):
         view = walk_screen(app).step_view
         assert view is not None
@@ -93,7 +100,7 @@ async def test_an_example_is_walked_and_its_verslag_exported(
     # the exercises are in the file: cards, scores, answers, the actions made with a
     records = data["records"]
     for step in steps:
-        if isinstance(step, (SortStep, BrainstormStep, QuestionsStep, RateStep)):
+        if isinstance(step, (SortStep, BrainstormStep, QuestionsStep, RateStep, MatrixStep)):
             assert step.id in records, step.id
     made = [a for _sid, a in session.all_actions()]
     brainstorms = [s for s in steps if isinstance(s, BrainstormStep)]
