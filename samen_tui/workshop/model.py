@@ -72,6 +72,8 @@ class Step(FrozenValues):
     """The step's own timebox (0: none; the item's timer still runs)."""
     rounds: tuple[int, ...] = ()
     """Timed rounds inside the step, in minutes each (1-2-4-All: 1, 2, 4, 5)."""
+    breakouts: tuple[str, ...] = ()
+    """Breakout groups a card or answer can be credited to (pairs, tables, W³ groups)."""
 
     def check(self) -> list[Problem]:
         return []

@@ -209,3 +209,70 @@ async def test_a_rate_step_scores_the_top_cards_of_an_earlier_step(
         verslag = to_markdown(report_blocks(walk_screen(app).workshop, session))
         assert "- Maaltijdservice: score van de groep 5" in verslag
         assert "Buurtkamer" not in verslag.split("### Impact")[1]
+
+
+BREAKOUTS = """\
+[workshop]
+id = "w3"
+title = "W3"
+
+[[items]]
+id = "w3"
+title = "W3"
+minutes = 20
+
+[[items.steps]]
+kind = "questions"
+id = "w3"
+title = "What, So What, Now What?"
+attributed = false
+breakouts = ["Tafel 1", "Tafel 2"]
+questions = [{ id = "what", text = "What?" }]
+
+[[items.steps]]
+kind = "brainstorm"
+id = "ideeen"
+title = "Ideeën"
+anonymous = true
+breakouts = ["Tweetal A", "Tweetal B"]
+prompts = [{ id = "p", title = "Ideeën" }]
+"""
+
+
+async def test_answers_and_cards_are_credited_to_breakout_groups(
+    sessions: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Select
+
+    workshop = tmp_path / "w3.toml"
+    workshop.write_text(BREAKOUTS, encoding="utf-8")
+    app = make_app(sessions, workshop=str(workshop))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = walk_screen(app).step_view
+        assert view is not None
+        who = view.query_one(".answer-who", Select)
+        assert [str(o[0]) for o in who._options][1:] == ["Tafel 1", "Tafel 2"]  # no names
+        who.value = "Tafel 2"
+        view.query_one(".answer-input", Input).focus()
+        await pilot.press(*"Te weinig tijd", "enter")
+        await pilot.pause()
+        answers = saved(app)["records"]["w3"]["answers"]
+        assert [(a["text"], a["who"]) for a in answers] == [("Te weinig tijd", "Tafel 2")]
+
+        walk_screen(app).go_to("ideeen")
+        await pilot.pause()
+        await pilot.pause()
+        view = walk_screen(app).step_view
+        assert view is not None
+        who = view.query_one("#bs-who", Select)
+        who.value = "Tweetal B"
+        await pilot.pause()
+        view.query_one("#new-p", Input).focus()
+        await pilot.press(*"Samen koken", "enter")
+        await pilot.pause()
+        ideas = saved(app)["records"]["ideeen"]["ideas"]
+        assert [(i["text"], i["who"]) for i in ideas] == [("Samen koken", "Tweetal B")]
+        verslag = to_markdown(report_blocks(walk_screen(app).workshop, walk_screen(app).session))
+        assert "- Te weinig tijd — Tafel 2" in verslag
+        assert "- Samen koken — Tweetal B" in verslag

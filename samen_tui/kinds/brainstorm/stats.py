@@ -6,6 +6,7 @@ imports textual.
 
 from __future__ import annotations
 
+from samen_tui.i18n import t
 from samen_tui.kinds.brainstorm.model import BrainstormStep
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.kinds.participants import anonymous
@@ -85,3 +86,16 @@ def merge(rec: BrainstormRecord, keep_id: str, gone_id: str) -> Idea | None:
             action.source = keep.id
     rec.ideas.remove(gone)
     return keep
+
+
+def ranked_note(step: BrainstormStep, record: BrainstormRecord) -> str:
+    """What the ranked view says above the columns; with ``overall``, the first cards
+    across every prompt too."""
+    note = t("brainstorm.ranked_note")
+    if not step.overall:
+        return note
+    ideas = [i for i in ranked(step, record) if i.total_votes]
+    top = "  ".join(
+        f"{rank}. {i.text} ({i.total_votes})" for rank, i in zip(ranks(ideas), ideas, strict=True)
+    )
+    return note + "\n" + t("brainstorm.overall", top=top or "–")

@@ -30,6 +30,7 @@ from samen_tui.kinds.brainstorm import stats
 from samen_tui.kinds.brainstorm.model import BrainstormStep, BrainstormWords, Prompt
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.kinds.participants import anonymous
+from samen_tui.kinds.participants.anonymous import who_options
 from samen_tui.session.model import GROUP, new_id
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.widgets.forms import CardEntry, CardList
@@ -230,7 +231,10 @@ class BrainstormView(StepView):
         voters = self.voters()
         if self.state.voter not in voters:
             self.state.voter = voters[0] if voters else ""
-        if self.state.who != GROUP and self.session.participant(self.state.who) is None:
+        if self.state.who not in {
+            GROUP,
+            *self.brainstorm.breakouts,
+        } and not self.session.participant(self.state.who):
             self.state.who = GROUP
 
     # ------------------------------------------------------------------ data
@@ -263,15 +267,15 @@ class BrainstormView(StepView):
             yield text
         if not self.read_only:
             with Horizontal(classes="bs-bar"):
-                if not self.brainstorm.anonymous:
+                step = self.brainstorm
+                if not step.anonymous or step.breakouts:
                     yield Label(t("brainstorm.from"))
-                    who_options: list[tuple[Text, str]] = [(Text(t("brainstorm.the_group")), GROUP)]
-                    who_options += [
-                        (Text(p.name, no_wrap=True, overflow="ellipsis"), p.id)
-                        for p in self.session.participants
-                    ]
+                    people = [(p.id, p.name) for p in self.session.participants]
+                    found = who_options(
+                        t("brainstorm.the_group"), people, step.breakouts, step.anonymous
+                    )
                     yield Select(
-                        who_options,
+                        [(Text(n, no_wrap=True, overflow="ellipsis"), w) for n, w in found],
                         value=self.state.who,
                         allow_blank=False,
                         compact=True,
@@ -405,7 +409,7 @@ class BrainstormView(StepView):
         if not text:
             self.notify(t("brainstorm.empty_card"), severity="warning")
             return
-        who = GROUP if self.brainstorm.anonymous else self.state.who
+        who = self.state.who if self.query("#bs-who") else GROUP
         editing = self.idea(column.editing) if column.editing else None
         with self.capture.change():
             if editing is not None:
@@ -436,7 +440,9 @@ class BrainstormView(StepView):
         column = self._column_of(cards)
         column.start_editing(idea.id, idea.text, t("brainstorm.editing"))
         found = self.query("#bs-who")
-        if found and (idea.who == GROUP or self.session.participant(idea.who) is not None):
+        if found and (
+            idea.who in {GROUP, *self.brainstorm.breakouts} or self.session.participant(idea.who)
+        ):
             found.first(Select).value = idea.who
         column.input.focus()
 
@@ -559,17 +565,7 @@ class BrainstormView(StepView):
         self.show_cards(select=idea_id)
 
     def _ranked_note(self) -> str:
-        """What the ranked view says above the columns; with ``overall``, the first
-        cards across every prompt too."""
-        note = t("brainstorm.ranked_note")
-        if not self.brainstorm.overall:
-            return note
-        ideas = [i for i in stats.ranked(self.brainstorm, self.ideas_record) if i.total_votes]
-        top = "  ".join(
-            f"{rank}. {i.text} ({i.total_votes})"
-            for rank, i in zip(stats.ranks(ideas), ideas, strict=True)
-        )
-        return note + "\n" + t("brainstorm.overall", top=top or "–")
+        return stats.ranked_note(self.brainstorm, self.ideas_record)
 
     def merge(self, idea_id: str) -> None:
         """m on a card marks it; m on another card merges the marked one into it."""

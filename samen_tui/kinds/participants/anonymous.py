@@ -36,3 +36,16 @@ def label(who: str) -> str | None:
     if not is_slot(who):
         return None
     return t("anonymous.slot", n=int(who[len(PREFIX) :]))
+
+
+def who_options(
+    group: str, names: Iterable[tuple[str, str]], breakouts: Iterable[str], anonymous: bool
+) -> list[tuple[str, str]]:
+    """(label, who) for a "who said it" choice: the group, the step's breakout groups
+    (kept under their own name), then the participants (``names``: id, name) unless
+    the step is anonymous."""
+    options = [(group, "")]
+    options += [(name, name) for name in breakouts]
+    if not anonymous:
+        options += [(name, pid) for pid, name in names]
+    return options

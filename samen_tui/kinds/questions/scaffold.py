@@ -16,6 +16,9 @@ title = "Startvragen"
 text = "Bespreek de vragen één voor één en leg de antwoorden vast."
 # Mag bij elk antwoord staan wie het gaf? (standaard true)
 attributed = true
+# Groepjes (breakout) waar een antwoord van kan komen (mag weg; elke stap kan ze
+# hebben): ze staan naast de deelnemers in de keuze wie het zei.
+breakouts = ["Tafel 1", "Tafel 2"]
 # Anoniem: nooit een naam bij een antwoord, ook niet als attributed true is (standaard false).
 anonymous = false
 
