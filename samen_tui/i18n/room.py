@@ -35,6 +35,7 @@ NL: dict[str, str] = {
     # the step kinds in the room
     "room.participants.none": "Nog niemand ingeschreven.",
     "room.sort.none": "Nog geen kaartjes.",
+    "room.matrix.waiting": "Nog te plaatsen: {n}",
     "room.rate.legend": "▼ de {n} zwakste punten: daar begint het gesprek.",
     "room.rate.weakest": "De {n} zwakste punten",
     "room.brainstorm.none": "Nog geen kaartjes.",
@@ -102,6 +103,7 @@ EN: dict[str, str] = {
     ),
     "room.participants.none": "Nobody has signed in yet.",
     "room.sort.none": "No cards yet.",
+    "room.matrix.waiting": "Still to place: {n}",
     "room.rate.legend": "▼ the {n} weakest points: where the conversation starts.",
     "room.rate.weakest": "The {n} weakest points",
     "room.brainstorm.none": "No cards yet.",

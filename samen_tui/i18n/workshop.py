@@ -58,6 +58,34 @@ NL: dict[str, str] = {
     "workshop.toml.invalid_date": "ongeldige datum of tijd",
     "workshop.toml.invalid_value": "ongeldige waarde (zet tekst tussen aanhalingstekens)",
     # ---------------------------------------------------------------- structure
+    "workshop.from_unknown": "from: er is geen stap '{step}' in deze workshop",
+    "workshop.from_later": (
+        "from: stap '{step}' komt later; een stap neemt alleen over van een eerdere"
+    ),
+    "workshop.from_kind": "from: stap '{step}' is een {kind}-stap; overnemen kan van: {kinds}",
+    "workshop.from_category": "onbekende categorie '{category}' (categorieën: {known})",
+    "workshop.rounds_empty": "rounds heeft minstens één ronde (in minuten: rounds = [1, 2, 4])",
+    "workshop.rounds_range": "een ronde duurt 1 tot en met {max} minuten, niet {value}",
+    "workshop.rounds_too_long": (
+        "de rondes duren samen {total} minuten, langer dan de {minutes} minuten van de stap"
+    ),
+    "workshop.hint.time": (
+        "de tijd staat bij een agendapunt ([[items]]: minutes = 15)"
+        " of bij een stap ([[items.steps]]: minutes = 5)"
+    ),
+    "workshop.hint.question_is_text": (
+        "bij een vraag van een questions-stap heet de vraag zelf 'text'"
+        " ('question' is voor een prompt of een fase)"
+    ),
+    "workshop.hint.text_is_question": (
+        "hier heet de vraag 'question' ('text' is de uitleg van een stap of de tekst van"
+        " een vraag in een questions-stap)"
+    ),
+    "workshop.hint.title_is_text": "een vraag heeft geen titel: de vraag zelf is 'text'",
+    "workshop.hint.name_is_title": "de naam die de app toont heet 'title'",
+    "workshop.hint.example": "bijvoorbeeld: {example}",
+    "workshop.hint.minutes": "de tijd heet 'minutes', in hele minuten (minutes = 10)",
+    "workshop.hint.example_element": "elk element is een tabel, bijvoorbeeld: {example}",
     "workshop.unknown_key": "onbekende sleutel '{key}'",
     "workshop.did_you_mean": "{message} (bedoel je '{suggestion}'?)",
     "workshop.choose_from": "{message} (kies uit: {choices})",
@@ -167,6 +195,32 @@ EN: dict[str, str] = {
     "workshop.toml.illegal_character": "invalid character {char} in a string",
     "workshop.toml.invalid_date": "invalid date or time",
     "workshop.toml.invalid_value": "invalid value (put text between quotes)",
+    "workshop.from_unknown": "from: there is no step '{step}' in this workshop",
+    "workshop.from_later": "from: step '{step}' comes later; a step takes over from an earlier one",
+    "workshop.from_kind": "from: step '{step}' is a {kind} step; taking over works from: {kinds}",
+    "workshop.from_category": "unknown category '{category}' (categories: {known})",
+    "workshop.rounds_empty": "rounds has at least one round (in minutes: rounds = [1, 2, 4])",
+    "workshop.rounds_range": "a round takes 1 to {max} minutes, not {value}",
+    "workshop.rounds_too_long": (
+        "the rounds take {total} minutes together, longer than the step's {minutes} minutes"
+    ),
+    "workshop.hint.time": (
+        "time goes with an agenda item ([[items]]: minutes = 15)"
+        " or a step ([[items.steps]]: minutes = 5)"
+    ),
+    "workshop.hint.question_is_text": (
+        "a question of a questions step is written as 'text'"
+        " ('question' is for a prompt or a phase)"
+    ),
+    "workshop.hint.text_is_question": (
+        "here the question is called 'question' ('text' is a step's explanation or the"
+        " wording of a question in a questions step)"
+    ),
+    "workshop.hint.title_is_text": "a question has no title: the question itself is 'text'",
+    "workshop.hint.name_is_title": "the name the app shows is called 'title'",
+    "workshop.hint.example": "for example: {example}",
+    "workshop.hint.minutes": "the time is called 'minutes', in whole minutes (minutes = 10)",
+    "workshop.hint.example_element": "each element is a table, for example: {example}",
     "workshop.unknown_key": "unknown key '{key}'",
     "workshop.did_you_mean": "{message} (did you mean '{suggestion}'?)",
     "workshop.choose_from": "{message} (choose from: {choices})",

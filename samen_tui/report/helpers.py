@@ -160,6 +160,11 @@ def using_workshop(workshop: Workshop | None) -> Iterator[None]:
         _workshop.reset(token)
 
 
+def current_workshop() -> Workshop | None:
+    """The workshop the verslag is made for (see :func:`using_workshop`)."""
+    return _workshop.get()
+
+
 def step_title(step_id: str) -> str:
     workshop = _workshop.get()
     step = workshop.step(step_id) if workshop is not None else None

@@ -109,6 +109,17 @@ class RoomState(Values):
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
+class StepTime(Values):
+    """Time spent on a step that has its own timebox (``minutes`` or ``rounds``)."""
+
+    seconds: int = 0
+    round: int = 0
+    """The round the step is in (0: the first), for a step with rounds."""
+    round_started: int = 0
+    """``seconds`` when that round began."""
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class Session(Values):
     schema: int = SCHEMA
     workshop: str = ""
@@ -131,6 +142,8 @@ class Session(Values):
     items: dict[str, ItemTime] = field(default_factory=dict)
     """Actual time per agenda item id."""
     records: dict[str, Record] = field(default_factory=dict)
+    step_times: dict[str, StepTime] = field(default_factory=dict)
+    """Actual time per step id, for steps with their own timebox (#20)."""
     steps: list[str] = field(default_factory=list)
     """The step ids of the workshop file as this session last ran it (to tell, after
     the file changed, which steps were added and removed)."""

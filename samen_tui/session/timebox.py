@@ -17,14 +17,15 @@ URGENCY: dict[str, int] = {"": 0, "near": 1, "close": 2, "over": 3}
 
 def timer_state(elapsed: float, box_seconds: float) -> State:
     """How close the item is to its end: ``""``, ``"near"`` (a fifth of its time
-    left), ``"close"`` (two minutes left) or ``"over"`` (past its end)."""
+    left), ``"close"`` (two minutes left, for a timebox of more than four minutes) or
+    ``"over"`` (past its end)."""
     if box_seconds <= 0:
         return ""
     left = box_seconds - elapsed
     if left < 0:
         return "over"
-    if left <= CLOSE_SECONDS:
-        return "close"
+    if left <= CLOSE_SECONDS and box_seconds > 2 * CLOSE_SECONDS:
+        return "close"  # (a round of a minute or two is not "close" from its start)
     if left <= NEAR_SHARE * box_seconds:
         return "near"
     return ""

@@ -404,7 +404,7 @@ class SamenApp(App[None]):
             return
         step_help = ""
         if isinstance(screen, WalkScreen) and screen.step_view is not None:
-            step_help = t(screen.step_view.HELP)
+            step_help = screen.step_view.help_text()
         self.push_screen(HelpScreen(screen, step_help))
 
     def action_command_palette(self) -> None:

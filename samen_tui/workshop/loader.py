@@ -28,7 +28,7 @@ import re
 import tomllib
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,6 +38,8 @@ from samen_tui import kinds, startcache
 from samen_tui.i18n import t
 from samen_tui.workshop.depth import MAX_DEPTH as MAX_DEPTH
 from samen_tui.workshop.depth import depth, too_deep
+from samen_tui.workshop.hints import DUTCH_KEYS as _DUTCH_KEYS
+from samen_tui.workshop.hints import mix_up, nests_tables, table_example, time_hint
 from samen_tui.workshop.model import AgendaItem, Meta, Step, Workshop
 from samen_tui.workshop.positions import KeyPath, LineCol, Positions, lazy_scan
 from samen_tui.workshop.problems import ID_PATTERN as ID_PATTERN
@@ -46,10 +48,8 @@ from samen_tui.workshop.problems import Problem as Problem
 from samen_tui.workshop.problems import WorkshopError as WorkshopError
 from samen_tui.workshop.problems import file_problem as file_problem
 from samen_tui.workshop.problems import read_file
-
-MAX_MINUTES = 600
-"""The longest timebox an agenda item may have (ten hours)."""
-
+from samen_tui.workshop.rules import MAX_MINUTES as MAX_MINUTES
+from samen_tui.workshop.rules import field_rule, flow_problems, step_rules
 
 # --------------------------------------------------------------------------- reading
 
@@ -194,6 +194,11 @@ class _Field:
     hint: Any
     required: bool
 
+    @property
+    def key(self) -> str:
+        """The TOML key: the name, without the ``_`` a Python keyword needs (``from_``)."""
+        return self.name.removesuffix("_")
+
 
 @cache
 def _fields(cls: type) -> tuple[_Field, ...]:
@@ -225,44 +230,6 @@ _GLOBAL_IDS: dict[type, str] = {Step: "workshop.duplicate_step_id"}
 
 _TOP_LEVEL: dict[str, str] = {"workshop": "meta", "items": "items"}
 """File key -> field of :class:`Workshop` (``path`` and ``fingerprint`` are not in the file)."""
-
-
-def _minutes(value: object) -> str | None:
-    assert isinstance(value, int)
-    if not 1 <= value <= MAX_MINUTES:
-        return t("workshop.minutes_range", max=MAX_MINUTES, value=value)
-    return None
-
-
-def _steps(value: object) -> str | None:
-    return t("workshop.no_steps") if value == () else None
-
-
-_FIELD_RULES: dict[tuple[type, str], Callable[[object], str | None]] = {
-    (AgendaItem, "minutes"): _minutes,
-    (AgendaItem, "steps"): _steps,
-}
-"""Rules on one field's value beyond its type, for classes that have no ``check``."""
-
-
-_DUTCH_KEYS: dict[str, str] = {
-    "titel": "title",
-    "naam": "title",
-    "tekst": "text",
-    "stappen": "steps",
-    "stap": "steps",
-    "agenda": "items",
-    "agendapunten": "items",
-    "minuten": "minutes",
-    "duur": "minutes",
-    "soort": "kind",
-    "taal": "language",
-    "versie": "version",
-    "omschrijving": "description",
-    "beschrijving": "description",
-}
-"""Dutch words a facilitator may write for a key of the agenda, and the key meant;
-each kind adds its own (``DUTCH_KEYS`` in its model, :func:`samen_tui.kinds.dutch_keys`)."""
 
 
 def _close(word: str, choices: Iterable[str]) -> str | None:
@@ -347,9 +314,15 @@ class _Converter:
             if key not in known:
                 message = t("workshop.unknown_key", key=key)
                 suggestion = _close(key, known)
+                mixed = None if suggestion else mix_up(key, known)
+                suggestion = mixed[0] if mixed else suggestion
                 if suggestion:
                     suggested.add(suggestion)
                     message = t("workshop.did_you_mean", message=message, suggestion=suggestion)
+                if mixed:
+                    message = f"{message}; {mixed[1]}"
+                elif (hint := time_hint(key, known)) is not None:
+                    message = f"{message}; {hint}"
                 self._structural.add((*path, key))
                 self.report(self.positions.key((*path, key)), message)
         return suggested
@@ -360,8 +333,14 @@ class _Converter:
             message = t("workshop.choose_from", message=message, choices=", ".join(choices))
         self.report(self.positions.table(path), message)
 
-    def wrong_type(self, path: KeyPath, expected: str, value: object) -> None:
-        self.bad_value(path, t("workshop.wrong_type", expected=expected, found=_found(value)))
+    def wrong_type(
+        self, path: KeyPath, expected: str, value: object, example: type | None = None
+    ) -> None:
+        message = t("workshop.wrong_type", expected=expected, found=_found(value))
+        if example is not None and len(path) > 1 and not nests_tables(example):
+            many = expected != t("workshop.expected.table")
+            message = f"{message}; {table_example(path[-1], example, many=many)}"
+        self.bad_value(path, message)
 
     # ------------------------------------------------------------------ the file
 
@@ -384,6 +363,8 @@ class _Converter:
         items = values.get("items")
         if items == ():
             self.bad_value(("items",), t("workshop.empty_agenda"))
+        for where, message in flow_problems(items or ()):
+            self.report(self.positions.value(where), message)
         return values.get("meta"), items
 
     # ------------------------------------------------------------------ values
@@ -449,6 +430,9 @@ class _Converter:
         if not isinstance(value, list):
             if isinstance(element, type) and dataclasses.is_dataclass(element):
                 expected = t("workshop.expected.tables", name=_table_name(path))
+                if _registry(element) is None:
+                    self.wrong_type(path, expected, value, element)
+                    return INVALID
             else:
                 expected = t("workshop.expected.list")
             self.wrong_type(path, expected, value)
@@ -502,38 +486,74 @@ class _Converter:
 
     def table(self, value: object, cls: type, path: KeyPath, extra: Sequence[str] = ()) -> Any:
         if not isinstance(value, dict):
-            self.wrong_type(path, t("workshop.expected.table"), value)
+            self.wrong_type(path, t("workshop.expected.table"), value, None if extra else cls)
             return INVALID
         fields = _fields(cls)
-        suggested = self.unknown_keys(value, path, [*extra, *(f.name for f in fields)])
+        suggested = self.unknown_keys(value, path, [*extra, *(f.key for f in fields)])
         kwargs: dict[str, Any] = {}
-        ok = True
+        bad: set[str] = set()
         for f in fields:
-            here = (*path, f.name)
-            if f.name not in value:
+            here = (*path, f.key)
+            if f.key not in value:
+                if f.key in suggested:  # misspelled: the table is not what was meant
+                    bad.add(f.key)
                 if f.required:
-                    if f.name not in suggested:
-                        self.missing(path, f.name)
-                    ok = False
+                    if f.key not in suggested:
+                        self.missing(path, f.key)
+                    bad.add(f.key)
                 continue
-            converted = self.convert(value[f.name], f.hint, here)
+            converted = self.convert(value[f.key], f.hint, here)
             if converted is INVALID:
-                ok = False
+                bad.add(f.key)
                 continue
             self.field_rules(cls, f, converted, here)
             kwargs[f.name] = converted
-        if not ok:
+        if bad:
+            self.partial_check(cls, kwargs, bad, path)
             return INVALID
         obj = cls(**kwargs)
         self.run_check(obj, cls, path)
         return obj
+
+    def partial_check(
+        self, cls: type, kwargs: dict[str, Any], bad: set[str], path: KeyPath
+    ) -> None:
+        """The rules that span fields, for a table some of whose fields are wrong: a type
+        error must not hide the other problems of its step. The wrong fields take their
+        defaults (a required one stays unset: a rule that needs it is not asked), and
+        what the rules say about the wrong fields is left out (said already)."""
+        obj: Any = object.__new__(cls)
+        for f in dataclasses.fields(cls):
+            if f.name in kwargs:
+                object.__setattr__(obj, f.name, kwargs[f.name])
+            elif f.name.removesuffix("_") in bad and not isinstance(
+                f.default, str | int | float | bool
+            ):
+                continue  # a wrong list or table: rules about what it holds are not asked
+            elif f.default is not dataclasses.MISSING:
+                object.__setattr__(obj, f.name, f.default)
+            elif f.default_factory is not dataclasses.MISSING:
+                object.__setattr__(obj, f.name, f.default_factory())
+        check = getattr(obj, "check", None)
+        if not callable(check):
+            return
+        try:
+            found = check()
+        except AttributeError:  # a rule needs a required field that is wrong
+            return
+        for relative, message in found:
+            if relative and relative[0] in bad:
+                continue
+            here = (*path, *relative)
+            if here not in self._structural:
+                self.report(self.positions.value(here), message)
 
     def field_rules(self, cls: type, f: _Field, value: Any, path: KeyPath) -> None:
         if f.required and isinstance(value, str) and not value.strip():
             self.bad_value(path, t("workshop.empty_text", field=f.name))
         elif f.name == "id" and isinstance(value, str) and not ID_PATTERN.fullmatch(value):
             self.bad_value(path, t("workshop.bad_id", id=value))
-        rule = _FIELD_RULES.get((cls, f.name))
+        rule = field_rule(cls, f.name)
         if rule is not None and (message := rule(value)) is not None:
             self.bad_value(path, message)
 
@@ -541,7 +561,7 @@ class _Converter:
         check = getattr(obj, "check", None)
         if not callable(check):
             return
-        for relative, message in check():
+        for relative, message in [*check(), *step_rules(obj)]:
             here = (*path, *relative)
             if here in self._structural:
                 continue  # already reported in other words (a duplicate id, say)

@@ -17,11 +17,41 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal
 
+from samen_tui.i18n import t
 from samen_tui.values import FrozenValues
 
 Problem = tuple[tuple[str | int, ...], str]
 """A problem found by a ``check``: the path of the offending key (relative to the
 object checked) and a message."""
+
+
+# --------------------------------------------------------------------------- words
+
+
+def fill(text: str, values: dict[str, object]) -> str:
+    """``text`` with each ``{name}`` of ``values`` filled in: a facilitator's text is
+    never given to ``str.format`` (no ``{0.__class__}``, no error for a lone ``{``)."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Words(FrozenValues):
+    """The words a step shows, as the file sets them (its ``words`` table).
+
+    Each field of a kind's words is one text of its screen or its verslag; a field
+    left empty is the catalog's text (:data:`CATALOG`: field -> key), which is the
+    default workshop's word in the interface language. A text may hold the
+    ``{name}`` placeholders its catalog text has (``{n}``, ``{choices}``, ...)."""
+
+    CATALOG: ClassVar[dict[str, str]] = {}
+
+    def get(self, name: str, /, **values: object) -> str:
+        own: str = getattr(self, name)
+        if own:
+            return fill(own, values)
+        return t(self.CATALOG[name], **values)
 
 
 # --------------------------------------------------------------------------- steps
@@ -36,9 +66,22 @@ class Step(FrozenValues):
     id: str
     title: str
     text: str = ""
+    help: str = ""
+    """What F1 shows for this step (Markdown); empty: the kind's own help."""
+    minutes: int = 0
+    """The step's own timebox (0: none; the item's timer still runs)."""
+    rounds: tuple[int, ...] = ()
+    """Timed rounds inside the step, in minutes each (1-2-4-All: 1, 2, 4, 5)."""
+    breakouts: tuple[str, ...] = ()
+    """Breakout groups a card or answer can be credited to (pairs, tables, W³ groups)."""
 
     def check(self) -> list[Problem]:
         return []
+
+    @property
+    def timebox_minutes(self) -> int:
+        """The step's own time: its ``minutes``, or its rounds together; 0 for none."""
+        return self.minutes or sum(self.rounds)
 
 
 # --------------------------------------------------------------------------- workshop

@@ -484,3 +484,65 @@ async def test_pages_speak_the_sessions_language() -> None:
         await phone.join()
         _status, page = await phone.get("step")
         assert "Which motive does it fit?" in page
+
+
+def anonymous_host(current: str) -> FakeHost:
+    """The default workshop with ``anonymous = true`` on the current step (a copy: the
+    workshop the catalog keeps is left as it is)."""
+    import copy
+
+    host = FakeHost(current)
+    host.workshop = copy.deepcopy(host.workshop)
+    object.__setattr__(host.workshop.step(current), "anonymous", True)
+    return host
+
+
+async def test_an_anonymous_step_keeps_no_name_from_a_phone() -> None:
+    """#20's ``anonymous = true``: a phone's ratings, ideas, dots and answers are kept
+    under a numbered slot or the group, never under the participant's id."""
+    host = anonymous_host("ingredienten")
+    host.session.records["ingredienten"] = RateRecord()
+    async with serving(host) as (server, test_server), Phone(server, test_server) as phone:
+        await phone.join()
+        _status, page = await phone.get("step")
+        item = re.search(r'name="item" value="([^"]+)"', page)
+        assert item is not None
+        for value in ("4", "2"):
+            status, _ = await phone.post(
+                "rate", {"step": "ingredienten", "item": item[1], "value": value}
+            )
+            assert status == 303
+        record = host.session.records["ingredienten"]
+        assert isinstance(record, RateRecord)
+        assert record.ratings[item[1]].by == {"anon-1": 2}  # one slot, its last choice
+        _status, page = await phone.get("step")
+        assert 'value="2" aria-pressed="true"' in page
+        assert "p1" not in json.dumps(host.session.to_dict()["records"])
+
+    host = anonymous_host("wat-helpt")
+    async with serving(host) as (server, test_server), Phone(server, test_server) as phone:
+        await phone.join()
+        _status, page = await phone.get("step")
+        prompt = re.search(r'name="prompt" value="([^"]+)"', page)
+        assert prompt is not None
+        await phone.post("idea", {"step": "wat-helpt", "prompt": prompt[1], "text": "Lef"})
+        record = host.session.records["wat-helpt"]
+        assert isinstance(record, BrainstormRecord)
+        [idea] = record.ideas
+        assert idea.who == ""
+        for _ in range(2):
+            await phone.post("vote", {"step": "wat-helpt", "idea": idea.id, "delta": "1"})
+        assert idea.votes == {"anon-1": 2}
+        _status, page = await phone.get("step")
+        assert "nog 1 van 3 stippen" in page
+
+    host = anonymous_host("casus")
+    async with serving(host) as (server, test_server), Phone(server, test_server) as phone:
+        await phone.join()
+        _status, page = await phone.get("step")
+        question = re.search(r'name="question" value="([^"]+)"', page)
+        assert question is not None
+        await phone.post("answer", {"step": "casus", "question": question[1], "text": "Ja"})
+        record = host.session.records["casus"]
+        assert isinstance(record, QuestionsRecord)
+        assert [a.who for a in record.answers] == [""]

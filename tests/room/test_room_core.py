@@ -223,7 +223,8 @@ def test_the_thresholds_are_the_trainers() -> None:
         "close",
         "over",
     ]
-    assert state_of(30, 100) == "close"  # a short item: two minutes left from the start
+    # a short timebox (a round of a minute or two): a fifth left, not "two minutes"
+    assert [state_of(e, 100) for e in (30, 80, 101)] == ["", "near", "over"]
     assert state_of(5, 0) == ""
 
 

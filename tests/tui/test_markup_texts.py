@@ -25,7 +25,18 @@ from tests.tui.conftest import burst, make_app, walk_screen
 ROOT = Path(__file__).resolve().parents[2]
 ALL_KINDS = ROOT / "tests" / "fixtures" / "all-kinds.toml"
 PAYLOAD = "[/] [@click=app.quit]x[/]"
-REFERENCES = {"id", "kind", "key", "language", "version", "group", "per", "capture"}
+REFERENCES = {
+    "id",
+    "kind",
+    "key",
+    "language",
+    "version",
+    "group",
+    "per",
+    "capture",
+    "from",
+    "category",
+}
 """Keys whose values are ids or choices, not text: they keep their values."""
 
 

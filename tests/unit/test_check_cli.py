@@ -56,7 +56,11 @@ def test_malformed_file(toml: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_valid_file_gets_one_summary_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ALL_KINDS.parent)
     code, lines, err = run(["all-kinds.toml"])
-    assert (code, lines, err) == (0, ["all-kinds.toml: 6 agendapunten, 9 stappen, 150 minuten"], "")
+    assert (code, lines, err) == (
+        0,
+        ["all-kinds.toml: 6 agendapunten, 10 stappen, 150 minuten"],
+        "",
+    )
 
 
 def test_summary_counts_and_singulars(tmp_path: Path) -> None:
@@ -131,7 +135,7 @@ def test_good_and_bad_files_together(monkeypatch: pytest.MonkeyPatch) -> None:
     code, lines, err = run(["tests/fixtures/all-kinds.toml", bad])
     assert code == 1
     assert lines == [
-        "tests/fixtures/all-kinds.toml: 6 agendapunten, 9 stappen, 150 minuten",
+        "tests/fixtures/all-kinds.toml: 6 agendapunten, 10 stappen, 150 minuten",
         f"{bad}:12:6: dubbele id 'welkom' (ook op regel 6)",
     ]
     assert err == "1 van de 2 bestanden heeft problemen\n"
@@ -146,7 +150,7 @@ def test_main_uses_argv(
 ) -> None:
     monkeypatch.chdir(ALL_KINDS.parent)
     assert main(["all-kinds.toml"]) == 0
-    assert capsys.readouterr().out == "all-kinds.toml: 6 agendapunten, 9 stappen, 150 minuten\n"
+    assert capsys.readouterr().out == "all-kinds.toml: 6 agendapunten, 10 stappen, 150 minuten\n"
 
 
 def test_english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,4 +199,4 @@ def test_as_a_module_in_a_subprocess_without_traceback() -> None:
         timeout=60,
     )
     assert (ok.returncode, ok.stderr) == (0, "")
-    assert ok.stdout == f"{ALL_KINDS}: 6 agendapunten, 9 stappen, 150 minuten\n"
+    assert ok.stdout == f"{ALL_KINDS}: 6 agendapunten, 10 stappen, 150 minuten\n"

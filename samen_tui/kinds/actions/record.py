@@ -29,6 +29,19 @@ class Action(Values):
     status: ActionStatus = "open"
     origin: str = ""
     """Where it came from: a session file name when taken over from an earlier session."""
+    source: str = ""
+    """The card, answer or decision (its id) it was made from, in the step that holds it."""
+
+
+def held_list(record: Record | None) -> list[Action] | None:
+    """The list of actions a record keeps (``actions``), if it keeps one."""
+    held = getattr(record, "actions", None)
+    return held if isinstance(held, list) else None
+
+
+def made_from(record: Record, source: str) -> Action | None:
+    """The action made from card ``source`` of this record, if one was."""
+    return next((a for a in held_list(record) or [] if a.source == source), None)
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

@@ -1,6 +1,10 @@
 """Strings of the actions step."""
 
 NL: dict[str, str] = {
+    "key.forms.to_action": "Actie",
+    "tip.forms.to_action": "Maak hier een actie van (wie en wanneer vul je in bij de acties)",
+    "actions.made": "Actie gemaakt: {text}. Wie en wanneer vul je in bij de acties.",
+    "actions.made_before": "Hier is al een actie van gemaakt: {text}",
     "actions.here": "hier",
     "actions.taken_over": "eerder: {origin}",
     "actions.summary": "{n} acties: {open} open, {done} gedaan",
@@ -14,6 +18,10 @@ NL: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "key.forms.to_action": "Action",
+    "tip.forms.to_action": "Make this an action (who and when are filled in at the actions)",
+    "actions.made": "Action made: {text}. Who and when are filled in at the actions.",
+    "actions.made_before": "An action was made of this already: {text}",
     "actions.here": "here",
     "actions.taken_over": "earlier: {origin}",
     "actions.summary": "{n} actions: {open} open, {done} done",

@@ -17,8 +17,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Label
 
 from samen_tui.i18n import t
-from samen_tui.kinds.actions.record import Action, ActionsRecord
-from samen_tui.kinds.conversation.record import ConversationRecord
+from samen_tui.kinds.actions.record import Action, ActionsRecord, held_list
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.widgets.forms import ActionList, EntryList
 
@@ -59,10 +58,8 @@ class ActionsView(StepView):
         return record.actions
 
     def _actions_of(self, step_id: str) -> list[Action]:
-        record = self.session.records.get(step_id)
-        if isinstance(record, (ActionsRecord, ConversationRecord)):
-            return record.actions
-        return []
+        held = held_list(self.session.records.get(step_id))  # any record that holds actions
+        return held if held is not None else []
 
     def _origin(self, step_id: str, action: Action) -> str:
         if action.origin:

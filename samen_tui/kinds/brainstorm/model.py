@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from samen_tui.i18n import t
 from samen_tui.values import FrozenValues
-from samen_tui.workshop.model import Problem, Step
+from samen_tui.workshop.model import Problem, Step, Words
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -35,12 +35,38 @@ class Voting(FrozenValues):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class BrainstormWords(Words):
+    """The words of a brainstorm step's screen and verslag (empty: the default workshop's)."""
+
+    CATALOG: ClassVar[dict[str, str]] = {
+        "placeholder": "brainstorm.new_card",
+        "empty": "brainstorm.no_cards",
+        "report_idea": "report.brainstorm.idea",
+        "report_caption": "report.brainstorm.caption",
+    }
+    placeholder: str = ""
+    """A column's entry field: "Nieuw kaartje (Enter)"."""
+    empty: str = ""
+    """An empty column: "Nog geen kaartjes."."""
+    report_idea: str = ""
+    """The verslag's column of the cards: "Idee"."""
+    report_caption: str = ""
+    """The verslag's caption of a ranking: "{prompt}: de ideeën op volgorde van stemmen"."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class BrainstormStep(Step):
     """Cards per prompt, optionally dot-voted."""
 
     KIND: ClassVar[str] = "brainstorm"
+    words: BrainstormWords = field(default_factory=BrainstormWords)
     prompts: tuple[Prompt, ...]
     voting: Voting | None = None
+    anonymous: bool = False
+    """Whether cards name nobody and dots are kept under numbers ("Anoniem 1")."""
+    overall: bool = False
+    """Whether the ranking is also given across all prompts (the app's ranked view, the
+    verslag)."""
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []

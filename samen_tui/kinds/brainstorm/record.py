@@ -3,9 +3,11 @@ Never imports textual."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from samen_tui.kinds.actions.record import Action
 from samen_tui.session.model import GROUP, Record
 from samen_tui.values import Values
 
@@ -31,6 +33,11 @@ class BrainstormRecord(Record):
     KIND: ClassVar[str] = "brainstorm"
     ideas: list[Idea] = field(default_factory=list)
     notes: str = ""
+    actions: list[Action] = field(default_factory=list)
+    """Cards made into actions (key a): wie / wanneer are filled in at the actions step."""
+
+    def held_actions(self) -> Sequence[Action]:
+        return self.actions
 
 
 RECORD = BrainstormRecord

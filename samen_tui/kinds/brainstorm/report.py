@@ -40,7 +40,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                 Table(
                     (
                         t("report.brainstorm.rank"),
-                        t("report.brainstorm.idea"),
+                        brainstorm.words.get("report_idea"),
                         t("report.brainstorm.votes"),
                         t("report.brainstorm.who"),
                     ),
@@ -49,7 +49,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                         for rank, idea in zip(ranks(ideas), ideas, strict=True)
                     ),
                     align="rlrl",
-                    caption=t("report.brainstorm.caption", prompt=prompt.title),
+                    caption=brainstorm.words.get("report_caption", prompt=prompt.title),
                 )
             )
             blocks.append(
@@ -70,8 +70,32 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                     )
                 )
             )
+    if brainstorm.overall and voted and len(prompts) > 1:
+        blocks.extend(_overall(brainstorm, record, {p.id: p.title for p in prompts}))
     blocks.extend(notes(record.notes))
     return blocks
+
+
+def _overall(step: BrainstormStep, record: BrainstormRecord, titles: dict[str, str]) -> list[Block]:
+    """Every idea of every prompt in one ranking (``overall = true``)."""
+    ideas = ranked(step, record)
+    return [
+        Heading(t("report.brainstorm.overall"), level=4),
+        Table(
+            (
+                t("report.brainstorm.rank"),
+                step.words.get("report_idea"),
+                t("report.brainstorm.prompt"),
+                t("report.brainstorm.votes"),
+            ),
+            tuple(
+                (str(rank), idea.text, titles.get(idea.prompt, idea.prompt), str(idea.total_votes))
+                for rank, idea in zip(ranks(ideas), ideas, strict=True)
+            ),
+            align="rllr",
+            caption=t("report.brainstorm.overall_caption"),
+        ),
+    ]
 
 
 def stand_in(step_id: str, rec: Record) -> Step:

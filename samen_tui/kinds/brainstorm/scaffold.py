@@ -14,10 +14,19 @@ kind = "brainstorm"
 id = "wat-helpt"
 title = "Wat helpt?"
 text = "Verzamel eerst kaartjes per vraag; stem daarna met stippen."
+# De eigen tijd van deze stap in minuten (mag weg; elke stap kan dit hebben): een
+# tweede timer onder die van het agendapunt, met dezelfde kleuren.
+minutes = 15
+# Getimede rondes binnen de stap, in minuten (mag weg): F6 begint de volgende ronde.
+rounds = [5, 5, 5]
 # Stemmen met stippen: `budget` stippen per stemmer, `per` is "participant"
 # (ieder apart) of "group" (de groep als geheel). Laat de regel weg voor
 # een brainstorm zonder stemmen.
 voting = { budget = 3, per = "participant" }
+# Anoniem: kaartjes zonder naam, stippen onder een nummer (standaard false).
+anonymous = false
+# Ook één ranglijst over alle vragen heen, in de app (r) en in het verslag (standaard false).
+overall = true
 
 # Eén [[items.steps.prompts]] per kolom (minstens 1).
 [[items.steps.prompts]]
@@ -32,6 +41,18 @@ question = "Wat werkt in ons voordeel?"
 id = "valkuilen"
 title = "Valkuilen"
 question = "Wat houdt ons tegen?"
+
+# De woorden die het scherm en het verslag bij deze stap tonen (allemaal optioneel;
+# wat je weglaat zegt de app op haar eigen manier). {n} en dergelijke vult de app in.
+[items.steps.words]
+# De tekst in het lege invoerveld.
+placeholder = "Nieuw kaartje (Enter)"
+# Wat er staat zolang er niets is.
+empty = "Nog geen kaartjes."
+# Verslag: de kop van de kolom met de kaartjes.
+report_idea = "Idee"
+# Verslag: het bijschrift bij de ranglijst ({prompt} = de kolom).
+report_caption = "{prompt}: de ideeën op volgorde van stemmen"
 """
 
 SUMMARY_EN = "collect cards per question, optionally vote with dots"

@@ -6,9 +6,11 @@ imports textual.
 
 from __future__ import annotations
 
+from samen_tui.i18n import t
 from samen_tui.kinds.brainstorm.model import BrainstormStep
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
-from samen_tui.session.model import Session
+from samen_tui.kinds.participants import anonymous
+from samen_tui.session.model import GROUP, Session
 
 GROUP_VOTER = "groep"
 """The voter id used in ``Idea.votes`` when the group votes as one."""
@@ -49,11 +51,51 @@ def votes_left(step: BrainstormStep, rec: BrainstormRecord | None, voter: str) -
     return max(step.voting.budget - votes_used(rec, voter), 0)
 
 
-def voters(step: BrainstormStep, session: Session) -> list[str]:
+def voters(
+    step: BrainstormStep, session: Session, record: BrainstormRecord | None = None
+) -> list[str]:
     """Who votes: each participant's id, or the group as one (``GROUP_VOTER``) when
-    the step says so or nobody is listed. Empty when the step has no voting."""
+    the step says so or nobody is listed; for an anonymous step, numbered slots (one
+    more than used in ``record``). Empty when the step has no voting."""
     if step.voting is None:
         return []
+    if step.anonymous and step.voting.per == "participant":
+        used = (voter for idea in (record.ideas if record else []) for voter in idea.votes)
+        return anonymous.slots(used)
     if step.voting.per == "group" or not session.participants:
         return [GROUP_VOTER]
     return [p.id for p in session.participants]
+
+
+def merge(rec: BrainstormRecord, keep_id: str, gone_id: str) -> Idea | None:
+    """Merge card ``gone_id`` into ``keep_id``: one card with both texts ("A / B"),
+    every voter's dots on both added up, the author kept when they were the same (else
+    the group), and actions made from the card that goes now made from the one that
+    stays. The merged card, or None when either is missing or they are the same."""
+    keep = next((i for i in rec.ideas if i.id == keep_id), None)
+    gone = next((i for i in rec.ideas if i.id == gone_id), None)
+    if keep is None or gone is None or keep is gone:
+        return None
+    keep.text = f"{keep.text} / {gone.text}"
+    for voter, dots in gone.votes.items():
+        keep.votes[voter] = keep.votes.get(voter, 0) + dots
+    if keep.who != gone.who:
+        keep.who = GROUP
+    for action in rec.actions:
+        if action.source == gone.id:
+            action.source = keep.id
+    rec.ideas.remove(gone)
+    return keep
+
+
+def ranked_note(step: BrainstormStep, record: BrainstormRecord) -> str:
+    """What the ranked view says above the columns; with ``overall``, the first cards
+    across every prompt too."""
+    note = t("brainstorm.ranked_note")
+    if not step.overall:
+        return note
+    ideas = [i for i in ranked(step, record) if i.total_votes]
+    top = "  ".join(
+        f"{rank}. {i.text} ({i.total_votes})" for rank, i in zip(ranks(ideas), ideas, strict=True)
+    )
+    return note + "\n" + t("brainstorm.overall", top=top or "–")

@@ -1,6 +1,14 @@
 """Interface strings of the brainstorm step (cards per prompt, dot voting)."""
 
 NL: dict[str, str] = {
+    "key.brainstorm.merge": "Samenvoegen",
+    "tip.brainstorm.merge": "m op een kaartje, dan m op een ander: één kaartje, de stippen samen",
+    "brainstorm.merge_marked": "Kies het kaartje om mee samen te voegen en druk m",
+    "brainstorm.merged": "Samengevoegd: {text}",
+    "brainstorm.overall": "Over alle vragen: {top}",
+    "report.brainstorm.overall": "Over alle vragen",
+    "report.brainstorm.prompt": "Vraag",
+    "report.brainstorm.overall_caption": "Alle ideeën op volgorde van stemmen",
     "key.brainstorm.add_dot": "Stip",
     "key.brainstorm.remove_dot": "Stip terug",
     "key.brainstorm.next_voter": "Stemmer",
@@ -51,6 +59,14 @@ NL: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "key.brainstorm.merge": "Merge",
+    "tip.brainstorm.merge": "m on a card, then m on another: one card, their dots together",
+    "brainstorm.merge_marked": "Choose the card to merge it with and press m",
+    "brainstorm.merged": "Merged: {text}",
+    "brainstorm.overall": "Across all questions: {top}",
+    "report.brainstorm.overall": "Across all questions",
+    "report.brainstorm.prompt": "Question",
+    "report.brainstorm.overall_caption": "All ideas by votes",
     "key.brainstorm.add_dot": "Dot",
     "key.brainstorm.remove_dot": "Take dot back",
     "key.brainstorm.next_voter": "Voter",

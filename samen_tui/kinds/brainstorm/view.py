@@ -27,8 +27,10 @@ from textual.widgets import Input, Label, Select
 
 from samen_tui.i18n import plural, t
 from samen_tui.kinds.brainstorm import stats
-from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt
+from samen_tui.kinds.brainstorm.model import BrainstormStep, BrainstormWords, Prompt
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.participants import anonymous
+from samen_tui.kinds.participants.anonymous import who_options
 from samen_tui.session.model import GROUP, new_id
 from samen_tui.tui.steps.base import StepView
 from samen_tui.tui.widgets.forms import CardEntry, CardList
@@ -42,6 +44,8 @@ class _State:
     who: str = GROUP
     voter: str = ""
     ranked: bool | None = None
+    merging: str = ""
+    """The card marked to be merged into the next one m is pressed on."""
 
 
 _STATES: weakref.WeakKeyDictionary[Any, dict[str, _State]] = weakref.WeakKeyDictionary()
@@ -79,6 +83,14 @@ class IdeaList(CardList):
             "key.brainstorm.next_voter",
             id="brainstorm.next_voter",
             tooltip="tip.brainstorm.next_voter",
+        ),
+        Binding(
+            "m",
+            "merge",
+            "key.brainstorm.merge",
+            id="brainstorm.merge",
+            tooltip="tip.brainstorm.merge",
+            show=False,
         ),
         Binding(
             "r",
@@ -119,6 +131,10 @@ class IdeaList(CardList):
     def action_toggle_ranked(self) -> None:
         self.view.toggle_ranked()
 
+    def action_merge(self) -> None:
+        if (idea := self.highlighted_id) is not None and not self.view.read_only:
+            self.view.merge(idea)
+
 
 def update_label(label: Label, text: str) -> None:
     """Show ``text`` unless it is shown already (an update asks for a layout)."""
@@ -133,8 +149,9 @@ class PromptColumns(HorizontalScroll, can_focus=False):
 class PromptColumn(CardEntry):
     """One prompt: its question, the field to add a card, the cards."""
 
-    def __init__(self, prompt: Prompt, read_only: bool) -> None:
+    def __init__(self, prompt: Prompt, read_only: bool, words: BrainstormWords) -> None:
         super().__init__(id=f"col-{prompt.id}", classes="prompt-column")
+        self.words = words
         self.prompt = prompt
         self.read_only = read_only
         self.border_title = Content(prompt.title)  # the workshop's words, never markup
@@ -147,13 +164,13 @@ class PromptColumn(CardEntry):
             yield Label(self.prompt.question, classes="prompt-question", markup=False)
         if not self.read_only:
             yield EntryInput(
-                placeholder=t("brainstorm.new_card"),
+                placeholder=self.words.get("placeholder"),
                 id=f"new-{self.prompt.id}",
                 classes="new-card",
                 max_length=300,
             )
         yield IdeaList(self.prompt)
-        yield Label(t("brainstorm.no_cards"), classes="no-cards")
+        yield Label(self.words.get("empty"), classes="no-cards")
 
     @property
     def ideas(self) -> IdeaList:
@@ -214,7 +231,10 @@ class BrainstormView(StepView):
         voters = self.voters()
         if self.state.voter not in voters:
             self.state.voter = voters[0] if voters else ""
-        if self.state.who != GROUP and self.session.participant(self.state.who) is None:
+        if self.state.who not in {
+            GROUP,
+            *self.brainstorm.breakouts,
+        } and not self.session.participant(self.state.who):
             self.state.who = GROUP
 
     # ------------------------------------------------------------------ data
@@ -226,7 +246,7 @@ class BrainstormView(StepView):
         return record
 
     def voters(self) -> list[str]:
-        return stats.voters(self.brainstorm, self.session)
+        return stats.voters(self.brainstorm, self.session, self.ideas_record)
 
     @property
     def voting_enabled(self) -> bool:
@@ -235,7 +255,7 @@ class BrainstormView(StepView):
     def voter_name(self, voter: str) -> str:
         if voter == stats.GROUP_VOTER:
             return t("brainstorm.the_group")
-        return self.session.who_name(voter)
+        return anonymous.label(voter) or self.session.who_name(voter)
 
     def idea(self, idea_id: str) -> Idea | None:
         return next((i for i in self.ideas_record.ideas if i.id == idea_id), None)
@@ -247,23 +267,24 @@ class BrainstormView(StepView):
             yield text
         if not self.read_only:
             with Horizontal(classes="bs-bar"):
-                yield Label(t("brainstorm.from"))
-                who_options: list[tuple[Text, str]] = [(Text(t("brainstorm.the_group")), GROUP)]
-                who_options += [
-                    (Text(p.name, no_wrap=True, overflow="ellipsis"), p.id)
-                    for p in self.session.participants
-                ]
-                yield Select(
-                    who_options,
-                    value=self.state.who,
-                    allow_blank=False,
-                    compact=True,
-                    id="bs-who",
-                )
+                step = self.brainstorm
+                if not step.anonymous or step.breakouts:
+                    yield Label(t("brainstorm.from"))
+                    people = [(p.id, p.name) for p in self.session.participants]
+                    found = who_options(
+                        t("brainstorm.the_group"), people, step.breakouts, step.anonymous
+                    )
+                    yield Select(
+                        [(Text(n, no_wrap=True, overflow="ellipsis"), w) for n, w in found],
+                        value=self.state.who,
+                        allow_blank=False,
+                        compact=True,
+                        id="bs-who",
+                    )
                 if self.brainstorm.voting is not None:
                     voters = self.voters()
                     yield Label(t("brainstorm.voter"))
-                    if len(voters) > 1:
+                    if len(voters) > 1 and not self.brainstorm.anonymous:
                         yield Select(
                             [
                                 (Text(self.voter_name(v), no_wrap=True, overflow="ellipsis"), v)
@@ -282,7 +303,7 @@ class BrainstormView(StepView):
         yield Label("", id="bs-ranked-note", classes="bs-ranked-note")
         with PromptColumns(id="bs-columns"):
             for prompt in self.brainstorm.prompts:
-                yield PromptColumn(prompt, self.read_only)
+                yield PromptColumn(prompt, self.read_only, self.brainstorm.words)
 
     def on_mount(self) -> None:
         self.show_cards()
@@ -360,7 +381,7 @@ class BrainstormView(StepView):
             if column.border_subtitle != subtitle:
                 column.border_subtitle = subtitle
         note.display = ranked
-        update_label(note, t("brainstorm.ranked_note") if ranked else "")
+        update_label(note, self._ranked_note() if ranked else "")
         self.show_votes_left()
 
     def show_votes_left(self) -> None:
@@ -392,7 +413,7 @@ class BrainstormView(StepView):
         if not text:
             self.notify(t("brainstorm.empty_card"), severity="warning")
             return
-        who = self.state.who
+        who = self.state.who if self.query("#bs-who") else GROUP
         editing = self.idea(column.editing) if column.editing else None
         with self.capture.change():
             if editing is not None:
@@ -422,9 +443,16 @@ class BrainstormView(StepView):
             return
         column = self._column_of(cards)
         column.start_editing(idea.id, idea.text, t("brainstorm.editing"))
-        if idea.who == GROUP or self.session.participant(idea.who) is not None:
-            self.query_one("#bs-who", Select).value = idea.who
+        found = self.query("#bs-who")
+        if found and (
+            idea.who in {GROUP, *self.brainstorm.breakouts} or self.session.participant(idea.who)
+        ):
+            found.first(Select).value = idea.who
         column.input.focus()
+
+    def card_to_action(self, cards: CardList, card_id: str) -> None:
+        if (idea := self.idea(card_id)) is not None:
+            self.make_action(idea.text, idea.id)
 
     def remove_card(self, cards: CardList, card_id: str) -> None:
         idea = self.idea(card_id)
@@ -493,7 +521,10 @@ class BrainstormView(StepView):
             return
         index = voters.index(self.state.voter) if self.state.voter in voters else -1
         self.state.voter = voters[(index + 1) % len(voters)]
-        self.query_one("#bs-voter", Select).value = self.state.voter
+        if found := self.query("#bs-voter"):
+            found.first(Select).value = self.state.voter
+        else:  # anonymous: the slots grow as they are used, a label shows the one voting
+            self.query_one("#bs-voter-name", Label).update(self.voter_name(self.state.voter))
         self.show_cards()
         self.notify(
             t("brainstorm.now_voting", voter=self.voter_name(self.state.voter)),
@@ -536,6 +567,25 @@ class BrainstormView(StepView):
             if idea.votes[voter] <= 0:
                 del idea.votes[voter]
         self.show_cards(select=idea_id)
+
+    def _ranked_note(self) -> str:
+        return stats.ranked_note(self.brainstorm, self.ideas_record)
+
+    def merge(self, idea_id: str) -> None:
+        """m on a card marks it; m on another card merges the marked one into it."""
+        marked = self.state.merging
+        if not marked or self.idea(marked) is None:
+            self.state.merging = idea_id
+            self.notify(t("brainstorm.merge_marked"))
+            return
+        self.state.merging = ""
+        if marked == idea_id:
+            return
+        with self.capture.change():
+            merged = stats.merge(self.ideas_record, idea_id, marked)
+        if merged is not None:
+            self.show_cards(select=merged.id)
+            self.notify(t("brainstorm.merged", text=merged.text), markup=False)
 
     def toggle_ranked(self) -> None:
         self.state.ranked = not self.state.ranked

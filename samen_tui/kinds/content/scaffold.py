@@ -23,6 +23,9 @@ text = """
 - Wat gaan we doen?
 - Wat nemen we mee naar huis?
 """
+# Wat F1 (help) bij deze stap toont, in Markdown (mag weg: dan de uitleg van de app).
+# Elke stap kan een eigen `help` hebben.
+help = "Vertel wie je bent en wat je vandaag hoopt mee te nemen."
 # Mag de trainer bij deze dia notities maken? (standaard true)
 notes = true
 '''

@@ -3,12 +3,12 @@ Never imports textual."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from samen_tui.i18n import t
 from samen_tui.values import FrozenValues
-from samen_tui.workshop.model import Problem, Step
+from samen_tui.workshop.model import Problem, Step, Words
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -43,10 +43,31 @@ class Flow(FrozenValues):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class ConversationWords(Words):
+    """The words of a conversation step's screen and verslag (empty: the default workshop's)."""
+
+    CATALOG: ClassVar[dict[str, str]] = {
+        "types": "conversation.types",
+        "flow": "conversation.flow",
+        "choose_flow": "conversation.choose_flow",
+        "report_flow": "report.conversation.flow",
+    }
+    types: str = ""
+    """Above the conversation types: "Gesprekstypen: stappen (→) en uitkomst (⇒)"."""
+    flow: str = ""
+    """Above the flows: "Gespreksvorm (kies samen)"."""
+    choose_flow: str = ""
+    """Before a flow is chosen."""
+    report_flow: str = ""
+    """The verslag's label of the flow chosen: "Gespreksvorm:"."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ConversationStep(Step):
     """The conversation types and the phased flows (BOB, BARB) the group can choose."""
 
     KIND: ClassVar[str] = "conversation"
+    words: ConversationWords = field(default_factory=ConversationWords)
     types: tuple[ConversationType, ...] = ()
     flows: tuple[Flow, ...]
 

@@ -28,7 +28,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
         chosen = flow.title if flow is not None else record.flow
         if flow is not None and flow.phases:
             chosen += " (" + ", ".join(p.title for p in flow.phases) + ")"
-        blocks.append(Paragraph(chosen, label=t("report.conversation.flow")))
+        blocks.append(Paragraph(chosen, label=conversation.words.get("report_flow")))
     phases: list[Phase] = list(flow.phases) if flow is not None else []
     for other in conversation.flows:
         phases.extend(p for p in other.phases if p.id not in {q.id for q in phases})

@@ -53,6 +53,18 @@ id = "besluitvorming"
 title = "Besluitvorming"
 question = "Wie gaat wat wanneer doen?"
 capture = "decisions"
+
+# De woorden die het scherm en het verslag bij deze stap tonen (allemaal optioneel;
+# wat je weglaat zegt de app op haar eigen manier). {n} en dergelijke vult de app in.
+[items.steps.words]
+# Boven de gesprekstypen.
+types = "Gesprekstypen: stappen (→) en uitkomst (⇒)"
+# Boven de gespreksvormen.
+flow = "Gespreksvorm (kies samen)"
+# Zolang er nog geen gespreksvorm gekozen is.
+choose_flow = "Kies eerst samen een gespreksvorm."
+# Verslag: voor de gekozen gespreksvorm.
+report_flow = "Gespreksvorm:"
 """
 
 SUMMARY_EN = "kinds of conversation and a conversation form in phases (BOB, BARB)"

@@ -259,7 +259,7 @@ class ConversationView(StepView):
         if text := self.intro():
             yield text
         if self.conversation.types:
-            yield Label(t("conversation.types"), classes="conv-label")
+            yield Label(self.conversation.words.get("types"), classes="conv-label")
             for ctype in self.conversation.types:
                 line = Text()
                 line.append(ctype.title, style="bold")
@@ -268,7 +268,7 @@ class ConversationView(StepView):
                 line.append("  ⇒ ")
                 line.append(ctype.outcome, style="bold")
                 yield Static(line, classes="conv-type")
-        yield Label(t("conversation.flow"), classes="conv-label")
+        yield Label(self.conversation.words.get("flow"), classes="conv-label")
         flow = self.flow
         if self.read_only:
             yield Label(
@@ -294,7 +294,7 @@ class ConversationView(StepView):
         if every is not None:
             # every phase of every flow, those of other flows hidden: choosing a flow
             # shows and hides them (building them then took 150 ms after the Enter)
-            self._hint = Label(t("conversation.choose_flow"), classes="flow-hint")
+            self._hint = Label(self.conversation.words.get("choose_flow"), classes="flow-hint")
             self._blocks = [PhaseBlock(phase, 0, self) for phase in every]
             self._show_flow(flow)
             return [self._hint, *self._blocks]
@@ -302,7 +302,7 @@ class ConversationView(StepView):
         if flow is None:
             if self.read_only:
                 return []
-            return [Label(t("conversation.choose_flow"), classes="flow-hint")]
+            return [Label(self.conversation.words.get("choose_flow"), classes="flow-hint")]
         return [
             PhaseBlock(phase, number, self) for number, phase in enumerate(flow.phases, start=1)
         ]

@@ -1,6 +1,7 @@
 """Strings of the participants step."""
 
 NL: dict[str, str] = {
+    "anonymous.slot": "Anoniem {n}",
     "report.participants.count": "{n} deelnemers.",
     "report.participants.count.one": "1 deelnemer.",
     "report.participants.count_orgs": "{n} deelnemers uit {orgs}.",
@@ -23,6 +24,7 @@ NL: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "anonymous.slot": "Anonymous {n}",
     "report.participants.count": "{n} participants.",
     "report.participants.count.one": "1 participant.",
     "report.participants.count_orgs": "{n} participants from {orgs}.",

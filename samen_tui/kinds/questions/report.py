@@ -33,7 +33,8 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             Bullets(
                 tuple(
                     t("report.said_by", text=a.text, who=card_who(session, a.who))
-                    if questions.attributed and a.who != GROUP
+                    if a.who in questions.breakouts
+                    or (questions.attributed and not questions.anonymous and a.who != GROUP)
                     else a.text
                     for a in answers
                 )

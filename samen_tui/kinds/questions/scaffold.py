@@ -16,6 +16,11 @@ title = "Startvragen"
 text = "Bespreek de vragen één voor één en leg de antwoorden vast."
 # Mag bij elk antwoord staan wie het gaf? (standaard true)
 attributed = true
+# Groepjes (breakout) waar een antwoord van kan komen (mag weg; elke stap kan ze
+# hebben): ze staan naast de deelnemers in de keuze wie het zei.
+breakouts = ["Tafel 1", "Tafel 2"]
+# Anoniem: nooit een naam bij een antwoord, ook niet als attributed true is (standaard false).
+anonymous = false
 
 # Eén [[items.steps.questions]] per vraag (minstens 1).
 [[items.steps.questions]]
@@ -27,6 +32,14 @@ text = "Wat is ons gezamenlijk belang?"
 [[items.steps.questions]]
 id = "eerste-stap"
 text = "Wat is de eerste stap?"
+
+# De woorden die het scherm en het verslag bij deze stap tonen (allemaal optioneel;
+# wat je weglaat zegt de app op haar eigen manier). {n} en dergelijke vult de app in.
+[items.steps.words]
+# De tekst in het lege invoerveld.
+placeholder = "Antwoord (Enter voegt toe)"
+# Wat er staat zolang er niets is.
+empty = "Nog geen antwoorden."
 """
 
 SUMMARY_EN = "open questions with answers"

@@ -18,6 +18,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Input, Label, Select
 
 from samen_tui.i18n import t
+from samen_tui.kinds.participants.anonymous import who_options
 from samen_tui.kinds.questions.model import Question, QuestionsStep
 from samen_tui.kinds.questions.record import Answer, QuestionsRecord
 from samen_tui.session.model import GROUP, new_id
@@ -42,19 +43,18 @@ class QuestionBlock(CardEntry):
         if not self.view.read_only and self.question.id:
             with Horizontal(classes="answer-row"):
                 yield EntryInput(
-                    placeholder=t("questions.new_answer"),
+                    placeholder=step.words.get("placeholder"),
                     classes="answer-input",
                     max_length=500,
                 )
-                if step.attributed:
-                    options: list[tuple[Text, str]] = [(Text(t("questions.the_group")), GROUP)]
-                    options += [
-                        (Text(p.name, no_wrap=True, overflow="ellipsis"), p.id)
-                        for p in self.view.session.participants
-                    ]
+                if (step.attributed and not step.anonymous) or step.breakouts:
+                    people = [(p.id, p.name) for p in self.view.session.participants]
+                    hidden = step.anonymous or not step.attributed
+                    found = who_options(t("questions.the_group"), people, step.breakouts, hidden)
+                    options = [(Text(n, no_wrap=True, overflow="ellipsis"), w) for n, w in found]
                     yield Select(options, value=GROUP, allow_blank=False, classes="answer-who")
         yield CardList(classes="answer-list")
-        yield Label(t("questions.no_answers"), classes="no-answers")
+        yield Label(step.words.get("empty"), classes="no-answers")
 
     @property
     def who_select(self) -> Select[str] | None:
@@ -205,10 +205,15 @@ class QuestionsView(StepView):
         block.start_editing(answer.id, answer.text, t("questions.editing"))
         select = block.who_select
         if select is not None and (
-            answer.who == GROUP or self.session.participant(answer.who) is not None
+            answer.who in {GROUP, *self.questions_step.breakouts}
+            or self.session.participant(answer.who) is not None
         ):
             select.value = answer.who
         block.input.focus()
+
+    def card_to_action(self, cards: CardList, answer_id: str) -> None:
+        if (answer := self.answer(answer_id)) is not None:
+            self.make_action(answer.text, answer.id)
 
     def remove_card(self, cards: CardList, answer_id: str) -> None:
         answer = self.answer(answer_id)

@@ -22,12 +22,35 @@ SCORE_KEYS = "1234567890"
 
 
 def score_keys(scale: Scale) -> list[tuple[str, int]]:
-    """(key, value) for every point of the scale: the value itself when it is one
-    digit, else its position (1–9, then 0 for the tenth)."""
+    """(key, value) for every point of the scale that one key gives: the value itself
+    when it is one digit (on a scale up to 10, 0 gives 10 when 0 is not on it; 10 is
+    typed as 1 then 0, see :func:`typed_score`), else its position (1–9, then 0 for
+    the tenth)."""
     values = list(scale.values)
     if scale.max <= 9:
         return [(str(v), v) for v in values]
+    if scale.max == 10:
+        keys = [(str(v), v) for v in values if v <= 9]
+        return keys if 0 in values else [*keys, ("0", 10)]
     return [(str((i + 1) % 10), v) for i, v in enumerate(values[:10])]
+
+
+TYPING_WINDOW = 1.5
+"""Seconds within which a second digit makes a two-digit score with the first."""
+
+
+def typed_score(scale: Scale, before: str, key: str) -> int | None:
+    """The two-digit score ``before`` and ``key`` make on ``scale`` (the 10 of a
+    0–10 scale), or None when they make none."""
+    if scale.max < 10 or not before:
+        return None
+    value = int(before + key)
+    return value if scale.min <= value <= scale.max else None
+
+
+def starts_two_digits(scale: Scale, key: str) -> bool:
+    """Whether a digit may be the first of a two-digit score on ``scale``."""
+    return scale.max >= 10 and scale.min <= int(key + "0") <= scale.max and key != "0"
 
 
 def score_width(scale: Scale) -> int:

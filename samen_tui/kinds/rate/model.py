@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from samen_tui.i18n import t
 from samen_tui.values import FrozenValues
-from samen_tui.workshop.model import Problem, Step
+from samen_tui.workshop.model import Problem, Step, Words
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -40,7 +40,7 @@ class Scale(FrozenValues):
             problems.append((("min",), t("workshop.check.scale_below_zero")))
         if self.max <= self.min:
             problems.append((("max",), t("workshop.check.scale_max", max=self.max, min=self.min)))
-        elif self.max - self.min > 9:
+        elif self.max - self.min > 9 and self.max > 10:
             problems.append((("max",), t("workshop.check.scale_too_long")))
         elif self.labels and len(self.labels) != self.max - self.min + 1:
             problems.append(
@@ -70,8 +70,35 @@ class Group(FrozenValues):
 class RateItem(FrozenValues):
     id: str
     title: str
-    group: str
+    group: str = ""
+    """The id of its group; none when the step has no groups."""
     description: str = ""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class RateWords(Words):
+    """The words of a rate step's screen and verslag (empty: the default workshop's)."""
+
+    CATALOG: ClassVar[dict[str, str]] = {
+        "weakest": "rate.weakest",
+        "weakest_none": "rate.weakest_none",
+        "note": "rate.note_placeholder",
+        "report_weakest": "report.rate.weakest",
+        "report_bars": "report.rate.bars_title",
+        "report_item": "report.rate.item",
+    }
+    weakest: str = ""
+    """Before the weakest items: "Begin het gesprek bij:"."""
+    weakest_none: str = ""
+    """No ratings yet: "nog geen scores; hier komen de {n} zwakste ingrediënten"."""
+    note: str = ""
+    """The note field: "Notitie bij {item}: Enter of Esc is klaar"."""
+    report_weakest: str = ""
+    """The verslag's line before the weakest items."""
+    report_bars: str = ""
+    """The verslag's chart of the group means: "Gemiddelde per cluster"."""
+    report_item: str = ""
+    """The verslag's column of the items: "Onderdeel"."""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -79,23 +106,64 @@ class RateStep(Step):
     """Items in groups, each rated on a scale (the ingredient checklist)."""
 
     KIND: ClassVar[str] = "rate"
+    words: RateWords = field(default_factory=RateWords)
     scale: Scale = field(default_factory=Scale)
-    groups: tuple[Group, ...]
-    items: tuple[RateItem, ...]
+    groups: tuple[Group, ...] = ()
+    """The clusters; without them every item is in one group named after the step."""
+    items: tuple[RateItem, ...] = ()
+    """The items (at least one), unless they come from an earlier step (``from``)."""
+    from_: str = ""
+    """The id of an earlier step whose cards are the items (``from`` in the file)."""
+    top: int = 0
+    """With ``from``: how many (the most dots, the weakest; 0: all)."""
+    category: str = ""
+    """With ``from`` a sort step: the category whose cards are the items."""
     per_participant: bool = True
     """Whether each participant may give their own rating besides the group's."""
     weakest: int = 3
     """How many weakest items to mark as where the conversation should start."""
+    lower_is_better: bool = False
+    """Whether a low score is good (effort, pain, risk): the weakest are then the highest."""
+    totals: bool = True
+    """Whether the mean per group is shown (a bar per cluster); false: the items only."""
+    anonymous: bool = False
+    """Whether the own scores are kept under numbers ("Anoniem 1"), never a name."""
+
+    def __post_init__(self) -> None:
+        if not self.groups:  # no groups in the file: one, holding every item
+            object.__setattr__(self, "groups", (Group(id="", title=self.title),))
+
+    @property
+    def grouped(self) -> bool:
+        """Whether the file gave groups (not the one made for a step without them)."""
+        return not (len(self.groups) == 1 and self.groups[0].id == "")
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = [(("scale", *path), msg) for path, msg in self.scale.check()]
-        if not self.groups:
-            problems.append((("groups",), t("workshop.check.no_groups")))
-        if not self.items:
+        if not self.items and not self.from_:
             problems.append((("items",), t("workshop.check.no_items")))
+        if self.from_ and self.items:
+            problems.append((("items",), t("workshop.check.items_and_from")))
+        if self.top < 0:
+            problems.append((("top",), t("workshop.check.top")))
+        groups = self.groups if getattr(self, "groups", ()) else ()
+        if not groups or not self.grouped:
+            for index, item in enumerate(self.items):
+                if item.group:
+                    problems.append(
+                        (
+                            ("items", index, "group"),
+                            t("workshop.check.no_groups_given", group=item.group),
+                        )
+                    )
+            return problems + self._check_weakest()
         group_ids = {g.id for g in self.groups}
         for index, item in enumerate(self.items):
-            if item.group not in group_ids:
+            if not item.group:
+                problems.append(
+                    (("items", index), t("workshop.check.item_without_group", item=item.id))
+                )
+            elif item.group not in group_ids:
                 known = ", ".join(sorted(group_ids)) or t("workshop.check.none")
                 problems.append(
                     (
@@ -108,9 +176,12 @@ class RateStep(Step):
                 problems.append(
                     (("groups", index, "id"), t("workshop.check.group_empty", group=group.id))
                 )
+        return problems + self._check_weakest()
+
+    def _check_weakest(self) -> list[Problem]:
         if self.weakest < 0:
-            problems.append((("weakest",), t("workshop.check.weakest")))
-        return problems
+            return [(("weakest",), t("workshop.check.weakest"))]
+        return []
 
     def items_of(self, group_id: str) -> tuple[RateItem, ...]:
         return tuple(item for item in self.items if item.group == group_id)

@@ -9,6 +9,7 @@ This module never imports textual.
 from __future__ import annotations
 
 from samen_tui.i18n import t
+from samen_tui.kinds import flow
 from samen_tui.kinds.rate.model import Group, RateItem, RateStep, Scale
 from samen_tui.kinds.rate.record import RateRecord
 from samen_tui.kinds.rate.stats import ItemStat, group_means, item_ratings, weakest
@@ -24,7 +25,7 @@ from samen_tui.report.blocks import (
     RangeRow,
     Table,
 )
-from samen_tui.report.helpers import as_record, as_step, fmt_number, notes
+from samen_tui.report.helpers import as_record, as_step, current_workshop, fmt_number, notes
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
 
@@ -68,11 +69,30 @@ def _row_text(s: ItemStat, weak: int) -> str:
     return f"{s.item.title}: " + "; ".join(parts)
 
 
+def _bars(rate: RateStep, means: dict[str, float | None]) -> Bars:
+    """A bar per cluster with its mean."""
+    return Bars(
+        tuple(
+            BarRow(
+                group.title,
+                means[group.id],
+                fmt_number(means[group.id])
+                if means[group.id] is not None
+                else t("report.rate.unrated"),
+            )
+            for group in rate.groups
+        ),
+        rate.scale.min,
+        rate.scale.max,
+        title=rate.words.get("report_bars"),
+    )
+
+
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """Ratings per cluster: a bar per cluster with its mean, each cluster's items
     with the participants' mean, spread and count and the group's score, the
     weakest items marked and listed."""
-    rate = as_step(step, RateStep)
+    rate = flow.resolve(as_step(step, RateStep), session, current_workshop())
     record = as_record(rec, RateRecord)
     if record is None:
         return []
@@ -103,23 +123,10 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     ]
     if group_only:
         blocks.append(Paragraph(t("report.rate.group_only"), note=True))
-    blocks.append(
-        Bars(
-            tuple(
-                BarRow(
-                    group.title,
-                    means[group.id],
-                    fmt_number(means[group.id])
-                    if means[group.id] is not None
-                    else t("report.rate.unrated"),
-                )
-                for group in rate.groups
-            ),
-            low,
-            high,
-            title=t("report.rate.bars_title"),
-        )
-    )
+    if rate.lower_is_better:
+        blocks.append(Paragraph(t("report.rate.lower_is_better"), note=True))
+    if rate.totals:
+        blocks.append(_bars(rate, means))
     if len(rate.items) >= RADAR_FROM:
         blocks.append(
             RadarChart(
@@ -137,7 +144,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                 legend=t("report.rate.radar_legend", low=low, high=high),
             )
         )
-    headers = [t("report.rate.item"), t("report.rate.mean"), t("report.rate.spread")]
+    headers = [rate.words.get("report_item"), t("report.rate.mean"), t("report.rate.spread")]
     headers.append(t("report.rate.n"))
     align = "lrrr"
     if has_group:
@@ -174,7 +181,10 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             chart_rows.append(
                 RangeRow(s.item.title, mean, lowest, highest, s.group, rank, _row_text(s, rank))
             )
-        blocks.append(Heading(f"{group.title} ({fmt_number(means[group.id])})", level=4))
+        if rate.totals:
+            blocks.append(Heading(f"{group.title} ({fmt_number(means[group.id])})", level=4))
+        elif rate.grouped:
+            blocks.append(Heading(group.title, level=4))
         blocks.append(
             RangeChart(
                 t("report.rate.range_title", cluster=group.title),
@@ -194,7 +204,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             )
         )
     if weak:
-        blocks.append(Paragraph(t("report.rate.weakest")))
+        blocks.append(Paragraph(rate.words.get("report_weakest")))
         blocks.append(Bullets(tuple(_weak_text(s) for s in weak)))
     blocks.extend(notes(record.notes))
     return blocks

@@ -18,6 +18,12 @@ text = "Geef elk item een score: in hoeverre is het er al?"
 per_participant = true
 # Hoeveel zwakste items worden gemarkeerd als startpunt voor het gesprek (standaard 3).
 weakest = 3
+# Is een lage score goed (moeite, risico)? Dan zijn de zwakste de hoogste (standaard false).
+lower_is_better = false
+# Het gemiddelde per groep tonen (een balk per cluster)? (standaard true)
+totals = true
+# Anoniem scoren: eigen scores staan onder een nummer, nooit onder een naam (standaard false).
+anonymous = false
 
 # De schaal (mag weg): hele getallen van min tot max, hoogstens 10 punten.
 # Korter schrijven mag ook: scale = { min = 1, max = 3, labels = [...] }
@@ -29,7 +35,8 @@ max = 5
 # Eén label per punt, van laag naar hoog (of [] voor alleen getallen).
 labels = ["helemaal niet", "nauwelijks", "deels", "grotendeels", "helemaal"]
 
-# De groepen (clusters), in de volgorde waarin ze getoond worden (verplicht).
+# De groepen (clusters), in de volgorde waarin ze getoond worden (mag weg: dan
+# staan alle items in één groep, en hebben de items geen `group`).
 [[items.steps.groups]]
 id = "doel"
 title = "Doel"
@@ -39,10 +46,11 @@ id = "aanpak"
 title = "Aanpak"
 
 # De items (verplicht); `group` is de id van de groep waar het item bij hoort.
+# De schaal mag ook van 0 tot en met 10 lopen (10 typ je als 1 en dan 0).
 [[items.steps.items]]
 id = "helder-doel"
 title = "Een helder doel"
-# De id van de groep waar dit item bij hoort (verplicht).
+# De id van de groep waar dit item bij hoort (verplicht als de stap groepen heeft).
 group = "doel"
 # Een toelichting bij het item (mag weg).
 description = "Weet iedereen waar we naartoe werken?"
@@ -51,6 +59,35 @@ description = "Weet iedereen waar we naartoe werken?"
 id = "genoeg-tijd"
 title = "Genoeg tijd"
 group = "aanpak"
+
+# De woorden die het scherm en het verslag bij deze stap tonen (allemaal optioneel;
+# wat je weglaat zegt de app op haar eigen manier). {n} en dergelijke vult de app in.
+[items.steps.words]
+# Voor de zwakste items.
+weakest = "Begin het gesprek bij:"
+# Zolang er nog geen scores zijn ({n} = het aantal zwakste items).
+weakest_none = "nog geen scores; hier komen de {n} zwakste items"
+# Het veld voor een notitie ({item} = het item).
+note = "Notitie bij {item}: Enter of Esc is klaar"
+# Verslag: boven de zwakste items.
+report_weakest = "Zwakste punten (hier begint het gesprek):"
+# Verslag: de titel van de grafiek met de gemiddelden per groep.
+report_bars = "Gemiddelde per groep"
+# Verslag: de kop van de kolom met de items.
+report_item = "Item"
+
+# --- rate met items uit een eerdere stap (from) -------------------------------
+[[items.steps]]
+kind = "rate"
+id = "impact"
+title = "Hoe belangrijk is elke reden voor jou?"
+# De items zijn de kaartjes van een eerdere stap (brainstorm, sort, rate of
+# questions), zoals de groep ze daar maakte: dan geen eigen items.
+from = "motieven"
+# Bij een sort-stap: alleen de kaartjes van deze categorie (mag weg: allemaal).
+category = "voor-mezelf"
+# Hoeveel: de zwakste (rate), de meeste stippen (brainstorm), de eerste; 0 = allemaal.
+top = 0
 """
 
 SUMMARY_EN = "score items on a scale (a checklist)"
@@ -65,6 +102,12 @@ text = "Give every item a score: how far is it there already?"
 per_participant = true
 # How many of the weakest items are marked as a start for the conversation (default 3).
 weakest = 3
+# Is a low score good (effort, risk)? Then the weakest are the highest (default false).
+lower_is_better = false
+# Show the mean per group (a bar per cluster)? (default true)
+totals = true
+# Anonymous scores: kept under a number, never under a name (default false).
+anonymous = false
 
 # The scale (may be left out): whole numbers from min to max, at most 10 points.
 # Shorter is fine too: scale = { min = 1, max = 3, labels = [...] }
@@ -98,5 +141,18 @@ description = "Does everyone know where we are heading?"
 id = "genoeg-tijd"
 title = "Enough time"
 group = "aanpak"
+
+# --- rate with items from an earlier step (from) ------------------------------
+[[items.steps]]
+kind = "rate"
+id = "impact"
+title = "How much does each reason matter to you?"
+# The items are the cards of an earlier step (brainstorm, sort, rate or questions),
+# as the group made them there: then no items of its own.
+from = "motieven"
+# With a sort step: only the cards of this category (may be left out: all of them).
+category = "voor-mezelf"
+# How many: the weakest (rate), the most dots (brainstorm), the first; 0 = all.
+top = 0
 """
 """The example in an English workshop file (``samen new --lang en``)."""

@@ -97,12 +97,14 @@ def group_means(step: RateStep, rec: RateRecord | None) -> dict[str, float | Non
 
 
 def weakest(step: RateStep, rec: RateRecord | None, n: int | None = None) -> list[ItemStat]:
-    """The ``n`` (default ``step.weakest``) rated items with the lowest mean; on equal
-    means the widest spread first, then the step's order."""
+    """The ``n`` (default ``step.weakest``) rated items with the lowest mean (the
+    highest, when ``step.lower_is_better``); on equal means the widest spread first,
+    then the step's order."""
     count = step.weakest if n is None else n
     if count <= 0:
         return []
     rated = [s for s in item_ratings(step, rec) if s.mean is not None]
     order = {item.id: index for index, item in enumerate(step.items)}
-    rated.sort(key=lambda s: (s.mean, -(s.spread or 0), order[s.item.id]))
+    sign = -1 if step.lower_is_better else 1
+    rated.sort(key=lambda s: (sign * (s.mean or 0.0), -(s.spread or 0), order[s.item.id]))
     return rated[:count]

@@ -57,6 +57,9 @@ in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbesta
 """,
     "report.rate.scale": "Schaal {low} ({low_label}) tot {high} ({high_label}).",
     "report.rate.unrated": "niet gescoord",
+    "report.rate.lower_is_better": (
+        "Op deze schaal is lager beter: de zwakste punten zijn die met de hoogste scores."
+    ),
     "report.rate.item": "Onderdeel",
     "report.rate.items": "Onderdelen",
     "report.rate.mean": "Gemiddeld",
@@ -99,18 +102,28 @@ in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbesta
     "workshop.check.scale_below_zero": "de schaal mag niet onder 0 beginnen",
     "workshop.check.scale_max": "max ({max}) moet groter zijn dan min ({min})",
     "workshop.check.scale_too_long": (
-        "een schaal heeft hoogstens 10 punten (één cijfertoets per punt)"
+        "een schaal heeft hoogstens 10 punten, of loopt van 0 tot en met 10"
+    ),
+    "workshop.check.no_groups_given": (
+        "groep '{group}' bestaat niet: deze stap heeft geen groepen (geef groups, of laat"
+        " group weg)"
+    ),
+    "workshop.check.item_without_group": (
+        "item '{item}' heeft geen group; in een stap met groepen hoort elk item bij een groep"
     ),
     "workshop.check.scale_labels": (
         "{labels} labels voor een schaal van {points} punten ({min}..{max});"
         " geef één label per punt, of geen"
     ),
-    "workshop.check.no_groups": "een rate-stap heeft minstens één groep nodig",
     "workshop.check.no_items": "een rate-stap heeft minstens één item nodig",
     "workshop.check.unknown_group": "onbekende groep '{group}' (groepen: {known})",
     "workshop.check.none": "geen",
     "workshop.check.group_empty": "groep '{group}' heeft geen items",
     "workshop.check.weakest": "weakest moet 0 of meer zijn",
+    "workshop.check.items_and_from": (
+        "een stap met from krijgt zijn items van die stap: laat items weg (of from)"
+    ),
+    "workshop.check.top": "top moet 0 (alles) of meer zijn",
 }
 
 EN: dict[str, str] = {
@@ -167,6 +180,9 @@ far is it there in our collaboration? The scale is in the workshop file (by defa
 """,
     "report.rate.scale": "Scale {low} ({low_label}) to {high} ({high_label}).",
     "report.rate.unrated": "not rated",
+    "report.rate.lower_is_better": (
+        "On this scale lower is better: the weakest points are those with the highest scores."
+    ),
     "report.rate.item": "Item",
     "report.rate.items": "Items",
     "report.rate.mean": "Mean",
@@ -208,15 +224,24 @@ far is it there in our collaboration? The scale is in the workshop file (by defa
     "report.rate.caption": "Scores: {cluster}",
     "workshop.check.scale_below_zero": "the scale must not start below 0",
     "workshop.check.scale_max": "max ({max}) must be greater than min ({min})",
-    "workshop.check.scale_too_long": "a scale may have at most 10 points (one number key each)",
+    "workshop.check.scale_too_long": "a scale has at most 10 points, or runs from 0 to 10",
+    "workshop.check.no_groups_given": (
+        "group '{group}' does not exist: this step has no groups (give groups, or leave group out)"
+    ),
+    "workshop.check.item_without_group": (
+        "item '{item}' has no group; in a step with groups every item belongs to one"
+    ),
     "workshop.check.scale_labels": (
         "{labels} labels for a scale of {points} points ({min}..{max});"
         " give one label per point, or none"
     ),
-    "workshop.check.no_groups": "a rate step needs at least one group",
     "workshop.check.no_items": "a rate step needs at least one item",
     "workshop.check.unknown_group": "unknown group '{group}' (groups: {known})",
     "workshop.check.none": "none",
     "workshop.check.group_empty": "group '{group}' has no items",
+    "workshop.check.items_and_from": (
+        "a step with from takes its items from that step: leave items out (or from)"
+    ),
+    "workshop.check.top": "top must be 0 (all) or more",
     "workshop.check.weakest": "weakest must be 0 or more",
 }

@@ -31,6 +31,8 @@ from textual.content import Content
 from textual.widgets import Input, TabbedContent, TabPane
 
 from samen_tui.i18n import t
+from samen_tui.kinds import flow
+from samen_tui.kinds.participants import anonymous
 from samen_tui.kinds.rate.draw import bar_text, number, score_text, score_width
 from samen_tui.kinds.rate.model import Group, RateItem, RateStep
 from samen_tui.kinds.rate.record import RateRecord, Rating
@@ -99,7 +101,8 @@ class RateView(StepView):
     ]
 
     def __init__(self, step: RateStep, capture: Capture, *, id: str | None = None) -> None:
-        super().__init__(step, capture, id=id)
+        # items from an earlier step (``from``): what that step holds now
+        super().__init__(flow.resolve(step, capture.session, capture.workshop), capture, id=id)
         self.state = _state_for(capture, step.id)
         self._focus_tries = 0
         self._note_opened = 0
@@ -114,6 +117,8 @@ class RateView(StepView):
         self._detail_cell: Cell | None = None
         self.gone = False
         """Being removed (unmounted): a show asked for before must not run."""
+        self.typed: tuple[str, str, float] = ("", "", 0.0)
+        """The item, the first digit and when, of a score that may get a second digit."""
 
     # ------------------------------------------------------------------ model
 
@@ -133,13 +138,30 @@ class RateView(StepView):
         step = self.rate_step
         return [item for group in step.groups for item in step.items_of(group.id)]
 
+    def depends(self) -> object:
+        """The participants, and with ``from`` the cards the items come from."""
+        step = self.rate_step
+        if not step.from_:
+            return super().depends()
+        cards = flow.cards_from(
+            self.session, self.capture.workshop, step.from_, step.top, step.category
+        )
+        return (super().depends(), tuple(cards))
+
     def has_item(self, item_id: str) -> bool:
         return any(item.id == item_id for item in self.rate_step.items)
 
     def raters(self) -> list[str]:
         if not self.rate_step.per_participant:
             return [GROUP]
+        if self.rate_step.anonymous:
+            used = (pid for rating in self.rate_record.ratings.values() for pid in rating.by)
+            return [GROUP, *anonymous.slots(used)]
         return [GROUP, *(p.id for p in self.session.participants)]
+
+    def who(self, rater: str) -> str:
+        """The name shown for a rater: a participant's, the group's, or "Anoniem 2"."""
+        return anonymous.label(rater) or who_label(self.session, rater)
 
     @property
     def can_switch_rater(self) -> bool:
@@ -307,11 +329,11 @@ class RateView(StepView):
             if note.show(Text(stat.note) if stat.note else "", layout=True):
                 note.set_class(not stat.note, "-empty")
         for head in self._heads:
-            mean = means.get(head.group.id)
+            mean = means.get(head.group.id) if step.totals else None
             head.show(
                 Text(head.group.title),
-                bar_text(step.scale, mean, cols - 2),
-                number(mean) if mean is not None else t("rate.none"),
+                bar_text(step.scale, mean, cols - 2) if step.totals else "",
+                (number(mean) if mean is not None else t("rate.none")) if step.totals else "",
                 "",
             )
         self._show_rater()
@@ -324,7 +346,7 @@ class RateView(StepView):
             return
         if self.can_switch_rater:
             title = Text(
-                t("rate.rater", name=who_label(self.session, self.state.rater)),
+                t("rate.rater", name=self.who(self.state.rater)),
                 no_wrap=True,
                 overflow="ellipsis",
             )
@@ -342,9 +364,9 @@ class RateView(StepView):
         if step.weakest <= 0:
             cell.display = False
             return
-        out.append(t("rate.weakest"), style="bold")
+        out.append(step.words.get("weakest"), style="bold")
         if not weak:
-            out.append(" " + t("rate.weakest_none", n=step.weakest), style="dim")
+            out.append(" " + step.words.get("weakest_none", n=step.weakest), style="dim")
         for rank, item_id in enumerate(weak, start=1):
             stat = stats[item_id]
             out.append(f"  {rank}. ", style="bold")
@@ -378,7 +400,7 @@ class RateView(StepView):
         parts: list[tuple[str, int]] = []
         if stat.group is not None:
             parts.append((who_label(self.session, GROUP), stat.group))
-        parts.extend((who_label(self.session, pid), value) for pid, value in stat.by.items())
+        parts.extend((self.who(pid), value) for pid, value in stat.by.items())
         if not parts:
             out.append(t("rate.detail_none"))
         for index, (name, value) in enumerate(parts):
@@ -500,6 +522,9 @@ class RateView(StepView):
     def action_who(self) -> None:
         if not self.can_switch_rater:
             return
+        if self.rate_step.anonymous:  # nobody to pick by name: the next number
+            self.cycle_rater(1)
+            return
         participants = list(self.session.participants)
 
         def chosen(who: str | None) -> None:
@@ -523,7 +548,7 @@ class RateView(StepView):
         field.item_id = item_id
         self._note_opened += 1
         field.value = rating.note if rating is not None else ""
-        field.placeholder = t("rate.note_placeholder", item=row.item.title)
+        field.placeholder = self.rate_step.words.get("note", item=row.item.title)
         field.cursor_position = len(field.value)
         self.add_class("-noting")
         self.screen.set_focus(field)

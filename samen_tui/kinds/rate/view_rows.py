@@ -10,6 +10,7 @@ keys the step's scale uses and named after their point of the scale by
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.style import Style
@@ -23,13 +24,25 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Static
 
-from samen_tui.kinds.rate.draw import MEAN_WIDTH, SCORE_KEYS, SPREAD_WIDTH, score_keys, shown_key
+from samen_tui.kinds.rate.draw import (
+    MEAN_WIDTH,
+    SCORE_KEYS,
+    SPREAD_WIDTH,
+    TYPING_WINDOW,
+    score_keys,
+    shown_key,
+    starts_two_digits,
+    typed_score,
+)
 from samen_tui.kinds.rate.model import Group, RateItem, RateStep
 from samen_tui.tui import tuning
 from samen_tui.tui.widgets.inputs import FittedInput
 
 if TYPE_CHECKING:
     from samen_tui.kinds.rate.view import RateView
+
+clock = time.monotonic
+"""The clock of two-digit typing (a test sets its own)."""
 
 
 def rate_view(node: DOMNode) -> RateView:
@@ -259,7 +272,19 @@ class IngredientRow(Vertical, can_focus=True):
         self.view.move_cursor(self.target, delta)
 
     def action_score(self, key: str) -> None:
-        self.view.rate(self.target, self._values[key])
+        """A score key: its point of the scale; right after a 1 on a scale up to 10,
+        a 0 makes 10 (the number typed)."""
+        view = self.view
+        target = self.target
+        item_id, before, at = view.typed
+        now = clock()
+        value = self._values[key]
+        if item_id == target and now - at <= TYPING_WINDOW:
+            value = typed_score(self.scale, before, key) or value
+            view.typed = ("", "", 0.0)
+        elif starts_two_digits(self.scale, key):
+            view.typed = (target, key, now)
+        view.rate(target, value)
 
     def action_clear(self) -> None:
         self.view.clear(self.target)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from samen_tui.i18n import plural, t
+from samen_tui.i18n import t
 from samen_tui.kinds.sort.model import SortStep
 from samen_tui.kinds.sort.record import Card, SortRecord
 from samen_tui.kinds.sort.stats import category_counts, organisation_counts
@@ -73,17 +73,18 @@ def summary_text(step: SortStep, record: SortRecord, session: Session) -> Text:
     shown = columns(step, record)
     keys = [c.key or "?" for c in shown]
     out = Text()
-    out.append(t("sort.per_category"), style="bold")
+    words = step.words
+    out.append(words.get("per_category"), style="bold")
     for column, key in zip(shown, keys, strict=True):
         out.append(f" {key} ", style="reverse")
         out.append(f" {counts.get(column.id, 0)}  ")
     total = len(record.cards)
-    out.append(plural("sort.total", total), style="bold")
+    out.append(words.get("total_one") if total == 1 else words.get("total", n=total), style="bold")
     out.append("\n")
-    out.append(t("sort.per_organisation", keys="/".join(keys)), style="bold")
+    out.append(words.get("per_organisation", keys="/".join(keys)), style="bold")
     per_org = organisation_counts(session, record, step)
     if not per_org:
-        out.append(" " + t("sort.no_cards"), style="dim")
+        out.append(" " + words.get("empty"), style="dim")
     for index, (org, row) in enumerate(per_org.items()):
         out.append(" · " if index else " ")
         out.append(org)
@@ -94,7 +95,7 @@ def summary_text(step: SortStep, record: SortRecord, session: Session) -> Text:
 def pick_text(step: SortStep, same_title: str | None) -> Text:
     """The line that asks for the category after Enter: each key with its category,
     what Enter files under (``same_title``), and how to go back."""
-    out = Text(t("sort.pick", choices=""))
+    out = Text(t("sort.pick", question=step.words.get("pick"), choices=""))
     for index, category in enumerate(step.categories):
         out.append(f" {step.category_key(index)} ", style="reverse")
         out.append(f" {category.title}  ")

@@ -21,10 +21,22 @@ class Card(Values):
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
+class Added(Values):
+    """A category added in the app (a sort step with ``open = true``)."""
+
+    id: str = ""
+    title: str = ""
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class SortRecord(Record):
     KIND: ClassVar[str] = "sort"
     cards: list[Card] = field(default_factory=list)
     notes: str = ""
+    added: list[Added] = field(default_factory=list)
+    """Categories added in the app, after the file's."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Categories renamed in the app: category id -> the new title."""
 
 
 RECORD = SortRecord

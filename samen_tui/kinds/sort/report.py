@@ -6,6 +6,7 @@ This module never imports textual.
 from __future__ import annotations
 
 from samen_tui.i18n import t
+from samen_tui.kinds.sort import categories
 from samen_tui.kinds.sort.model import Category, SortStep
 from samen_tui.kinds.sort.record import SortRecord
 from samen_tui.kinds.sort.stats import category_counts, organisation_counts
@@ -18,8 +19,8 @@ from samen_tui.workshop.model import Step
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """The motive map: counts per category (a table and its bars), the cards per
     category with who said them, and the counts per organisation."""
-    sort = as_step(step, SortStep)
     record = as_record(rec, SortRecord)
+    sort = categories.resolve(as_step(step, SortStep), record)
     if record is None or (not record.cards and not notes(record.notes)):
         return []
     titles = {c.id: c.title for c in sort.categories}
@@ -31,13 +32,13 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                 (t("report.sort.category"), t("report.sort.cards")),
                 tuple((titles.get(cid, cid), str(n)) for cid, n in counts.items()),
                 align="lr",
-                caption=t("report.sort.counts_caption"),
+                caption=sort.words.get("report_counts"),
                 row_headers=True,
             )
         )
         blocks.append(
             BarChart(
-                t("report.sort.counts_caption"),
+                sort.words.get("report_counts"),
                 tuple(
                     ChartBar(titles.get(cid, cid), float(n), str(n)) for cid, n in counts.items()
                 ),
@@ -58,7 +59,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
             )
         by_org = organisation_counts(session, record, sort)
         columns = [cid for cid, n in counts.items() if n]
-        blocks.append(Heading(t("report.sort.per_organisation"), level=4))
+        blocks.append(Heading(sort.words.get("report_per_organisation"), level=4))
         blocks.append(
             Table(
                 (
@@ -71,7 +72,7 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                     for org, row in by_org.items()
                 ),
                 align="l" + "r" * (len(columns) + 1),
-                caption=t("report.sort.per_organisation_caption"),
+                caption=sort.words.get("report_per_organisation_caption"),
                 row_headers=True,
             )
         )

@@ -14,6 +14,12 @@ kind = "sort"
 id = "motieven"
 title = "Waarom doe jij mee?"
 text = "Iedereen noemt een reden; de trainer zet elk kaartje bij een categorie."
+# Mogen er in de app categorieën bij komen en andere namen krijgen (ctrl+n, F7)?
+# Handig voor thema's die in de zaal opkomen (standaard false).
+open = true
+# Mag een kaartje (nog) zonder categorie blijven? Dan is er een stapel
+# "Nog niet gesorteerd" met toets 0 (standaard false).
+unsorted = true
 
 # Eén [[items.steps.categories]] per categorie (minstens 1, hoogstens 9).
 [[items.steps.categories]]
@@ -31,6 +37,34 @@ id = "voor-anderen"
 title = "Voor anderen"
 hints = ["helpen", "samen"]
 key = "2"
+
+# De woorden die het scherm en het verslag bij deze stap tonen (allemaal optioneel;
+# wat je weglaat zegt de app op haar eigen manier). {n} en dergelijke vult de app in.
+[items.steps.words]
+# De tekst in het lege invoerveld.
+placeholder = "Typ een kaartje: waarom doe jij mee?"
+# De vraag na Enter: in welke categorie?
+pick = "Welke categorie?"
+# De regel onder het invoerveld ({keys} = de toetsen van de categorieën).
+hint = "Enter, dan {keys} voor de categorie · F4: wie · ↓: naar de kaartjes"
+# Wat er staat zolang er niets is.
+empty = "nog geen kaartjes"
+# Het aantal kaartjes ({n}), en bij precies één:
+total = "{n} kaartjes"
+# (één kaartje)
+total_one = "1 kaartje"
+# Voor de aantallen per categorie.
+per_category = "Per categorie:"
+# Voor de aantallen per organisatie.
+per_organisation = "Per organisatie ({keys}):"
+# Verslag: het bijschrift bij de aantallen per categorie.
+report_counts = "Aantal kaartjes per categorie"
+# Verslag: de kop boven de tabel per organisatie,
+report_per_organisation = "Per organisatie"
+# en het bijschrift van die tabel.
+report_per_organisation_caption = "Kaartjes per organisatie en categorie"
+# De stapel zonder categorie (met unsorted = true).
+unsorted = "Nog niet gesorteerd"
 """
 
 SUMMARY_EN = "sort cards into categories (motives, for example)"

@@ -35,7 +35,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from samen_tui.i18n import t
-from samen_tui.kinds.sort import board, view_board
+from samen_tui.kinds.sort import board, categories, view_board, view_category
 from samen_tui.kinds.sort.board import Column
 from samen_tui.kinds.sort.model import Category, SortStep
 from samen_tui.kinds.sort.record import Card, SortRecord
@@ -125,10 +125,28 @@ class SortView(StepView):
 
     BINDINGS = [
         Binding("f4", "who", "key.sort.who", id="sort.who", tooltip="tip.sort.who"),
+        Binding(
+            "ctrl+n",
+            "add_category",
+            "key.sort.add_category",
+            id="sort.add_category",
+            tooltip="tip.sort.add_category",
+        ),
+        Binding(
+            "f9",
+            "rename_category",
+            "key.sort.rename_category",
+            id="sort.rename_category",
+            tooltip="tip.sort.rename_category",
+        ),
     ]
 
     def __init__(self, step: SortStep, capture: Capture, *, id: str | None = None) -> None:
-        super().__init__(step, capture, id=id)
+        self.file_step = step
+        """The step as the file has it; shown with the session's categories."""
+        record = capture.session.records.get(step.id)
+        own = categories.resolve(step, record if isinstance(record, SortRecord) else None)
+        super().__init__(own, capture, id=id)
         self.state = _state_for(capture, step.id)
         self.editing = ""
         """The id of the card being edited in the field ("" for a new card)."""
@@ -139,7 +157,23 @@ class SortView(StepView):
         """What the hint line says after a card is filed (until typing goes on)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add_category", "rename_category"):
+            return self.file_step.open and not self.read_only
         return not (self.read_only and action == "who")
+
+    def depends(self) -> object:
+        return (super().depends(), categories.state(self.sort_record))
+
+    def action_add_category(self) -> None:
+        view_category.add_category(self)
+
+    def action_rename_category(self) -> None:
+        view_category.rename_category(self)
+
+    def apply_categories(self) -> None:
+        """Show the session's categories (one was added or renamed)."""
+        self.step = categories.resolve(self.file_step, self.sort_record)
+        self.reload()
 
     # ------------------------------------------------------------------ model
 
@@ -181,7 +215,7 @@ class SortView(StepView):
                 with Horizontal(id="sort-entry"):
                     yield CardInput(
                         value=self.state.draft,
-                        placeholder=t("sort.placeholder"),
+                        placeholder=self.sort_step.words.get("placeholder"),
                         id="sort-input",
                         max_length=500,
                         compact=True,
@@ -253,7 +287,7 @@ class SortView(StepView):
                 keys=board.keys_text(self.sort_step),
                 category=category.title if category else "",
             )
-        return t("sort.hint", keys=board.keys_text(self.sort_step))
+        return self.sort_step.words.get("hint", keys=board.keys_text(self.sort_step))
 
     def _card_widget(self, card_id: str) -> CardView | CardColumn | None:
         """The widget that shows a card: its own, or the list of its long column."""
@@ -442,7 +476,7 @@ class SortView(StepView):
         self._filed = Text("✓ ", style="bold", no_wrap=True, overflow="ellipsis")
         self._filed.append(category.title if category else category_id, style="bold")
         self._filed.append(f": {text}")
-        field.placeholder = t("sort.placeholder")
+        field.placeholder = self.sort_step.words.get("placeholder")
         self._sync_cards()
         if edited is not None:
             self.call_after_refresh(self._focus_card, edited.id)
@@ -470,7 +504,7 @@ class SortView(StepView):
         self.editing = ""
         field = self.query_one("#sort-input", CardInput)
         field.value = self.state.draft
-        field.placeholder = t("sort.placeholder")
+        field.placeholder = self.sort_step.words.get("placeholder")
         self.query_one("#sort-hint", Static).update(self._hint_text())
         self._focus_card(card_id)
 

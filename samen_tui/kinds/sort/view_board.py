@@ -113,7 +113,9 @@ def _show_short(view: SortView, container: Vertical, cards: list[Card]) -> None:
         widget.set_class(number % 2 == 0, "odd")  # the first, third...: as CSS counts
         widgets.append(widget)
     if not widgets:
-        widgets.append(Static(t("sort.empty"), classes="sort-empty", markup=False))
+        widgets.append(
+            Static(view.sort_step.words.get("empty"), classes="sort-empty", markup=False)
+        )
     container.mount_all(widgets)
     if refocus and refocus in {c.id for c in cards}:
         view.call_after_refresh(view._focus_card, refocus)

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from textual.containers import VerticalScroll
 
+from samen_tui.i18n import t
 from samen_tui.session.model import Record, Session
 from samen_tui.tui.widgets.slide import SlideText
 from samen_tui.workshop.model import Step, Workshop
@@ -102,6 +103,27 @@ class StepView(VerticalScroll, can_focus=False):
     @property
     def record(self) -> Record:
         return self.session.record(self.step.id, self.step.KIND)
+
+    def make_action(self, text: str, source: str) -> None:
+        """Card ``source`` (its ``text``) becomes an action of this step's record (key a
+        on a card): once; who and when are filled in at the actions step."""
+        from samen_tui.kinds.actions.record import Action, held_list, made_from
+        from samen_tui.session.model import new_id
+
+        record = self.record
+        held = held_list(record)
+        if held is None or self.read_only:
+            return
+        if made_from(record, source) is not None:
+            self.notify(t("actions.made_before", text=text), markup=False)
+            return
+        with self.capture.change():
+            held.append(Action(id=new_id("a"), what=text, source=source))
+        self.notify(t("actions.made", text=text), markup=False)
+
+    def help_text(self) -> str:
+        """What F1 shows for this step: the file's ``help``, or the kind's."""
+        return self.step.help or t(self.HELP)
 
     def intro(self) -> SlideText | None:
         """The step's Markdown text, if it has any (workshop text: Markdown, never

@@ -27,6 +27,7 @@ from typing import Protocol
 from samen_tui.i18n import t
 from samen_tui.kinds.brainstorm.model import BrainstormStep
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.participants import anonymous
 from samen_tui.kinds.questions.model import QuestionsStep
 from samen_tui.kinds.questions.record import Answer, QuestionsRecord
 from samen_tui.kinds.rate.model import RateStep
@@ -126,6 +127,9 @@ class Desk:
         self.window = window
         self.cap = cap
         self.devices: dict[str, Device] = {}
+        self.slots: dict[tuple[str, str], str] = {}
+        """(step, participant) → the numbered slot a participant's ratings or dots are
+        kept under on an anonymous step (in memory only: the file holds the slot)."""
         self.closed: set[str] = set()
         """Steps the trainer closed for input."""
         self.contributions = 0
@@ -235,6 +239,29 @@ class Desk:
 
     # ------------------------------------------------------------------ steps
 
+    def voter(self, step: Step, who: Participant, *, assign: bool = False) -> str:
+        """Whose rating or dot it is in the file: the participant's id, or on a step
+        with ``anonymous = true`` a numbered slot that names nobody (a new one the
+        first time, with ``assign``; "" before that)."""
+        if not getattr(step, "anonymous", False):
+            return who.id
+        key = (step.id, who.id)
+        found = self.slots.get(key, "")
+        if not found and assign:
+            used = set(self._voters(step))
+            used.update(slot for (sid, _), slot in self.slots.items() if sid == step.id)
+            found = anonymous.slots(used)[-1]
+            self.slots[key] = found
+        return found
+
+    def _voters(self, step: Step) -> list[str]:
+        record = self.session.records.get(step.id)
+        if isinstance(record, RateRecord):
+            return [who for rating in record.ratings.values() for who in rating.by]
+        if isinstance(record, BrainstormRecord):
+            return [who for idea in record.ideas for who in idea.votes]
+        return []
+
     def add_card(self, device_id: str, step_id: str, text: str, category: str) -> Card:
         """Sort: a card under a category, from the device's participant."""
         who = self._who(device_id)
@@ -270,7 +297,7 @@ class Desk:
         self.admit(device_id)
         with self.host.change():
             rating = record.ratings.setdefault(item, Rating())
-            rating.by[who.id] = value
+            rating.by[self.voter(step, who, assign=True)] = value
         self._changed(step.id)
 
     def add_idea(self, device_id: str, step_id: str, prompt: str, text: str) -> Idea:
@@ -286,7 +313,9 @@ class Desk:
         if len(record.ideas) >= MAX_ITEMS:
             raise Refused(409, "join.error.too_many")
         self.admit(device_id)
-        idea = Idea(id=new_id("i"), prompt=prompt, text=clean, who=who.id)
+        idea = Idea(
+            id=new_id("i"), prompt=prompt, text=clean, who=GROUP if step.anonymous else who.id
+        )
         with self.host.change():
             record.ideas.append(idea)
         self._changed(step.id)
@@ -297,7 +326,7 @@ class Desk:
         if step.voting is None:
             return 0
         used = 0
-        if isinstance(record, BrainstormRecord):
+        if isinstance(record, BrainstormRecord) and participant:  # "": no dot spent yet
             used = sum(max(i.votes.get(participant, 0), 0) for i in record.ideas)
         return max(step.voting.budget - used, 0)
 
@@ -319,17 +348,18 @@ class Desk:
             idea = next((i for i in record.ideas if i.id == idea_id), None)
         if idea is None:
             raise Refused(400, "join.error.unknown_idea")
-        mine = idea.votes.get(who.id, 0)
-        if delta > 0 and self.votes_left(step, who.id) <= 0:
+        key = self.voter(step, who, assign=delta > 0)
+        mine = idea.votes.get(key, 0) if key else 0
+        if delta > 0 and self.votes_left(step, key) <= 0:
             raise Refused(409, "join.error.budget", budget=step.voting.budget)
         if delta < 0 and mine <= 0:
             raise Refused(409, "join.error.no_dot")
         self.admit(device_id)
         with self.host.change():
             if mine + delta > 0:
-                idea.votes[who.id] = mine + delta
+                idea.votes[key] = mine + delta
             else:
-                idea.votes.pop(who.id, None)
+                idea.votes.pop(key, None)
         self._changed(step.id)
 
     def answer(self, device_id: str, step_id: str, question: str, text: str) -> Answer:
@@ -349,7 +379,7 @@ class Desk:
             id=new_id("a"),
             question=question,
             text=clean,
-            who=who.id if step.attributed else GROUP,
+            who=who.id if step.attributed and not step.anonymous else GROUP,
         )
         with self.host.change():
             record.answers.append(answer)

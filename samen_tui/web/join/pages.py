@@ -175,9 +175,10 @@ def step_page(
     if isinstance(step, SortStep):
         section = sort_section(form, step, session, who)
     elif isinstance(step, RateStep):
-        section = rate_section(form, step, session, who)
+        section = rate_section(form, step, session, desk.voter(step, who))
     elif isinstance(step, BrainstormStep):
-        section = brainstorm_section(form, step, session, who, desk.votes_left(step, who.id))
+        key = desk.voter(step, who)
+        section = brainstorm_section(form, step, session, key, desk.votes_left(step, key))
     elif isinstance(step, QuestionsStep):
         section = questions_section(form, step, session, who)
     else:
@@ -238,7 +239,8 @@ def sort_section(form: Forms, step: SortStep, session: Session, who: Participant
     return out
 
 
-def rate_section(form: Forms, step: RateStep, session: Session, who: Participant) -> str:
+def rate_section(form: Forms, step: RateStep, session: Session, key: str) -> str:
+    """``key``: whose ratings are this participant's (their id, or an anonymous slot)."""
     record = session.records.get(step.id)
     ratings = record.ratings if isinstance(record, RateRecord) else {}
     if not step.per_participant:
@@ -247,7 +249,7 @@ def rate_section(form: Forms, step: RateStep, session: Session, who: Participant
     for group in step.groups:
         out += f"<h2>{esc(group.title)}</h2>"
         for item in step.items_of(group.id):
-            mine = ratings[item.id].by.get(who.id) if item.id in ratings else None
+            mine = ratings[item.id].by.get(key) if key and item.id in ratings else None
             anchor = f"r-{item.id}"
             out += (
                 form.start("rate", "card item", anchor)
@@ -271,8 +273,9 @@ def rate_section(form: Forms, step: RateStep, session: Session, who: Participant
 
 
 def brainstorm_section(
-    form: Forms, step: BrainstormStep, session: Session, who: Participant, left: int
+    form: Forms, step: BrainstormStep, session: Session, key: str, left: int
 ) -> str:
+    """``key``: whose dots are this participant's (their id, or an anonymous slot)."""
     record = session.records.get(step.id)
     ideas = record.ideas if isinstance(record, BrainstormRecord) else []
     voting = step.voting is not None and step.voting.per == "participant"
@@ -293,7 +296,7 @@ def brainstorm_section(
             )
         rows = ""
         for idea in (i for i in ideas if i.prompt == prompt.id):
-            mine = idea.votes.get(who.id, 0)
+            mine = idea.votes.get(key, 0) if key else 0
             rows += f'<li id="i-{esc(idea.id)}"><span class="idea">{esc(idea.text)}</span>'
             if voting and form.open:
                 rows += (

@@ -40,8 +40,13 @@ from samen_tui.tui.screens.walk.commands import StepCommands
 from samen_tui.tui.screens.walk.focus import FieldKeys, put_drafts, take_drafts
 from samen_tui.tui.screens.walk.joining import WalkJoin
 from samen_tui.tui.screens.walk.reload import RELOAD_POLL, ReloadsWorkshop, WorkshopWatch
-from samen_tui.tui.screens.walk.timers import ItemClock, StepVisits, balance_minutes
-from samen_tui.tui.screens.walk.timing import show_time
+from samen_tui.tui.screens.walk.timers import (
+    ItemClock,
+    StepVisits,
+    balance_minutes,
+    step_countdown,
+)
+from samen_tui.tui.screens.walk.timing import TimeKeys, show_time
 from samen_tui.tui.screens.walk.views import TypeAhead, out_of_reach, widget_class
 from samen_tui.tui.services import Services
 from samen_tui.tui.steps.base import StepView
@@ -61,7 +66,7 @@ FOCUS_RETRY = 0.02
 this many seconds apart."""
 
 
-class WalkScreen(RoomControls, ReloadsWorkshop, FieldKeys):
+class WalkScreen(RoomControls, ReloadsWorkshop, TimeKeys, FieldKeys):
     """Walk the agenda step by step while the group works (and control what the room's
     screen shows: ``room_controls.py``)."""
 
@@ -103,6 +108,7 @@ class WalkScreen(RoomControls, ReloadsWorkshop, FieldKeys):
             tooltip="tip.pause",
             show=False,
         ),
+        Binding("f8", "next_round", "key.round", id="walk.round", tooltip="tip.round"),
         Binding(
             "ctrl+s",
             "save_now",
@@ -190,6 +196,7 @@ class WalkScreen(RoomControls, ReloadsWorkshop, FieldKeys):
             )
             with Vertical(id="walk-main"):
                 yield TimerBar(id="timer")
+                yield TimerBar(id="step-timer", classes="-none")  # a step's own time
                 yield StepTitle(id="step-title")
                 yield Vertical(id="step-host")
         yield KeyBar()
@@ -301,7 +308,7 @@ class WalkScreen(RoomControls, ReloadsWorkshop, FieldKeys):
         agenda = self.query_one(AgendaPanel)
         agenda.rebuild()
         self._refresh_timer()
-        bars = (agenda, self.query_one(TimerBar), self.query_one(StepTitle))
+        bars = (agenda, self.query_one("#timer", TimerBar), self.query_one(StepTitle))
         self.step_shown(view, hidden, host, bars)
         self._schedule_prefetch()
 
@@ -453,7 +460,8 @@ class WalkScreen(RoomControls, ReloadsWorkshop, FieldKeys):
     def _account_time(self) -> None:
         """Add the time since the last tick to the current item (unless paused), and
         to the current step: on it long enough, it gets its ✓."""
-        counted = self.clock.account(self.session, self.current_item)
+        step = self._steps[self.step_index][1] if self._steps else None
+        counted = self.clock.account(self.session, self.current_item, step)
         if self.visits.add(self.session, self.session.current, counted):
             self.capture.mark_dirty()
             for agenda in self.query(AgendaPanel):
@@ -474,13 +482,8 @@ class WalkScreen(RoomControls, ReloadsWorkshop, FieldKeys):
         if item is None:
             return
         show_time(self, item)
-
-    def action_toggle_pause(self) -> None:
-        self._account_time()
-        self.session.paused = not self.session.paused
-        self.capture.mark_dirty()
-        self._refresh_timer()
-        self.notify(t("timer.paused") if self.session.paused else t("timer.running"))
+        own = step_countdown(self.session, self._steps[self.step_index][1])
+        self.query_one("#step-timer", TimerBar).show_own(own, paused=self.session.paused)
 
     # ------------------------------------------------------------------ saving
 

@@ -13,8 +13,9 @@ import datetime as dt
 import time
 from collections.abc import Callable
 
-from samen_tui.session.model import ItemTime, Session
-from samen_tui.workshop.model import AgendaItem, Workshop
+from samen_tui.i18n import t
+from samen_tui.session.model import ItemTime, Session, StepTime
+from samen_tui.workshop.model import AgendaItem, Step, Workshop
 
 TIMER_SAVE_EVERY = 10.0
 SEEN_AFTER = 30
@@ -36,9 +37,9 @@ class ItemClock:
         self._carry = 0.0
         """The part of a second counted but not yet added to an item."""
 
-    def account(self, session: Session, item: AgendaItem | None) -> int:
-        """Add the time since the last call to ``item`` (unless paused or ended); the
-        whole seconds added."""
+    def account(self, session: Session, item: AgendaItem | None, step: Step | None = None) -> int:
+        """Add the time since the last call to ``item`` (unless paused or ended), and
+        to ``step`` when it has a timebox of its own; the whole seconds added."""
         moment = self.monotonic()
         delta = moment - self._last_tick if self.running else 0.0
         self._last_tick = moment
@@ -51,6 +52,8 @@ class ItemClock:
             spent.seconds += whole
             self._carry -= whole
             self._unsaved += whole
+            if step is not None and step.timebox_minutes:
+                session.step_times.setdefault(step.id, StepTime()).seconds += whole
         return whole
 
     def save_due(self) -> bool:
@@ -109,3 +112,26 @@ class StepVisits:
             session.seen.append(step_id)
             return True
         return False
+
+
+def step_countdown(session: Session, step: Step | None) -> tuple[float, int, str] | None:
+    """What a step's own timer shows (seconds, timebox in minutes, label), or None for
+    a step without one: the current round of a step with rounds, else the step."""
+    if step is None or not step.timebox_minutes:
+        return None
+    spent = session.step_times.get(step.id, StepTime())
+    if not step.rounds:
+        return spent.seconds, step.minutes, t("timer.step")
+    index = min(spent.round, len(step.rounds) - 1)
+    label = t("timer.round", n=index + 1, of=len(step.rounds))
+    return spent.seconds - spent.round_started, step.rounds[index], label
+
+
+def next_round(session: Session, step: Step) -> bool:
+    """Start the step's next round (its time from now); False after the last round."""
+    spent = session.step_times.setdefault(step.id, StepTime())
+    if spent.round + 1 >= len(step.rounds):
+        return False
+    spent.round += 1
+    spent.round_started = spent.seconds
+    return True

@@ -4,11 +4,11 @@ warning grows."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from samen_tui.i18n import t
 from samen_tui.session.timebox import URGENCY, timer_state
-from samen_tui.tui.screens.walk.timers import projected_end
+from samen_tui.tui.screens.walk.timers import next_round, projected_end
 from samen_tui.tui.widgets.timer import TimerBar
 from samen_tui.workshop.model import AgendaItem
 
@@ -24,7 +24,7 @@ def show_time(screen: WalkScreen, item: AgendaItem) -> None:
     ends = None
     if session.ended is None and screen.wall_clock is not None:
         ends = projected_end(screen.workshop, session, item, screen.wall_clock())
-    screen.query_one(TimerBar).show(
+    screen.query_one("#timer", TimerBar).show(
         elapsed=elapsed,
         timebox_minutes=item.minutes,
         balance_minutes=screen.balance_minutes(),
@@ -47,3 +47,30 @@ def toggle_bell(screen: WalkScreen) -> None:
     with update_config(bell=not screen.services.config.bell) as config:
         screen.services.config = replace(screen.services.config, bell=config.bell)
     screen.notify(t("bell.on") if config.bell else t("bell.off"))
+
+
+class TimeKeys:
+    """The walk screen's keys for the clock (mixed in before ``Screen``): pause the
+    item's time (f3), the next round of a step with timed rounds (f8)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_round":  # only on a step with timed rounds
+            screen = cast("WalkScreen", self)
+            return bool(screen._steps and screen._steps[screen.step_index][1].rounds)
+        return True
+
+    def action_next_round(self) -> None:
+        screen = cast("WalkScreen", self)
+        step = screen._steps[screen.step_index][1]
+        if not next_round(screen.session, step):
+            screen.notify(t("timer.last_round"))
+        screen.capture.mark_dirty()
+        screen._refresh_timer()
+
+    def action_toggle_pause(self) -> None:
+        screen = cast("WalkScreen", self)
+        screen._account_time()
+        screen.session.paused = not screen.session.paused
+        screen.capture.mark_dirty()
+        screen._refresh_timer()
+        screen.notify(t("timer.paused") if screen.session.paused else t("timer.running"))

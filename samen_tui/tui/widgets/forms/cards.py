@@ -41,14 +41,24 @@ class CardList(CardListBase):
             id="cards.remove",
             tooltip="tip.forms.remove",
         ),
+        Binding(
+            "a",
+            "card_to_action",
+            "key.forms.to_action",
+            id="cards.to_action",
+            tooltip="tip.forms.to_action",
+            show=False,
+        ),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit_card", "remove_card"):
+        if action in ("edit_card", "remove_card", "card_to_action"):
             view = self._view()
+            if action == "card_to_action" and not hasattr(view, "card_to_action"):
+                return False
             return view is not None and not view.read_only
         return True
 
@@ -94,6 +104,13 @@ class CardList(CardListBase):
         view = self._view()
         if card is not None and view is not None and not view.read_only:
             view.edit_card(self, card)
+
+    def action_card_to_action(self) -> None:
+        """The highlighted card becomes an action (``card_to_action`` of the view)."""
+        card = self.highlighted_id
+        view = self._view()
+        if card is not None and view is not None and not view.read_only:
+            view.card_to_action(self, card)
 
     def action_remove_card(self) -> None:
         card = self.highlighted_id

@@ -1,0 +1,202 @@
+"""#20 item 3: scales up to 0–10 (10 typed as 1 then 0), lower is better, no groups,
+no totals, and anonymous rate, brainstorm and questions steps (no names in the file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Label
+
+from samen_tui.kinds.rate import view_rows
+from samen_tui.kinds.rate.view_rows import ClusterHead, IngredientRow, Line
+from samen_tui.session.model import Participant
+from samen_tui.tui.app import SamenApp
+from tests.tui.conftest import make_app, saved, walk_screen
+
+HEALTH = """\
+[workshop]
+id = "gezondheid"
+title = "Gezondheid"
+
+[[items]]
+id = "web"
+title = "Het web"
+minutes = 30
+
+[[items.steps]]
+kind = "rate"
+id = "web"
+title = "Mijn gezondheid"
+scale = { min = 0, max = 10, labels = [] }
+totals = false
+weakest = 1
+items = [
+  { id = "lichaam", title = "Lichaamsfuncties" },
+  { id = "mentaal", title = "Mentaal welbevinden" },
+]
+
+[[items.steps]]
+kind = "rate"
+id = "moeite"
+title = "Moeite"
+scale = { min = 1, max = 5, labels = [] }
+lower_is_better = true
+weakest = 1
+anonymous = true
+groups = [{ id = "werk", title = "Werk" }]
+items = [
+  { id = "a", title = "Plannen", group = "werk" },
+  { id = "b", title = "Bellen", group = "werk" },
+]
+
+[[items.steps]]
+kind = "brainstorm"
+id = "ideeen"
+title = "Ideeën"
+anonymous = true
+voting = { budget = 2 }
+prompts = [{ id = "p", title = "Wat helpt?" }]
+
+[[items.steps]]
+kind = "questions"
+id = "vragen"
+title = "Vragen"
+anonymous = true
+questions = [{ id = "q", text = "Wat neem je mee?" }]
+"""
+
+PEOPLE = [Participant(id="p1", name="Anna Jansen"), Participant(id="p2", name="Bert Smit")]
+
+
+def shown(widget: Widget) -> str:
+    size = widget.outer_size
+    lines = widget.render_lines(Region(0, 0, size.width, size.height))
+    return "\n".join(line.text.rstrip() for line in lines)
+
+
+def view(app: SamenApp) -> Widget:
+    shown_view = walk_screen(app).step_view
+    assert shown_view is not None
+    return shown_view
+
+
+def row(app: SamenApp, item_id: str) -> IngredientRow:
+    return next(r for r in view(app).query(IngredientRow) if r.item.id == item_id)
+
+
+def ratings(app: SamenApp, step: str) -> dict[str, Any]:
+    found: dict[str, Any] = saved(app).get("records", {}).get(step, {}).get("ratings", {})
+    return found
+
+
+@pytest.fixture
+def health(tmp_path: Path) -> Path:
+    path = tmp_path / "gezondheid.toml"
+    path.write_text(HEALTH, encoding="utf-8")
+    return path
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_a_0_to_10_scale_takes_the_number_typed(
+    sessions: Path, health: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    monkeypatch.setattr(view_rows, "clock", clock)
+    app = make_app(sessions, workshop=str(health))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        row(app, "lichaam").focus()
+        await pilot.pause()
+        await pilot.press("1", "0")
+        await pilot.pause()
+        assert ratings(app, "web") == {"lichaam": {"group": 10}}
+        await pilot.press("0")  # a 0 on its own is 0 on this scale
+        await pilot.pause()
+        assert ratings(app, "web") == {"lichaam": {"group": 0}}
+        await pilot.press("1")
+        clock.now += 2  # too late for a second digit: 0 is a score of its own
+        await pilot.press("0")
+        await pilot.pause()
+        assert ratings(app, "web") == {"lichaam": {"group": 0}}
+        await pilot.press("down", "1", "2")  # 12 is not on the scale: 2
+        await pilot.pause()
+        assert ratings(app, "web") == {"lichaam": {"group": 0}, "mentaal": {"group": 2}}
+        assert "●●●○○○○○○○○ 2" in shown(row(app, "mentaal").query_one(Line))
+        # no groups in the file: one cluster named after the step, and no total
+        heads = list(view(app).query(ClusterHead))
+        assert [shown(h).split()[0:2] for h in heads] == [["Mijn", "gezondheid"]]
+        assert "░" not in shown(heads[0]) and "█" not in shown(heads[0])
+        # weakest: the lowest
+        assert [r.item.id for r in view(app).query(IngredientRow) if r.has_class("-weakest")] == [
+            "lichaam"
+        ]
+
+
+async def test_anonymous_rate_keeps_numbers_not_names(sessions: Path, health: Path) -> None:
+    app = make_app(sessions, workshop=str(health))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        walk_screen(app).session.participants.extend(PEOPLE)
+        walk_screen(app).go_to("moeite")
+        await pilot.pause()
+        await pilot.pause()
+        row(app, "a").focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert "Anoniem 1" in shown(view(app).query_one("#rate-rater"))
+        await pilot.press("4", "down", "2", "right", "5", "f4", "up", "1")
+        await pilot.pause()
+        assert "Anoniem 3" in shown(view(app).query_one("#rate-rater"))
+        assert ratings(app, "moeite") == {
+            "a": {"by": {"anon-1": 4, "anon-3": 1}},
+            "b": {"by": {"anon-1": 2, "anon-2": 5}},
+        }
+        text = walk_screen(app).path.read_text(encoding="utf-8")
+        assert '"p1"' not in text.split("[[participants]]")[0].split("records")[-1]
+        # lower is better: the weakest is the highest mean (b: 3.5 against a: 2.5)
+        assert [r.item.id for r in view(app).query(IngredientRow) if r.has_class("-weakest")] == [
+            "b"
+        ]
+
+
+async def test_anonymous_brainstorm_and_questions_name_nobody(sessions: Path, health: Path) -> None:
+    app = make_app(sessions, workshop=str(health))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        walk_screen(app).session.participants.extend(PEOPLE)
+        walk_screen(app).go_to("ideeen")
+        await pilot.pause()
+        await pilot.pause()
+        assert not view(app).query("#bs-who")
+        assert str(view(app).query_one("#bs-voter-name", Label).render()) == "Anoniem 1"
+        view(app).query_one("#new-p").focus()
+        await pilot.press(*"Buurtkamer", "enter")
+        await pilot.pause()
+        await pilot.press("tab", "home", "plus")
+        await pilot.pause()
+        ideas = saved(app)["records"]["ideeen"]["ideas"]
+        assert [(i["text"], i.get("who", ""), i.get("votes")) for i in ideas] == [
+            ("Buurtkamer", "", {"anon-1": 1})
+        ]
+        await pilot.press("v")  # the next voter: a new number
+        await pilot.pause()
+        assert str(view(app).query_one("#bs-voter-name", Label).render()) == "Anoniem 2"
+        await pilot.press("plus")
+        await pilot.pause()
+        ideas = saved(app)["records"]["ideeen"]["ideas"]
+        assert ideas[0]["votes"] == {"anon-1": 1, "anon-2": 1}
+        walk_screen(app).go_to("vragen")
+        await pilot.pause()
+        await pilot.pause()
+        assert not view(app).query(".answer-who")
