@@ -57,6 +57,9 @@ for folder in (str(BENCH), str(ROOT)):
 COUNTS = {"full": (30, 20), "quick": (30, 6), "smoke": (4, 3)}
 """(phones, contributions each) per mode."""
 PACE = 2.0
+PACES = {"smoke": 0.2}
+"""The phones' pace by mode, where it is not :data:`PACE` (the smoke run checks that
+the section runs, not how the app fares at a person's pace)."""
 """Seconds a phone waits after each contribution, on average (1 to 3: a person taps a
 rating in a second and types a card in several), and before looking again."""
 MAX_ROUNDS = 12
@@ -212,7 +215,14 @@ def missing(data: dict[str, Any], made: list[dict[str, Any]]) -> int:
     return lost
 
 
-async def trainer(count: int, each: int, dwell: float, log: Callable[[str], None]) -> Outcome:
+async def trainer(
+    count: int,
+    each: int,
+    dwell: float,
+    log: Callable[[str], None],
+    pace: float = PACE,
+    first: int | None = None,
+) -> Outcome:
     from samen_tui.tui.app import Launch, SamenApp
     from samen_tui.tui.screens.walk import WalkScreen
 
@@ -241,10 +251,10 @@ async def trainer(count: int, each: int, dwell: float, log: Callable[[str], None
             await keys._settle(pilot)
             steps = screen.workshop.step_ids()
 
-            async def walk_round(into: Any, done: Callable[[], bool]) -> None:
+            async def walk_round(into: Any, done: Callable[[], bool], upto: int | None) -> None:
                 screen.go_to(steps[0])
                 await keys._settle(pilot)
-                for index in range(len(steps)):
+                for index in range(len(steps) if upto is None else min(upto, len(steps))):
                     if done():
                         return
                     if index:
@@ -262,16 +272,17 @@ async def trainer(count: int, each: int, dwell: float, log: Callable[[str], None
                     await asyncio.sleep(dwell)
 
             # the same walk without phones first: the keys' baseline in this run
-            await walk_round(baseline, lambda: False)
+            await walk_round(baseline, lambda: False, first)
             log(f"  walk without phones: {len(baseline.samen)} keys")
             out = Path(tmp) / "phones.json"
             argv = [sys.executable, str(Path(__file__).resolve()), "--phones", info.url]
             argv += ["--count", str(count), "--each", str(each), "--json", str(out)]
+            argv += ["--pace", str(pace)]
             process = subprocess.Popen(argv, cwd=str(ROOT))
             rounds = 0
             while process.poll() is None and rounds < MAX_ROUNDS:
                 rounds += 1
-                await walk_round(stats, lambda: process.poll() is not None)
+                await walk_round(stats, lambda: process.poll() is not None, None)
                 log(f"  walk round {rounds} with phones: {len(stats.samen)} keys so far")
             while process.poll() is None:
                 await asyncio.sleep(0.1)
@@ -306,7 +317,9 @@ def join_section(mode: Any, env: Any, add_row: Callable[[str, str, str, str], No
     count, each = COUNTS.get(mode.name, COUNTS["full"])
     log = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
     log(f"9. {count} phones x {each} contributions while the keypress walk runs")
-    outcome = asyncio.run(trainer(count, each, mode.key_dwell, log))
+    pace = PACES.get(mode.name, PACE)
+    # the walk without phones: every step, or the first ones (smoke, as section 2)
+    outcome = asyncio.run(trainer(count, each, mode.key_dwell, log, pace, mode.key_steps))
     line = outcome.line()
     LINES.append(line)  # bench/run.py prints it after the table
     lost_ok = outcome.lost <= TARGETS[0]
@@ -325,13 +338,16 @@ def join_section(mode: Any, env: Any, add_row: Callable[[str, str, str, str], No
 
 def main(argv: list[str] | None = None) -> int:
     """The phones' process (see the module doc): the results as JSON."""
+    global PACE
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--phones", required=True, metavar="URL")
     parser.add_argument("--count", type=int, default=30)
     parser.add_argument("--each", type=int, default=20)
     parser.add_argument("--limit", type=float, default=600.0, help="seconds at most")
     parser.add_argument("--json", type=Path, required=True)
+    parser.add_argument("--pace", type=float, default=PACE, help="seconds between contributions")
     args = parser.parse_args(argv)
+    PACE = args.pace
     result = asyncio.run(phones(args.phones, args.count, args.each, args.limit))
     args.json.write_text(json.dumps(result), encoding="utf-8")
     return 0
