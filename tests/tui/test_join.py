@@ -151,13 +151,19 @@ async def test_a_card_from_a_phone_mounts_only_that_card(sessions: Path) -> None
             category = re.findall(r'name="category" value="([^"]+)"', page)[0]
             for text in ("een", "twee"):
                 await phone.post("card", {"step": "motieven", "text": text, "category": category})
-            await pilot.pause(0.6)
             view = screen.step_view
+            for _ in range(40):
+                await pilot.pause(0.1)
+                if isinstance(view, SortView) and len(view.query("CardView")) == 2:
+                    break
             assert isinstance(view, SortView)
             before = list(view.query("CardView"))
             assert len(before) == 2
             await phone.post("card", {"step": "motieven", "text": "drie", "category": category})
-            await pilot.pause(0.6)
+            for _ in range(40):  # shown once the trainer's keys pause (0.4 s), or within 2 s
+                await pilot.pause(0.1)
+                if len(view.query("CardView")) == 3:
+                    break
             after = list(view.query("CardView"))
             assert after[:2] == before and len(after) == 3
             assert "drie" in str(after[2].render())
