@@ -32,16 +32,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, Static, TextArea
 
 from samen_tui import kinds
 from samen_tui.i18n import language, t
-from samen_tui.tui.screens.dialogs import Dialog
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -152,6 +147,8 @@ def open_room(host: RoomHost, launch: Callable[[list[str]], bool] | None = None)
     if start(command):
         host.notify(t("room.control.opened"))
     else:
+        from samen_tui.tui.room_dialog import RoomCommandDialog  # only when it is shown
+
         host.app.push_screen(RoomCommandDialog(command_text(command)))
 
 
@@ -319,35 +316,3 @@ def launch_in_terminal(
         threading.Thread(target=process.wait, name="samen-room-window", daemon=True).start()
         return True
     return code == 0  # many terminals hand the window to a server and end at once
-
-
-class RoomCommandDialog(Dialog):
-    """The command that opens the room, to paste in a terminal on the beamer's
-    screen (where no window could be opened from here). Escape closes."""
-
-    DEFAULT_CSS = """
-    RoomCommandDialog #room-command { height: auto; max-height: 8; margin: 1 0; }
-    """
-
-    def __init__(self, command: str) -> None:
-        super().__init__()
-        self.command = command
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(t("cmd.room_open"), classes="dialog-title")
-            yield Static(t("room.control.paste"), markup=False)
-            yield TextArea(self.command, id="room-command", read_only=True, soft_wrap=True)
-            yield Static(t("room.control.zoom"), markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button(t("button.ok"), id="ok", variant="primary")
-
-    def on_mount(self) -> None:
-        area = self.query_one("#room-command", TextArea)
-        area.select_all()
-        area.focus()
-        self.app.copy_to_clipboard(self.command)
-
-    @on(Button.Pressed, "#ok")
-    def ok(self) -> None:
-        self.dismiss(None)

@@ -23,7 +23,6 @@ from samen_tui.session.saving import save_session
 from samen_tui.tui import room_controls
 from samen_tui.tui.room_controls import (
     ROOM_BINDINGS,
-    RoomCommandDialog,
     RoomCommands,
     RoomControls,
     command_text,
@@ -31,6 +30,7 @@ from samen_tui.tui.room_controls import (
     room_command,
     terminal_command,
 )
+from samen_tui.tui.room_dialog import RoomCommandDialog
 from samen_tui.workshop.model import Workshop
 from tests.room.helpers import default_workshop, full_session, write
 

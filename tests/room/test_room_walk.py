@@ -17,7 +17,8 @@ from samen_tui.room.follow import Follower
 from samen_tui.room.shown import Shown, what_to_show
 from samen_tui.tui import room_controls
 from samen_tui.tui.app import SamenApp
-from samen_tui.tui.room_controls import RoomCommandDialog, command_text, room_command
+from samen_tui.tui.room_controls import command_text, room_command
+from samen_tui.tui.room_dialog import RoomCommandDialog
 from samen_tui.tui.screens.walk import WalkScreen
 from tests.tui.conftest import make_app, walk_screen
 from tests.tui.test_walk import screen_text

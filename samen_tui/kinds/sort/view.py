@@ -35,7 +35,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from samen_tui.i18n import t
-from samen_tui.kinds.sort import board, categories, view_board, view_category
+from samen_tui.kinds.sort import board, categories, view_board
 from samen_tui.kinds.sort.board import Column
 from samen_tui.kinds.sort.model import Category, SortStep
 from samen_tui.kinds.sort.record import Card, SortRecord
@@ -165,9 +165,13 @@ class SortView(StepView):
         return (super().depends(), categories.state(self.sort_record))
 
     def action_add_category(self) -> None:
+        from samen_tui.kinds.sort import view_category  # its dialog, when asked for
+
         view_category.add_category(self)
 
     def action_rename_category(self) -> None:
+        from samen_tui.kinds.sort import view_category
+
         view_category.rename_category(self)
 
     def apply_categories(self) -> None:
