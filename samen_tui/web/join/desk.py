@@ -22,7 +22,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from samen_tui.i18n import t
 from samen_tui.kinds.brainstorm.model import BrainstormStep
@@ -53,6 +53,9 @@ questions views)."""
 
 WRITABLE = ("sort", "rate", "brainstorm", "questions")
 """The step kinds a phone can add to; every other kind is shown read-only."""
+
+
+T = TypeVar("T")
 
 
 class Host(Protocol):
@@ -239,6 +242,17 @@ class Desk:
 
     # ------------------------------------------------------------------ steps
 
+    def _append(self, device_id: str, step: Step, items: list[T], item: T) -> T:
+        """Add a card, idea or answer to a step's list: within the file's limit and the
+        device's rate, as one change of the host (undo, autosave)."""
+        if len(items) >= MAX_ITEMS:
+            raise Refused(409, "join.error.too_many")
+        self.admit(device_id)
+        with self.host.change():
+            items.append(item)
+        self._changed(step.id)
+        return item
+
     def voter(self, step: Step, who: Participant, *, assign: bool = False) -> str:
         """Whose rating or dot it is in the file: the participant's id, or on a step
         with ``anonymous = true`` a numbered slot that names nobody (a new one the
@@ -272,14 +286,8 @@ class Desk:
         clean = clean_text(text, CARD_LIMIT)
         record = self.session.record(step.id, step.KIND)
         assert isinstance(record, SortRecord)
-        if len(record.cards) >= MAX_ITEMS:
-            raise Refused(409, "join.error.too_many")
-        self.admit(device_id)
         card = Card(id=new_id("k"), text=clean, category=category, who=who.id)
-        with self.host.change():
-            record.cards.append(card)
-        self._changed(step.id)
-        return card
+        return self._append(device_id, step, record.cards, card)
 
     def rate(self, device_id: str, step_id: str, item: str, value: int) -> None:
         """Rate: the participant's own rating of an item."""
@@ -310,16 +318,10 @@ class Desk:
         clean = clean_text(text, IDEA_LIMIT)
         record = self.session.record(step.id, step.KIND)
         assert isinstance(record, BrainstormRecord)
-        if len(record.ideas) >= MAX_ITEMS:
-            raise Refused(409, "join.error.too_many")
-        self.admit(device_id)
         idea = Idea(
             id=new_id("i"), prompt=prompt, text=clean, who=GROUP if step.anonymous else who.id
         )
-        with self.host.change():
-            record.ideas.append(idea)
-        self._changed(step.id)
-        return idea
+        return self._append(device_id, step, record.ideas, idea)
 
     def votes_left(self, step: BrainstormStep, participant: str) -> int:
         record = self.session.records.get(step.id)
@@ -372,16 +374,10 @@ class Desk:
         clean = clean_text(text, ANSWER_LIMIT)
         record = self.session.record(step.id, step.KIND)
         assert isinstance(record, QuestionsRecord)
-        if len(record.answers) >= MAX_ITEMS:
-            raise Refused(409, "join.error.too_many")
-        self.admit(device_id)
         answer = Answer(
             id=new_id("a"),
             question=question,
             text=clean,
             who=who.id if step.attributed and not step.anonymous else GROUP,
         )
-        with self.host.change():
-            record.answers.append(answer)
-        self._changed(step.id)
-        return answer
+        return self._append(device_id, step, record.answers, answer)
