@@ -6,10 +6,16 @@ NL: dict[str, str] = {
     "end.col.planned": "gepland",
     "end.col.used": "gebruikt",
     "end.total": "Totaal",
-    "end.counts": (
-        "{people} deelnemers · {cards} kaartjes · {votes} stemmen · {decisions} besluiten"
-        " · {actions} open acties"
-    ),
+    "end.people": "{n} deelnemers",
+    "end.people.one": "1 deelnemer",
+    "end.cards": "{n} kaartjes",
+    "end.cards.one": "1 kaartje",
+    "end.votes": "{n} stemmen",
+    "end.votes.one": "1 stem",
+    "end.decisions": "{n} besluiten",
+    "end.decisions.one": "1 besluit",
+    "end.actions": "{n} open acties",
+    "end.actions.one": "1 open actie",
     "end.question": "De sessie afronden? De eindtijd wordt vastgelegd; daarna kun je het"
     " verslag exporteren.",
     "end.back": "Terug",
@@ -42,10 +48,16 @@ EN: dict[str, str] = {
     "end.col.planned": "planned",
     "end.col.used": "used",
     "end.total": "Total",
-    "end.counts": (
-        "{people} participants · {cards} cards · {votes} votes · {decisions} decisions"
-        " · {actions} open actions"
-    ),
+    "end.people": "{n} participants",
+    "end.people.one": "1 participant",
+    "end.cards": "{n} cards",
+    "end.cards.one": "1 card",
+    "end.votes": "{n} votes",
+    "end.votes.one": "1 vote",
+    "end.decisions": "{n} decisions",
+    "end.decisions.one": "1 decision",
+    "end.actions": "{n} open actions",
+    "end.actions.one": "1 open action",
     "end.question": "Finish the session? The end time is recorded; then you can export the report.",
     "end.back": "Back",
     "end.confirm": "Finish",

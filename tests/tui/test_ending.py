@@ -79,7 +79,7 @@ async def test_pagedown_on_the_last_step_asks_to_end_with_a_summary(sessions: Pa
         assert "Sessie afronden" in text
         assert "16:05" in text and "20:00" in text  # time used per item
         assert "2 kaartjes" not in text and "4 kaartjes" in text  # 2 cards + 2 ideas
-        assert "4 stemmen" in text and "1 besluiten" in text and "1 open acties" in text
+        assert "4 stemmen" in text and "1 besluit" in text and "1 open actie" in text
         assert app.focused is not None and app.focused.id == "no"
 
         # escape: back, nothing ended
@@ -119,3 +119,18 @@ async def test_an_ended_session_is_still_afgerond_when_resumed(sessions: Path) -
         assert screen.sub_title == "Afronden · afgerond"
         await pilot.press("ctrl+q")
         await pilot.pause()
+
+
+def test_the_counts_read_in_the_singular_for_one() -> None:
+    from samen_tui.i18n import set_language
+    from samen_tui.session.ending import EndSummary
+    from samen_tui.tui.screens.walk.ending import counts_line
+
+    one = EndSummary(items=(), participants=1, cards=1, votes=1, decisions=1, open_actions=1)
+    assert counts_line(one) == "1 deelnemer · 1 kaartje · 1 stem · 1 besluit · 1 open actie"
+    two = EndSummary(items=(), participants=7, cards=0, votes=2, decisions=3, open_actions=4)
+    assert counts_line(two) == (
+        "7 deelnemers · 0 kaartjes · 2 stemmen · 3 besluiten · 4 open acties"
+    )
+    set_language("en")
+    assert counts_line(one) == "1 participant · 1 card · 1 vote · 1 decision · 1 open action"

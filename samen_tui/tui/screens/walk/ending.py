@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static
 
-from samen_tui.i18n import t
+from samen_tui.i18n import plural, t
 from samen_tui.session.ending import EndSummary, end_summary
 from samen_tui.tui.screens.dialogs import Dialog, export_dialog
 
@@ -47,14 +47,15 @@ def summary_table(summary: EndSummary) -> Table:
 
 
 def counts_line(summary: EndSummary) -> str:
-    return t(
-        "end.counts",
-        people=summary.participants,
-        cards=summary.cards,
-        votes=summary.votes,
-        decisions=summary.decisions,
-        actions=summary.open_actions,
+    """``7 deelnemers · 1 kaartje · ...``: each count in its own number."""
+    counts = (
+        ("end.people", summary.participants),
+        ("end.cards", summary.cards),
+        ("end.votes", summary.votes),
+        ("end.decisions", summary.decisions),
+        ("end.actions", summary.open_actions),
     )
+    return " · ".join(plural(key, n) for key, n in counts)
 
 
 class EndDialog(Dialog):
