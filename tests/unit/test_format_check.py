@@ -441,3 +441,13 @@ def test_from_with_items_or_a_wrong_category_or_top() -> None:
         "w.toml:22:7: top moet 0 (alles) of meer zijn",
         "w.toml:23:9: een stap met from krijgt zijn items van die stap: laat items weg (of from)",
     ]
+
+
+def test_a_matrix_without_items_says_it_is_a_matrix_step() -> None:
+    step = (
+        'kind = "matrix"\nid = "m"\ntitle = "M"\n'
+        'x = { title = "Moeite" }\ny = { title = "Impact" }\n'
+    )
+    [problem] = problems_of(HEAD + step)
+    assert "een matrix-stap heeft minstens één item nodig" in problem
+    assert "rate" not in problem

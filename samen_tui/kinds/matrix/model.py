@@ -65,7 +65,7 @@ class MatrixStep(Step):
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
         if not self.items and not self.from_:
-            problems.append((("items",), t("workshop.check.no_items")))
+            problems.append((("items",), t("workshop.check.matrix_no_items")))
         if self.from_ and self.items:
             problems.append((("items",), t("workshop.check.items_and_from")))
         if self.top < 0:

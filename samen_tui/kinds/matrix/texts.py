@@ -12,6 +12,9 @@ NL: dict[str, str] = {
     "matrix.scoring": "Nu: {axis} ({low}–{high}) · ←/→: andere schaal",
     "matrix.none": "nog geen items: ze komen uit {step}",
     "matrix.quadrant.high_left": "linksboven",
+    "workshop.check.matrix_no_items": (
+        "een matrix-stap heeft minstens één item nodig (of from = \"id\" van een eerdere stap)"
+    ),
     "matrix.quadrant.high_right": "rechtsboven",
     "matrix.quadrant.low_left": "linksonder",
     "matrix.quadrant.low_right": "rechtsonder",
@@ -43,6 +46,9 @@ EN: dict[str, str] = {
     "matrix.scoring": "Now: {axis} ({low}–{high}) · ←/→: other scale",
     "matrix.none": "no items yet: they come from {step}",
     "matrix.quadrant.high_left": "top left",
+    "workshop.check.matrix_no_items": (
+        "a matrix step needs at least one item (or from = \"id\" of an earlier step)"
+    ),
     "matrix.quadrant.high_right": "top right",
     "matrix.quadrant.low_left": "bottom left",
     "matrix.quadrant.low_right": "bottom right",
