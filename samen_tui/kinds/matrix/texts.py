@@ -13,7 +13,7 @@ NL: dict[str, str] = {
     "matrix.none": "nog geen items: ze komen uit {step}",
     "matrix.quadrant.high_left": "linksboven",
     "workshop.check.matrix_no_items": (
-        "een matrix-stap heeft minstens één item nodig (of from = \"id\" van een eerdere stap)"
+        'een matrix-stap heeft minstens één item nodig (of from = "id" van een eerdere stap)'
     ),
     "matrix.quadrant.high_right": "rechtsboven",
     "matrix.quadrant.low_left": "linksonder",
@@ -47,7 +47,7 @@ EN: dict[str, str] = {
     "matrix.none": "no items yet: they come from {step}",
     "matrix.quadrant.high_left": "top left",
     "workshop.check.matrix_no_items": (
-        "a matrix step needs at least one item (or from = \"id\" of an earlier step)"
+        'a matrix step needs at least one item (or from = "id" of an earlier step)'
     ),
     "matrix.quadrant.high_right": "top right",
     "matrix.quadrant.low_left": "bottom left",
