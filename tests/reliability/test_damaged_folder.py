@@ -31,7 +31,7 @@ from tests.reliability.helpers import (
     new_session_file,
     report,
 )
-from tests.tui.conftest import make_app, walk_screen
+from tests.tui.conftest import make_app, until, walk_screen
 
 GOOD_TITLE = "Goede sessie"
 
@@ -94,14 +94,6 @@ def plain(value: Any) -> str:
 
 def table_rows(table: DataTable[Any]) -> list[list[str]]:
     return [[plain(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-
-
-async def until(pilot: Any, predicate: Any, timeout: float = 15.0) -> None:
-    waited = 0.0
-    while not predicate():
-        assert waited < timeout, "timed out"
-        await pilot.pause(0.05)
-        waited += 0.05
 
 
 def listed(app: Any) -> bool:

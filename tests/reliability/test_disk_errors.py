@@ -30,7 +30,7 @@ from samen_tui.i18n import t
 from samen_tui.session.store import load_session
 from samen_tui.tui.screens.dialogs import ConfirmDialog, PathDialog
 from tests.reliability.helpers import messages, names_in, new_session_file, report, sha256
-from tests.tui.conftest import burst, make_app, walk_screen
+from tests.tui.conftest import burst, make_app, until, walk_screen
 
 SETTLE = 0.6
 """Seconds for the autosave (it ticks every 0.25 s) to have written, or failed."""
@@ -124,15 +124,6 @@ CASES = [
     pytest.param("readonly", errno.EACCES, id="no-permission"),
     pytest.param("removed", errno.ENOENT, id="folder-removed"),
 ]
-
-
-async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
-    """Let the app run until ``predicate()`` holds (fails after ``timeout`` seconds)."""
-    loop_time = 0.0
-    while not predicate():
-        assert loop_time < timeout, "timed out"
-        await pilot.pause(0.05)
-        loop_time += 0.05
 
 
 async def add(pilot: Any, name: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,16 @@ async def burst(pilot: Pilot[Any], keys: str | Iterable[str]) -> None:
         event.set_sender(app)
         app.post_message(event)
     await pilot.pause()
+
+
+async def until(pilot: Pilot[Any], predicate: Callable[[], object], timeout: float = 10.0) -> None:
+    """Pause until ``predicate()`` holds: for what the app does after a timer or a
+    worker, which one ``pause()`` does not wait for on a busy machine."""
+    waited = 0.0
+    while not predicate():
+        assert waited < timeout, "timed out"
+        await pilot.pause(0.05)
+        waited += 0.05
 
 
 def walk_screen(app: SamenApp) -> WalkScreen:

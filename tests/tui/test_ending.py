@@ -20,15 +20,7 @@ from samen_tui.session.store import load_session, save_session
 from samen_tui.tui.screens.dialogs import ExportDialog
 from samen_tui.tui.screens.walk.ending import EndDialog
 from tests.reliability.helpers import new_session_file
-from tests.tui.conftest import make_app, walk_screen
-
-
-async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
-    waited = 0.0
-    while not predicate():
-        assert waited < timeout, "timed out"
-        await pilot.pause(0.05)
-        waited += 0.05
+from tests.tui.conftest import make_app, until, walk_screen
 
 
 def full_session(folder: Path) -> Path:

@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Markdown, Static
 
 from samen_tui.kinds.sort.view_cards import PickBar
 from samen_tui.tui.screens.dialogs import HelpScreen
-from tests.tui.conftest import make_app, walk_screen
+from tests.tui.conftest import make_app, until, walk_screen
 
 RETRO = """\
 [workshop]
@@ -98,7 +98,8 @@ async def test_rate_questions_and_brainstorm_speak_the_files_words(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         walk_screen(app).go_to("roti")
-        await pilot.pause()
+        # the line is filled once the view is laid out: a later frame on a busy machine
+        await until(pilot, lambda: any(shown(w) for w in app.screen.query("#rate-weakest")))
         weakest = shown(app.screen.query_one("#rate-weakest"))
         assert "Laagste: nog niemand (1)" in weakest
         await pilot.press("f1")

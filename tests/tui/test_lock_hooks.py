@@ -8,7 +8,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from textual.widgets import Input, Label
 
@@ -16,16 +15,7 @@ from samen_tui.session.lock import SessionLock
 from samen_tui.tui.screens.dialogs import ConfirmDialog, ExportDialog
 from samen_tui.tui.screens.walk.saveas import move_to
 from tests.reliability.helpers import messages
-from tests.tui.conftest import make_app, walk_screen
-
-
-async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
-    waited = 0.0
-    while not predicate():
-        assert waited < timeout, "timed out"
-        await pilot.pause(0.05)
-        waited += 0.05
-
+from tests.tui.conftest import make_app, until, walk_screen
 
 HOLD = """
 import sys, time

@@ -15,15 +15,7 @@ from textual.widgets import Input, Static
 from samen_tui.i18n import t
 from samen_tui.tui.screens.dialogs import ConfirmDialog, SaveAsDialog
 from tests.reliability.helpers import new_session_file
-from tests.tui.conftest import burst, make_app, walk_screen
-
-
-async def until(pilot: Any, predicate: Any, timeout: float = 10.0) -> None:
-    waited = 0.0
-    while not predicate():
-        assert waited < timeout, "timed out"
-        await pilot.pause(0.05)
-        waited += 0.05
+from tests.tui.conftest import burst, make_app, until, walk_screen
 
 
 async def ask_save_as(pilot: Any, target: Path, *, palette: bool) -> None:
