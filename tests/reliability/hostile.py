@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import os
 import threading
 import tomllib
@@ -63,8 +64,15 @@ EXTREME_DATES: dict[str, Any] = {
 
 @dataclass
 class Variant:
+    """One malformed file: its bytes are made when first asked for (the quick mode
+    uses a sixth of the variants, and writing each out was most of its time)."""
+
     name: str
-    data: bytes
+    make: Callable[[], bytes]
+
+    @functools.cached_property
+    def data(self) -> bytes:
+        return self.make()
 
 
 def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -90,6 +98,15 @@ def _set(document: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[st
 
 def _toml(document: dict[str, Any]) -> bytes:
     return tomli_w.dumps(document).encode("utf-8")
+
+
+def _with(document: dict[str, Any], path: tuple[Any, ...], value: Any) -> Callable[[], bytes]:
+    """What makes ``document`` with ``value`` at ``path``, as TOML."""
+    return lambda: _toml(_set(document, path, value))
+
+
+def _bytes(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
 
 
 def _kind_of(value: Any) -> str:
@@ -123,14 +140,14 @@ def variants(good: bytes, places: dict[str, str]) -> list[Variant]:
                 name in ("empty", "negative", "huge", "markup") and kind not in ("text", "int")
             ):
                 continue
-            out.append(Variant(f"{label}={name}", _toml(_set(document, path, odd))))
+            out.append(Variant(f"{label}={name}", _with(document, path, odd)))
         if kind in ("date", "datetime"):
             for name, date in EXTREME_DATES.items():
-                out.append(Variant(f"{label}={name}", _toml(_set(document, path, date))))
+                out.append(Variant(f"{label}={name}", _with(document, path, date)))
     for name, date in EXTREME_DATES.items():
         if isinstance(date, dt.datetime):
             for key in ("started", "ended"):
-                out.append(Variant(f"{key}={name}", _toml(_set(document, (key,), date))))
+                out.append(Variant(f"{key}={name}", _with(document, (key,), date)))
     workshop_values: dict[str, Any] = {
         "empty": "",
         "space": " ",
@@ -145,11 +162,11 @@ def variants(good: bytes, places: dict[str, str]) -> list[Variant]:
         **places,
     }
     for name, value in workshop_values.items():
-        out.append(Variant(f"workshop={name}", _toml(_set(document, ("workshop",), value))))
+        out.append(Variant(f"workshop={name}", _with(document, ("workshop",), value)))
     no_workshop = copy.deepcopy(document)
     no_workshop.pop("workshop", None)
-    out.append(Variant("workshop=missing", _toml(no_workshop)))
-    out.append(Variant("only-schema", b"schema = 1\n"))
+    out.append(Variant("workshop=missing", _bytes(_toml(no_workshop))))
+    out.append(Variant("only-schema", _bytes(b"schema = 1\n")))
     records = document.get("records", {})
     for step_id, record in list(records.items())[:3]:
         for key, value in record.items():
@@ -158,18 +175,22 @@ def variants(good: bytes, places: dict[str, str]) -> list[Variant]:
                 out.append(
                     Variant(
                         f"records.{step_id}.{key}=5001",
-                        _toml(_set(document, ("records", step_id, key), many)),
+                        _with(document, ("records", step_id, key), many),
                     )
                 )
     out.append(
         Variant(
             "participants=5001",
-            _toml(_set(document, ("participants",), [{"id": "p", "name": "x"}] * 5001)),
+            _with(document, ("participants",), [{"id": "p", "name": "x"}] * 5001),
         )
     )
-    out.append(Variant("deep-array", good + b"\ndiep = " + b"[" * 3000 + b"]" * 3000 + b"\n"))
     out.append(
-        Variant("deep-table", good + b"\ndiep = " + b"{a=" * 500 + b"1" + b"}" * 500 + b"\n")
+        Variant("deep-array", _bytes(good + b"\ndiep = " + b"[" * 3000 + b"]" * 3000 + b"\n"))
+    )
+    out.append(
+        Variant(
+            "deep-table", _bytes(good + b"\ndiep = " + b"{a=" * 500 + b"1" + b"}" * 500 + b"\n")
+        )
     )
     return out
 
