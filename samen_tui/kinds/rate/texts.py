@@ -124,6 +124,14 @@ in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbesta
         "een stap met from krijgt zijn items van die stap: laat items weg (of from)"
     ),
     "workshop.check.top": "top moet 0 (alles) of meer zijn",
+    "workshop.check.radar_items": (
+        'een radar (chart = "radar") heeft minstens 3 items nodig, deze stap heeft er {n};'
+        ' geef meer items of laat chart weg (dan balken)'
+    ),
+    "workshop.check.radar_top": (
+        'een radar (chart = "radar") heeft minstens 3 items nodig: top = {top} geeft er'
+        " minder; geef top = 0 (alles) of 3 of meer"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -244,4 +252,12 @@ far is it there in our collaboration? The scale is in the workshop file (by defa
     ),
     "workshop.check.top": "top must be 0 (all) or more",
     "workshop.check.weakest": "weakest must be 0 or more",
+    "workshop.check.radar_items": (
+        'a radar (chart = "radar") needs at least 3 items, this step has {n};'
+        " give more items or leave chart out (bars then)"
+    ),
+    "workshop.check.radar_top": (
+        'a radar (chart = "radar") needs at least 3 items: top = {top} gives fewer;'
+        " give top = 0 (all) or 3 or more"
+    ),
 }
