@@ -10,7 +10,6 @@ from samen_tui.i18n import t
 from samen_tui.values import FrozenValues
 from samen_tui.workshop.model import Problem, Step, Words
 
-
 RADAR_AXES = 3
 """The fewest items a radar has (with two it is a line)."""
 
@@ -191,9 +190,7 @@ class RateStep(Step):
             problems.append((("weakest",), t("workshop.check.weakest")))
         if self.chart == "radar":
             if self.items and len(self.items) < RADAR_AXES:
-                problems.append(
-                    (("chart",), t("workshop.check.radar_items", n=len(self.items)))
-                )
+                problems.append((("chart",), t("workshop.check.radar_items", n=len(self.items))))
             elif self.from_ and 0 < self.top < RADAR_AXES:
                 problems.append((("top",), t("workshop.check.radar_top", top=self.top)))
         return problems

@@ -10,6 +10,11 @@ NL: dict[str, str] = {
     "key.rate.next_rater": "Volgende scoorder",
     "key.rate.nav": "Ander ingrediënt",
     "key.rate.note_done": "Klaar",
+    "key.rate.chart": "Radar",
+    "tip.rate.chart": "De radar (het web van de scores) tonen of verbergen",
+    "rate.radar.mean": "━ gemiddelde",
+    "rate.radar.own": "━ {name}",
+    "rate.radar.scale": "midden {low}, buitenste ring {high}  (g: radar aan/uit)",
     "tip.rate.score": "Geef het gekozen ingrediënt deze score",
     "tip.rate.clear": "De score van dit ingrediënt wissen (voor wie nu scoort)",
     "tip.rate.note": "Een notitie bij dit ingrediënt schrijven of wijzigen",
@@ -126,7 +131,7 @@ in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbesta
     "workshop.check.top": "top moet 0 (alles) of meer zijn",
     "workshop.check.radar_items": (
         'een radar (chart = "radar") heeft minstens 3 items nodig, deze stap heeft er {n};'
-        ' geef meer items of laat chart weg (dan balken)'
+        " geef meer items of laat chart weg (dan balken)"
     ),
     "workshop.check.radar_top": (
         'een radar (chart = "radar") heeft minstens 3 items nodig: top = {top} geeft er'
@@ -143,6 +148,11 @@ EN: dict[str, str] = {
     "key.rate.next_rater": "Next rater",
     "key.rate.nav": "Other ingredient",
     "key.rate.note_done": "Done",
+    "key.rate.chart": "Radar",
+    "tip.rate.chart": "Show or hide the radar (the web of the scores)",
+    "rate.radar.mean": "━ mean",
+    "rate.radar.own": "━ {name}",
+    "rate.radar.scale": "centre {low}, outer ring {high}  (g: radar on/off)",
     "tip.rate.score": "Give the chosen ingredient this score",
     "tip.rate.clear": "Clear this ingredient's score (for whoever rates now)",
     "tip.rate.note": "Write or change a note on this ingredient",
