@@ -15,6 +15,9 @@ NL: dict[str, str] = {
     "rate.radar.mean": "━ gemiddelde",
     "rate.radar.own": "━ {name}",
     "rate.radar.scale": "midden {low}, buitenste ring {high}  (g: radar aan/uit)",
+    "rate.radar.room_legend": (
+        "Het gemiddelde per onderdeel: het midden is {low}, de buitenste ring {high}."
+    ),
     "tip.rate.score": "Geef het gekozen ingrediënt deze score",
     "tip.rate.clear": "De score van dit ingrediënt wissen (voor wie nu scoort)",
     "tip.rate.note": "Een notitie bij dit ingrediënt schrijven of wijzigen",
@@ -153,6 +156,7 @@ EN: dict[str, str] = {
     "rate.radar.mean": "━ mean",
     "rate.radar.own": "━ {name}",
     "rate.radar.scale": "centre {low}, outer ring {high}  (g: radar on/off)",
+    "rate.radar.room_legend": "The mean of each item: the centre is {low}, the outer ring {high}.",
     "tip.rate.score": "Give the chosen ingredient this score",
     "tip.rate.clear": "Clear this ingredient's score (for whoever rates now)",
     "tip.rate.note": "Write or change a note on this ingredient",
