@@ -72,6 +72,12 @@ def point(
     return centre[0] + f * math.cos(a), centre[1] + f * math.sin(a)
 
 
+def dot(value: float) -> int:
+    """The dot a coordinate falls on (halves up: ``round`` takes them to the even
+    neighbour, which turns a straight line at .5 into a dotted one)."""
+    return math.floor(value + 0.5)
+
+
 class Canvas:
     """Braille dots, each on a layer: a cell shows the style of its highest layer."""
 
@@ -81,7 +87,7 @@ class Canvas:
         self.layer = [[-1] * cols for _ in range(rows)]
 
     def dot(self, x: float, y: float, layer: int) -> None:
-        ix, iy = round(x), round(y)
+        ix, iy = dot(x), dot(y)
         if not (0 <= ix < self.cols * 2 and 0 <= iy < self.rows * 4):
             return
         col, row = ix // 2, iy // 4
@@ -130,13 +136,13 @@ def layout(count: int, width: int, height: int, label: int = 0) -> Layout:
     below = 1 if any(math.sin(angle(i, count)) > 0.9 for i in range(count)) else 0
     rows = max(1, height - 1 - below)
     by_height = max(1.0, rows * 2 - 1.0)
-    side = label + 2
-    if width - 2 * side < math.ceil(by_height) + 2:
-        side = max(min(side, SHORT_LABEL + 2), (width - math.ceil(by_height) - 2) // 2)
+    side = label + 3
+    if width - 2 * side - 2 < by_height / 2:  # whole labels would leave a small web
+        side = max(min(side, SHORT_LABEL + 3), (width - math.ceil(by_height) - 2) // 2)
     by_width = max(1.0, float(width - 2 * side - 2))
     radius = min(by_height, by_width)
     cols = math.ceil(radius) + 2
-    used = min(rows, math.ceil((2 * radius + 1) / 4) + 1)
+    used = min(rows, math.ceil((2 * radius + 3) / 4))
     top = 1 + (rows - used) // 2
     left = (width - cols) // 2
     centre = (float(cols), (used * 4 - 1) / 2)  # x: the middle of ``cols`` cells of 2 dots
@@ -184,17 +190,17 @@ def _place_labels(
     for index, label in enumerate(labels):
         a = angle(index, count)
         tip = point(index, count, 1, 0, 1, where.centre, where.radius)
-        col = where.left + round(tip[0]) // 2
-        row = where.top + round(tip[1]) // 4
+        col = where.left + dot(tip[0]) // 2
+        row = where.top + dot(tip[1]) // 4
         cos, sin = math.cos(a), math.sin(a)
         upright = abs(cos) < 0.3
         if upright:
             row = where.top - 1 if sin < 0 else min(height - 1, where.top + where.rows)
             room = width
         elif cos > 0:
-            room = width - (col + 2)
+            room = width - (col + 3)
         else:
-            room = col - 1
+            room = col - 2
         if room < 1:
             continue
         value = values[index] if index < len(values) else Text()
@@ -207,9 +213,9 @@ def _place_labels(
         if upright:
             start = max(0, min(width - size, col - size // 2))
         elif cos > 0:
-            start = col + 2
+            start = col + 3
         else:
-            start = col - 1 - size
+            start = col - 2 - size
         shifts = (0,) if upright else (0, 1, -1, 2, -2)
         for shift in shifts:
             at = row + shift
