@@ -184,6 +184,11 @@ class RadarChart:
     low: int
     high: int
     legend: str = ""
+    labelled: bool = False
+    """Each label whole (over two lines where long) with its value under it, the
+    weakest marked (a step's own radar, ``chart = "radar"``); else shortened."""
+    weak: tuple[int, ...] = ()
+    """Per axis its place among the weakest items (1 the weakest), 0 when not."""
 
 
 Chart = BarChart | RangeChart | TimeChart | RadarChart

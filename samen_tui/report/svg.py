@@ -234,7 +234,7 @@ def radar_chart(chart: RadarChart, ident: str) -> str:
     """One axis per item around a circle, a ring per point of the scale (the centre is
     ``low``), and the values joined into a polygon."""
     count = len(chart.axes)
-    width, height = 500, 340.0
+    width, height = (560, 400.0) if chart.labelled else (500, 340.0)
     cx, cy, radius = width / 2, height / 2 - 4, 115.0
     span = max(chart.high - chart.low, 1)
 
@@ -271,6 +271,10 @@ def radar_chart(chart: RadarChart, ident: str) -> str:
             ly += 12
         cos = math.cos(angle)
         anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
+        if chart.labelled:
+            rank = chart.weak[index] if index < len(chart.weak) else 0
+            body.append(_radar_label(row, lx, ly, anchor, math.sin(angle), rank))
+            continue
         body.append(
             f"<g><title>{esc(f'{row.label}: {row.text}')}</title>"
             f'<text x="{num(lx)}" y="{num(ly)}" text-anchor="{anchor}" fill="{INK}"'
@@ -293,6 +297,39 @@ def radar_chart(chart: RadarChart, ident: str) -> str:
         )
     desc = "; ".join(f"{row.label}: {row.text}" for row in chart.axes)
     return _svg(ident, chart.title, desc, height, body, width)
+
+
+def _radar_label(row: BarRow, x: float, y: float, anchor: str, sin: float, rank: int) -> str:
+    """A whole label at the tip of its axis: over two lines where it is long, its value
+    (bold) on the line under it; the weakest in red with their number."""
+    words = row.label.split()
+    lines = [" ".join(words)]
+    if len(lines[0]) > 16 and len(words) > 1:
+        cut = min(
+            range(1, len(words)),
+            key=lambda n: abs(len(" ".join(words[:n])) - len(" ".join(words[n:]))),
+        )
+        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+    value = f"▼{rank} {row.text}" if rank else row.text
+    lines.append(value)
+    height = 15
+    if sin < -0.9:  # above the web: the last line just above the tip
+        y -= (len(lines) - 1) * height
+    elif abs(sin) <= 0.9:  # beside it: centred on the tip
+        y -= (len(lines) - 1) * height / 2
+    colour = WEAK if rank else INK
+    weight = ' font-weight="bold"' if rank else ""
+    spans = "".join(
+        f'<tspan x="{num(x)}" dy="{0 if n == 0 else height}"'
+        + (' font-weight="bold"' if n == len(lines) - 1 else "")
+        + f">{esc(text)}</tspan>"
+        for n, text in enumerate(lines)
+    )
+    return (
+        f"<g><title>{esc(f'{row.label}: {row.text}')}</title>"
+        f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="{colour}"{weight}'
+        f' font-size="14">{spans}</text></g>'
+    )
 
 
 def draw(block: Chart | Bars, ident: str) -> str:

@@ -4,6 +4,7 @@ an example for a table-valued field given as something else."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -451,3 +452,50 @@ def test_a_matrix_without_items_says_it_is_a_matrix_step() -> None:
     [problem] = problems_of(HEAD + step)
     assert "een matrix-stap heeft minstens één item nodig" in problem
     assert "rate" not in problem
+
+
+# --------------------------------------------------------------------------- radar (#20)
+
+THREE = (
+    'items = [{ id = "a", title = "A" }, { id = "b", title = "B" }, { id = "c", title = "C" }]\n'
+)
+
+
+def test_chart_radar_is_an_option_of_a_rate_step() -> None:
+    from samen_tui.kinds.rate.model import RateStep
+
+    step = parse_workshop(HEAD + RATE + 'chart = "radar"\n' + THREE, "w.toml").step("r")
+    assert isinstance(step, RateStep) and step.chart == "radar" and step.radar
+    default = parse_workshop(HEAD + RATE + THREE, "w.toml").step("r")
+    assert isinstance(default, RateStep) and default.chart == "bars" and not default.radar
+
+
+def test_chart_misuse_has_its_place() -> None:
+    two = 'items = [{ id = "a", title = "A" }, { id = "b", title = "B" }]\n'
+    assert problems_of(HEAD + RATE + 'chart = "radar"\n' + two) == [
+        'w.toml:14:9: een radar (chart = "radar") heeft minstens 3 items nodig, deze stap'
+        " heeft er 2; geef meer items of laat chart weg (dan balken)"
+    ]
+    assert problems_of(HEAD + RATE + 'chart = "radr"\n' + THREE) == [
+        "w.toml:14:9: ongeldige waarde 'radr' (bedoel je 'radar'?)"
+    ]
+    assert problems_of(HEAD + RATE + 'chart = "taart"\n' + THREE) == [
+        "w.toml:14:9: ongeldige waarde 'taart' (kies uit: bars, radar)"
+    ]
+    assert problems_of(HEAD + RATE + "chart = true\n" + THREE) == [
+        "w.toml:14:9: verwacht tekst, gevonden: true/false"
+    ]
+    assert problems_of(HEAD + RATE + 'grafiek = "radar"\n' + THREE)[0].startswith(
+        "w.toml:14:1: onbekende sleutel 'grafiek'"
+    )
+
+
+def test_a_radar_from_an_earlier_step_needs_top_0_or_3_or_more() -> None:
+    earlier = BRAINSTORM + 'prompts = [{ id = "p", title = "P" }]\n\n[[items.steps]]\n'
+    rate = RATE.replace('id = "r"', 'id = "r2"') + 'from = "b"\ntop = 2\nchart = "radar"\n'
+    problems = problems_of(HEAD + earlier + rate)
+    assert len(problems) == 1 and problems[0].endswith(
+        'een radar (chart = "radar") heeft minstens 3 items nodig: top = 2 geeft er minder;'
+        " geef top = 0 (alles) of 3 of meer"
+    )
+    assert re.match(r"w\.toml:\d+:7: ", problems[0])

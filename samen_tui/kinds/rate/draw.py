@@ -6,7 +6,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from samen_tui.i18n import t
-from samen_tui.kinds.rate.model import Scale
+from samen_tui.kinds.rate.model import RateStep, Scale
+from samen_tui.kinds.rate.stats import ItemStat
 
 MEAN_WIDTH = 5
 SPREAD_WIDTH = 5
@@ -100,3 +101,20 @@ def shown_key(content: str | Text) -> object:
     if isinstance(content, Text):
         return (content.plain, str(content.style), content.spans)
     return content
+
+
+def weakest_text(step: RateStep, weak: list[str], stats: dict[str, ItemStat]) -> Text:
+    """The line of the weakest items (``weak``: their ids, the weakest first)."""
+    out = Text()
+    out.append(step.words.get("weakest"), style="bold")
+    if not weak:
+        out.append(" " + step.words.get("weakest_none", n=step.weakest), style="dim")
+    for rank, item_id in enumerate(weak, start=1):
+        stat = stats[item_id]
+        out.append(f"  {rank}. ", style="bold")
+        out.append(stat.item.title)
+        if stat.mean is not None:
+            out.append(f" {number(stat.mean)}", style="bold")
+        if stat.spread:
+            out.append(f" ↕{stat.spread}")
+    return out

@@ -4,11 +4,14 @@ Never imports textual."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from samen_tui.i18n import t
 from samen_tui.values import FrozenValues
 from samen_tui.workshop.model import Problem, Step, Words
+
+RADAR_AXES = 3
+"""The fewest items a radar has (with two it is a line)."""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -128,6 +131,9 @@ class RateStep(Step):
     """Whether the mean per group is shown (a bar per cluster); false: the items only."""
     anonymous: bool = False
     """Whether the own scores are kept under numbers ("Anoniem 1"), never a name."""
+    chart: Literal["bars", "radar"] = "bars"
+    """How the scores are pictured: ``bars`` (a score and a bar per item, the default)
+    or ``radar`` (a web with one axis per item, besides the list; three items or more)."""
 
     def __post_init__(self) -> None:
         if not self.groups:  # no groups in the file: one, holding every item
@@ -179,9 +185,21 @@ class RateStep(Step):
         return problems + self._check_weakest()
 
     def _check_weakest(self) -> list[Problem]:
+        problems: list[Problem] = []
         if self.weakest < 0:
-            return [(("weakest",), t("workshop.check.weakest"))]
-        return []
+            problems.append((("weakest",), t("workshop.check.weakest")))
+        if self.chart == "radar":
+            if self.items and len(self.items) < RADAR_AXES:
+                problems.append((("chart",), t("workshop.check.radar_items", n=len(self.items))))
+            elif self.from_ and 0 < self.top < RADAR_AXES:
+                problems.append((("top",), t("workshop.check.radar_top", top=self.top)))
+        return problems
+
+    @property
+    def radar(self) -> bool:
+        """Whether the scores are pictured as a radar: asked for, and three items or
+        more (items from an earlier step may be fewer: then the list alone)."""
+        return self.chart == "radar" and len(self.items) >= RADAR_AXES
 
     def items_of(self, group_id: str) -> tuple[RateItem, ...]:
         return tuple(item for item in self.items if item.group == group_id)
@@ -189,4 +207,9 @@ class RateStep(Step):
 
 STEP = RateStep
 
-DUTCH_KEYS = {"schaal": "scale", "groepen": "groups", "groep": "group"}
+DUTCH_KEYS = {
+    "schaal": "scale",
+    "groepen": "groups",
+    "groep": "group",
+    "grafiek": "chart",
+}

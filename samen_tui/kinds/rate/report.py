@@ -88,6 +88,30 @@ def _bars(rate: RateStep, means: dict[str, float | None]) -> Bars:
     )
 
 
+def _radar(
+    rate: RateStep, stats: list[ItemStat], weak_rank: dict[str, int], *, labelled: bool
+) -> RadarChart:
+    """The items' means as a web (``labelled``: the step asked for it, see
+    :class:`~samen_tui.report.blocks.RadarChart`)."""
+    low, high = rate.scale.min, rate.scale.max
+    return RadarChart(
+        t("report.rate.radar_title", title=rate.title),
+        tuple(
+            BarRow(
+                s.item.title,
+                s.mean,
+                fmt_number(s.mean) if s.mean is not None else t("report.rate.unrated"),
+            )
+            for s in stats
+        ),
+        low,
+        high,
+        legend=t("report.rate.radar_legend", low=low, high=high),
+        labelled=labelled,
+        weak=tuple(weak_rank.get(s.item.id, 0) for s in stats) if labelled else (),
+    )
+
+
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """Ratings per cluster: a bar per cluster with its mean, each cluster's items
     with the participants' mean, spread and count and the group's score, the
@@ -125,25 +149,12 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
         blocks.append(Paragraph(t("report.rate.group_only"), note=True))
     if rate.lower_is_better:
         blocks.append(Paragraph(t("report.rate.lower_is_better"), note=True))
+    if rate.radar:  # the step's own picture: first, every label whole
+        blocks.append(_radar(rate, item_stats, weak_rank, labelled=True))
     if rate.totals:
         blocks.append(_bars(rate, means))
-    if len(rate.items) >= RADAR_FROM:
-        blocks.append(
-            RadarChart(
-                t("report.rate.radar_title", title=rate.title),
-                tuple(
-                    BarRow(
-                        s.item.title,
-                        s.mean,
-                        fmt_number(s.mean) if s.mean is not None else t("report.rate.unrated"),
-                    )
-                    for s in item_stats
-                ),
-                low,
-                high,
-                legend=t("report.rate.radar_legend", low=low, high=high),
-            )
-        )
+    if len(rate.items) >= RADAR_FROM and not rate.radar:
+        blocks.append(_radar(rate, item_stats, weak_rank, labelled=False))
     headers = [rate.words.get("report_item"), t("report.rate.mean"), t("report.rate.spread")]
     headers.append(t("report.rate.n"))
     align = "lrrr"

@@ -2,11 +2,15 @@
 (F7) the ratings: a bar per cluster and per item, the weakest items marked.
 
 While the room would not hold every item (a small or zoomed terminal), it shows the
-clusters' bars and the weakest items only. Never the trainer's notes on the step."""
+clusters' bars and the weakest items only. A step with ``chart = "radar"`` shows,
+once revealed, the web of the items' means as large as the room allows (only the
+mean: never one person's scores on the beamer), the weakest items marked; where the
+web would not fit, the bars as above. Never the trainer's notes on the step."""
 
 from __future__ import annotations
 
 import math
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,6 +23,7 @@ from textual.widgets import Static
 from samen_tui.i18n import t
 from samen_tui.kinds.rate.draw import bar_text, number
 from samen_tui.kinds.rate.model import RateStep
+from samen_tui.kinds.rate.radar import MIN_ROWS, MIN_WIDTH, Series, radar
 from samen_tui.kinds.rate.record import RateRecord
 from samen_tui.kinds.rate.stats import ItemStat, group_means, item_ratings, weakest
 from samen_tui.room.shown import Shown
@@ -31,6 +36,55 @@ WIDEST = 80
 """The widest a column of clusters is: wider, the bars stand far from their titles."""
 MEAN = 4
 MARK = 3
+RADAR_ROWS = 3
+"""Rows under the web: its legend, a blank, the weakest items."""
+
+
+class RoomRadar(Widget):
+    """The web of the means, drawn at the height it is given."""
+
+    DEFAULT_CSS = """
+    RoomRadar { height: 1; }
+    RoomRadar > .rate-radar--grid { color: $text-muted; }
+    RoomRadar > .rate-radar--mean { color: $accent; text-style: bold; }
+    RoomRadar > .rate-radar--weak { color: $text-warning; text-style: bold; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "rate-radar--grid",
+        "rate-radar--mean",
+        "rate-radar--weak",
+    }
+
+    def __init__(self, step: RateStep, stats: list[ItemStat], weak: dict[str, int]) -> None:
+        super().__init__(classes="rate-radar")
+        self.rate_step, self.stats, self.weak = step, stats, weak
+
+    def render(self) -> Text:
+        style = self.get_component_rich_style
+        labels = [
+            Text(
+                f"▼{self.weak[s.item.id]} {s.item.title}"
+                if s.item.id in self.weak
+                else s.item.title,
+                style=style("rate-radar--weak") if s.item.id in self.weak else "",
+            )
+            for s in self.stats
+        ]
+        values = [Text(_mean(s.mean), style="bold") for s in self.stats]
+        scale = self.rate_step.scale
+        lines = radar(
+            labels,
+            [Series(tuple(s.mean for s in self.stats), style=style("rate-radar--mean"))],
+            scale.min,
+            scale.max,
+            self.content_size.width,
+            self.content_size.height - 1,
+            values=values,
+            grid_style=style("rate-radar--grid"),
+        )
+        legend = Text(t("rate.radar.room_legend", low=scale.min, high=scale.max), style="dim")
+        legend.align("center", self.content_size.width)
+        return Text("\n", end="").join([*lines, legend])
 
 
 def _mean(value: float | None) -> str:
@@ -62,7 +116,16 @@ class RateRoom(RoomView):
         return (encode(ratings), shown.revealed)  # not the notes: the trainer's
 
     def layout_for(self, size: Size) -> object:
-        return self.column_count(size)
+        return (self.column_count(size), self.radar_rows(size))
+
+    def radar_rows(self, size: Size) -> int:
+        """The rows of the web when the step has one and it fits, else 0."""
+        step = self.step
+        assert isinstance(step, RateStep)
+        rows = size.height - RADAR_ROWS
+        if not step.radar or rows < MIN_ROWS + 1 or size.width < MIN_WIDTH:
+            return 0
+        return rows
 
     def column_count(self, size: Size) -> int:
         """The number of columns of clusters when every item fits on the screen (the
@@ -101,7 +164,9 @@ class RateRoom(RoomView):
             yield self.hidden_note()
             return
         count = self.column_count(self.room_size)
-        if count:
+        if rows := self.radar_rows(self.room_size):
+            yield from self._radar(step, rec, rows)
+        elif count:
             yield from self._full(step, rec, count)
         else:
             yield from self._summary(step, rec)
@@ -148,6 +213,21 @@ class RateRoom(RoomView):
         yield Columns(*columns, count=count, classes="room-columns")
         if rank:
             yield self.note(t("room.rate.legend", n=len(rank)))
+
+    def _radar(self, step: RateStep, rec: RateRecord | None, rows: int) -> ComposeResult:
+        weak = weakest(step, rec)
+        web = RoomRadar(
+            step, item_ratings(step, rec), {s.item.id: n for n, s in enumerate(weak, 1)}
+        )
+        web.styles.height = rows
+        yield web
+        if weak:
+            yield self.note(
+                t("room.rate.weakest", n=len(weak))
+                + ":  "
+                + "  ".join(f"▼{n} {s.item.title} {_mean(s.mean)}" for n, s in enumerate(weak, 1)),
+                "rate-weakest",
+            )
 
     def _summary(self, step: RateStep, rec: RateRecord | None) -> ComposeResult:
         means = group_means(step, rec)

@@ -24,6 +24,9 @@ lower_is_better = false
 totals = true
 # Anoniem scoren: eigen scores staan onder een nummer, nooit onder een naam (standaard false).
 anonymous = false
+# De scores als "bars" (per item een score en balk) of ook als "radar" (een web, vanaf
+# 3 items; g wisselt in de app) (standaard "bars").
+chart = "bars"
 
 # De schaal (mag weg): hele getallen van min tot max, hoogstens 10 punten.
 # Korter schrijven mag ook: scale = { min = 1, max = 3, labels = [...] }
@@ -108,6 +111,9 @@ lower_is_better = false
 totals = true
 # Anonymous scores: kept under a number, never under a name (default false).
 anonymous = false
+# The scores as "bars" (a score and a bar per item) or also as a "radar" (a web, from
+# 3 items; g switches in the app) (default "bars").
+chart = "bars"
 
 # The scale (may be left out): whole numbers from min to max, at most 10 points.
 # Shorter is fine too: scale = { min = 1, max = 3, labels = [...] }

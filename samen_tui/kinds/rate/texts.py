@@ -10,6 +10,14 @@ NL: dict[str, str] = {
     "key.rate.next_rater": "Volgende scoorder",
     "key.rate.nav": "Ander ingrediënt",
     "key.rate.note_done": "Klaar",
+    "key.rate.chart": "Radar",
+    "tip.rate.chart": "De radar (het web van de scores) tonen of verbergen",
+    "rate.radar.mean": "━ gemiddelde",
+    "rate.radar.own": "━ {name}",
+    "rate.radar.scale": "midden {low}, buitenste ring {high}  (g: radar aan/uit)",
+    "rate.radar.room_legend": (
+        "Het gemiddelde per onderdeel: het midden is {low}, de buitenste ring {high}."
+    ),
     "tip.rate.score": "Geef het gekozen ingrediënt deze score",
     "tip.rate.clear": "De score van dit ingrediënt wissen (voor wie nu scoort)",
     "tip.rate.note": "Een notitie bij dit ingrediënt schrijven of wijzigen",
@@ -124,6 +132,14 @@ in hoeverre is het er in onze samenwerking? De schaal staat in het workshopbesta
         "een stap met from krijgt zijn items van die stap: laat items weg (of from)"
     ),
     "workshop.check.top": "top moet 0 (alles) of meer zijn",
+    "workshop.check.radar_items": (
+        'een radar (chart = "radar") heeft minstens 3 items nodig, deze stap heeft er {n};'
+        " geef meer items of laat chart weg (dan balken)"
+    ),
+    "workshop.check.radar_top": (
+        'een radar (chart = "radar") heeft minstens 3 items nodig: top = {top} geeft er'
+        " minder; geef top = 0 (alles) of 3 of meer"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -135,6 +151,12 @@ EN: dict[str, str] = {
     "key.rate.next_rater": "Next rater",
     "key.rate.nav": "Other ingredient",
     "key.rate.note_done": "Done",
+    "key.rate.chart": "Radar",
+    "tip.rate.chart": "Show or hide the radar (the web of the scores)",
+    "rate.radar.mean": "━ mean",
+    "rate.radar.own": "━ {name}",
+    "rate.radar.scale": "centre {low}, outer ring {high}  (g: radar on/off)",
+    "rate.radar.room_legend": "The mean of each item: the centre is {low}, the outer ring {high}.",
     "tip.rate.score": "Give the chosen ingredient this score",
     "tip.rate.clear": "Clear this ingredient's score (for whoever rates now)",
     "tip.rate.note": "Write or change a note on this ingredient",
@@ -244,4 +266,12 @@ far is it there in our collaboration? The scale is in the workshop file (by defa
     ),
     "workshop.check.top": "top must be 0 (all) or more",
     "workshop.check.weakest": "weakest must be 0 or more",
+    "workshop.check.radar_items": (
+        'a radar (chart = "radar") needs at least 3 items, this step has {n};'
+        " give more items or leave chart out (bars then)"
+    ),
+    "workshop.check.radar_top": (
+        'a radar (chart = "radar") needs at least 3 items: top = {top} gives fewer;'
+        " give top = 0 (all) or 3 or more"
+    ),
 }

@@ -13,7 +13,8 @@ draw in :mod:`~samen_tui.kinds.rate.draw`; the "who" picker is the sort step's.
 
 Keys on a row: ↑/↓ other ingredient (on into the next cluster), a number key
 scores it, x/Delete clears the score, Enter/n edits the note (Enter or Esc is
-done), ←/→ or F4 chooses who rates.
+done), ←/→ or F4 chooses who rates; g shows or hides the radar of a step with
+``chart = "radar"`` (:mod:`~samen_tui.kinds.rate.view_radar`).
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ from textual.widgets import Input, TabbedContent, TabPane
 from samen_tui.i18n import t
 from samen_tui.kinds import flow
 from samen_tui.kinds.participants import anonymous
-from samen_tui.kinds.rate.draw import bar_text, number, score_text, score_width
+from samen_tui.kinds.rate.draw import bar_text, number, score_text, score_width, weakest_text
 from samen_tui.kinds.rate.model import Group, RateItem, RateStep
 from samen_tui.kinds.rate.record import RateRecord, Rating
 from samen_tui.kinds.rate.stats import ItemStat, group_means, item_ratings, weakest
+from samen_tui.kinds.rate.view_radar import RadarCell, place, show, toggle
 from samen_tui.kinds.rate.view_rows import Cell, ClusterHead, IngredientRow, NoteInput, RaterBar
 from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.session.model import GROUP
@@ -52,6 +54,8 @@ class RateState:
     """Whose score the number keys set: the group or a participant id."""
     current: str = ""
     """The ingredient that has (or last had) the focus."""
+    radar: bool | None = None
+    """The radar (``chart = "radar"``) on or off by **g**; None: where there is room."""
 
 
 _STATES: weakref.WeakKeyDictionary[Any, dict[str, RateState]] = weakref.WeakKeyDictionary()
@@ -94,10 +98,13 @@ class RateView(StepView):
     RateView #rate-detail { height: auto; color: $text-muted; }
     RateView #rate-note-input { display: none; }
     RateView.-noting #rate-note-input { display: block; }
+    RateView.-radar-only .rate-cluster, RateView.-radar-only #rate-tabs,
+    RateView.-radar-only #rate-detail { display: none; }
     """
 
     BINDINGS = [
         Binding("f4", "who", "key.rate.who", id="rate.who", tooltip="tip.rate.who"),
+        Binding("g", "chart", "key.rate.chart", id="rate.chart", tooltip="tip.rate.chart"),
     ]
 
     def __init__(self, step: RateStep, capture: Capture, *, id: str | None = None) -> None:
@@ -115,6 +122,7 @@ class RateView(StepView):
         self._rater_bar: RaterBar | None = None
         self._weakest_cell: Cell | None = None
         self._detail_cell: Cell | None = None
+        self.radar_cell: RadarCell | None = None
         self.gone = False
         """Being removed (unmounted): a show asked for before must not run."""
         self.typed: tuple[str, str, float] = ("", "", 0.0)
@@ -170,7 +178,7 @@ class RateView(StepView):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "who":
             return self.can_switch_rater
-        return True
+        return self.rate_step.radar if action == "chart" else True
 
     # ------------------------------------------------------------------ layout
 
@@ -213,6 +221,9 @@ class RateView(StepView):
                     for index, group in enumerate(step.groups):
                         with TabPane(Content(group.title), id=f"rate-tab-{index}"):
                             yield self._cluster(group, cols)
+            self.radar_cell = RadarCell(id="rate-radar") if step.radar else None
+            if self.radar_cell is not None:
+                yield self.radar_cell
         with Vertical(id="rate-panel"):
             yield self._weakest_cell
             yield self._detail_cell
@@ -252,6 +263,8 @@ class RateView(StepView):
         if wide != self.wide:
             self.wide = wide
             self.rebuild()
+        else:
+            place(self)
 
     def rebuild(self) -> None:
         """Compose the view anew (all clusters at once, or one per tab), keeping the
@@ -280,6 +293,9 @@ class RateView(StepView):
             self.call_after_refresh(self.focus_first)
             return
         self._focus_tries = 0
+        if self.radar_cell is not None and self.has_class("-radar-only"):
+            self.screen.set_focus(self.radar_cell)
+            return
         item_id = self._item_to_focus()
         if item_id:
             self.focus_item(item_id)
@@ -339,6 +355,7 @@ class RateView(StepView):
         self._show_rater()
         self._show_weakest(weak, stats)
         self._show_detail()
+        show(self, list(stats.values()), weak)
 
     def _show_rater(self) -> None:
         bar = self._rater_bar
@@ -356,26 +373,11 @@ class RateView(StepView):
         bar.show(title, t("rate.col.score"), t("rate.col.mean"), t("rate.col.spread"))
 
     def _show_weakest(self, weak: list[str], stats: dict[str, ItemStat]) -> None:
-        step = self.rate_step
-        out = Text()
         cell = self._weakest_cell
-        if cell is None:
-            return
-        if step.weakest <= 0:
+        if cell is not None and self.rate_step.weakest <= 0:
             cell.display = False
-            return
-        out.append(step.words.get("weakest"), style="bold")
-        if not weak:
-            out.append(" " + step.words.get("weakest_none", n=step.weakest), style="dim")
-        for rank, item_id in enumerate(weak, start=1):
-            stat = stats[item_id]
-            out.append(f"  {rank}. ", style="bold")
-            out.append(stat.item.title)
-            if stat.mean is not None:
-                out.append(f" {number(stat.mean)}", style="bold")
-            if stat.spread:
-                out.append(f" ↕{stat.spread}")
-        cell.show(out, layout=True)
+        elif cell is not None:
+            cell.show(weakest_text(self.rate_step, weak, stats), layout=True)
 
     def _show_detail(self) -> None:
         # before the view is shown (built ahead): the item the focus will go to, so
@@ -518,6 +520,9 @@ class RateView(StepView):
         index = raters.index(self.state.rater) if self.state.rater in raters else 0
         self.state.rater = raters[(index + delta) % len(raters)]
         self.show_data()
+
+    def action_chart(self) -> None:
+        toggle(self)
 
     def action_who(self) -> None:
         if not self.can_switch_rater:
