@@ -47,6 +47,12 @@ WARM = ("start.marshal", "css.marshal")
 """The start-up caches a test shares with the next (see the module doc)."""
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: pytest-xdist hands tests out in this order, so the long
+    ones run side by side at the start instead of one of them holding up the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """This worker's warm cache: filled by the first tests that leave one behind."""

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+import pytest
 import textual
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,6 +119,7 @@ def private_uses(name: str, path: Path, module: object = None) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_no_private_textual_name_outside_tuning() -> None:
     found: list[str] = []
     for name, path in modules():

@@ -101,6 +101,7 @@ async def test_types_are_shown_and_the_group_chooses_barb(sessions: Path) -> Non
         assert len(shown_phases(app)) == 4
 
 
+@pytest.mark.slow
 async def test_notes_mandate_decision_and_actions(sessions: Path) -> None:
     app = make_app(sessions)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -74,6 +74,7 @@ async def use(app: SamenApp, pilot: Pilot[object], step: Step, typed: list[str])
     await pilot.pause()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 async def test_an_example_is_walked_and_its_verslag_exported(
     path: Path, sessions: Path, tmp_path: Path

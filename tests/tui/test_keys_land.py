@@ -203,6 +203,7 @@ async def come_back(pilot: Any, way: str) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("way", ["pageup", "pagedown", "agenda", "reload", "undo"])
 async def test_every_way_into_a_step_shows_the_focused_field(sessions: Path, way: str) -> None:
     """(A view built anew, after a reload or an undo, was in sight before #16 too: those

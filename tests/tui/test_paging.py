@@ -384,6 +384,7 @@ async def test_what_changes_in_a_view_built_ahead_after_it_was_drawn_is_drawn_ag
         ("invalshoeken", ["afspraken", "inspiratie"]),
     ],
 )
+@pytest.mark.slow
 @tuned
 async def test_a_pagedown_is_one_paint(
     sessions: Path, monkeypatch: pytest.MonkeyPatch, start: str, steps: list[str]

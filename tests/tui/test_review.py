@@ -505,6 +505,7 @@ def place_in(path: Path) -> str:
     return found.group(1)
 
 
+@pytest.mark.slow
 async def test_ten_thousand_sessions_sort_filter_open(
     sessions: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -134,6 +134,7 @@ def environment(**extra: str) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 def test_samen_safe_installs_none_of_the_tuning() -> None:
     shown = run_python(INSPECT.format(root=str(ROOT)), environment(SAMEN_SAFE="1"))
     assert not shown["enabled"] and shown["why"] == "SAMEN_SAFE is set"
@@ -215,6 +216,7 @@ def test_pieces_are_left_out_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
         tuning.on("agenda")  # measured, and dropped
 
 
+@pytest.mark.slow
 def test_the_app_walks_a_session_on_stock_textual(tmp_path: Path) -> None:
     """With ``SAMEN_SAFE=1``: every step shown by pagedown, a participant typed in and
     saved at ctrl+q, on Textual's own compositor, with no tuning module loaded."""

@@ -170,6 +170,7 @@ lock.release()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not POSIX, reason="processes racing on one folder")
 def test_two_processes_starting_the_same_title_at_once_get_two_files(tmp_path: Path) -> None:
     """#21 item 4: two `samen run` with the same title at the same moment got the same

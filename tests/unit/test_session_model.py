@@ -183,6 +183,7 @@ sessions = st.builds(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+@pytest.mark.slow
 @given(sessions)
 def test_any_session_survives_text_and_back(session: Session) -> None:
     text_ = dumps_session(session)
