@@ -18,7 +18,7 @@ from samen_tui.kinds.sort.view import SortView
 from samen_tui.room.joinnote import read_note
 from samen_tui.tui.screens.walk.joining import JoinPanel
 from tests.join.helpers import Phone
-from tests.tui.conftest import make_app, saved, walk_screen
+from tests.tui.conftest import make_app, saved, until, walk_screen
 from tests.tui.test_walk import type_text
 
 
@@ -53,11 +53,13 @@ async def test_a_phones_card_shows_at_once_is_saved_and_undone(sessions: Path) -
                 "card", {"step": "motieven", "text": "Van telefoon", "category": category[1]}
             )
             assert status == 303
-        await pilot.pause(0.6)  # shown within WalkJoin's SHOW_EVERY
         view = screen.step_view
         assert isinstance(view, SortView)
-        shown = " ".join(str(w.render()) for w in view.query("CardView"))
-        assert "Van telefoon" in shown
+
+        def shown() -> str:
+            return " ".join(str(w.render()) for w in view.query("CardView"))
+
+        await until(pilot, lambda: "Van telefoon" in shown())  # within WalkJoin's SHOW_EVERY
         data = saved(app)
         [card] = data["records"]["motieven"]["cards"]
         who = next(p for p in data["participants"] if p["name"] == "Bram")
@@ -101,9 +103,8 @@ async def test_palette_opens_the_panel_which_closes_a_step_and_stops(sessions: P
         await pilot.press("o")
         assert server.desk.is_open(step)
         await pilot.press("s")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: not screen.joining.running)
         assert not isinstance(app.screen, JoinPanel)
-        assert not screen.joining.running
         async with Phone(server, info.short_url) as phone:
             with pytest.raises(ClientConnectionError):
                 await phone.get()
@@ -126,8 +127,8 @@ async def test_ending_the_session_stops_the_server(sessions: Path) -> None:
         screen.action_end_session()  # "Sessie afronden": its summary, then confirmed
         await pilot.pause()
         await pilot.press("tab", "enter")  # from "Terug" to "Afronden"
-        await pilot.pause(0.2)
-        assert not screen.joining.running and server.desk.stopped
+        await until(pilot, lambda: not screen.joining.running)
+        assert server.desk.stopped
         assert read_note(screen.path) is None
 
 
