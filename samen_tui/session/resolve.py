@@ -7,7 +7,9 @@ A session is named by
   file in the sessions folder; a file of that name in the current folder only when
   the sessions folder has none (and when both have one, and they differ, the name is
   ambiguous);
-* an unambiguous beginning of a name in the sessions folder (``2026-11-28-z``).
+* an unambiguous beginning of a name in the sessions folder (``2026-11-28-z``);
+* a name without its date (``zeist``, ``zei``): the one session whose name after the
+  date begins so (several, on different days: the name is ambiguous).
 
 :func:`resolve_session` gives the absolute path, so that the session is always saved
 where it was read; a name that fits nothing, or more than one session, raises
@@ -19,6 +21,7 @@ This module never imports textual.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from samen_tui.i18n import t
@@ -48,6 +51,14 @@ def _names(directory: Path) -> list[str]:
     return sorted(
         (name for name in entries if is_session_name(name)), key=lambda n: n[: -len(SUFFIX)]
     )
+
+
+DATED = re.compile(r"\d{4}-\d{2}-\d{2}-")
+
+
+def _undated(name: str) -> str:
+    """A session's file name without the date it begins with (``2026-11-28-``)."""
+    return name[len(found[0]) :] if (found := DATED.match(name)) else name
 
 
 def _listing(paths: list[Path]) -> str:
@@ -94,6 +105,10 @@ def resolve_session(reference: str | Path, directory: Path, cwd: Path | None = N
     matches = [n for n in names if n.casefold().startswith(stem)]
     if len(matches) == 1:
         return Path(os.path.abspath(directory / matches[0]))
+    if not matches:
+        matches = [n for n in names if _undated(n).casefold().startswith(stem)]
+        if len(matches) == 1:
+            return Path(os.path.abspath(directory / matches[0]))
     if matches:
         found = [Path(os.path.abspath(directory / n)) for n in matches]
         raise SessionNameError(t("resolve.ambiguous", name=text) + "\n" + _listing(found), found)

@@ -71,6 +71,19 @@ def test_an_ambiguous_prefix_lists_the_candidates(tmp_path: Path) -> None:
     assert resolve_session("2026-11-28-zeist", folder, cwd=tmp_path) == one
 
 
+def test_a_name_without_its_date(tmp_path: Path) -> None:
+    """``samen resume zeist``: the trainer names the session as they titled it."""
+    folder = tmp_path / "sessions"
+    zeist = session_file(folder, "2026-11-28-zeist.toml")
+    session_file(folder, "2026-11-30-amersfoort.toml")
+    for name in ("zeist", "Zei", "zeist.toml"):
+        assert resolve_session(name, folder, cwd=tmp_path) == zeist, name
+    again = session_file(folder, "2026-12-05-zeist.toml")
+    with pytest.raises(SessionNameError, match="meer dan één") as caught:
+        resolve_session("zeist", folder, cwd=tmp_path)
+    assert caught.value.candidates == [zeist, again]
+
+
 def test_a_missing_session_names_what_is_there(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     zeist = session_file(folder, "2026-11-28-zeist.toml")
