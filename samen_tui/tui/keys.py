@@ -8,7 +8,10 @@ without rewriting Textual's binding tables.
 A widget whose keys mean something of its own (a sort step's category keys, a rate
 step's score keys: one static binding per possible key, named after the category or
 the score it has in this step) offers ``binding_label(binding) -> str | None``;
-:func:`describe` asks it first.
+:func:`describe` asks it first. Such a widget may also offer
+``binding_display(binding) -> str | None`` for the key as shown: a scale without
+labels shows its eleven score keys as one hint, "0–10 Score" (the first key shown as
+the range, the others labelled ``""``, which :func:`shown` leaves out).
 """
 
 from __future__ import annotations
@@ -35,6 +38,23 @@ PREFIXES = ("key.", "tip.")
 def label(text: str) -> str:
     """The text of a binding's description or tooltip in the current language."""
     return t(text) if text.startswith(PREFIXES) else text
+
+
+def display(node: object, binding: Binding, default: str) -> str:
+    """The key of ``binding`` as shown: the node's own (``binding_display``), else
+    ``default`` (what the app shows for it)."""
+    own = getattr(node, "binding_display", None)
+    if callable(own):
+        text = own(binding)
+        if isinstance(text, str):
+            return text
+    return default
+
+
+def shown(description: str) -> bool:
+    """Whether a hint with this description is shown at all (a key that another key's
+    hint stands for has the empty description)."""
+    return description != ""
 
 
 def describe(node: object, binding: Binding) -> str:

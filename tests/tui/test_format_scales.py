@@ -3,6 +3,7 @@ no totals, and anonymous rate, brainstorm and questions steps (no names in the f
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from samen_tui.kinds.rate import view_rows
 from samen_tui.kinds.rate.view_rows import ClusterHead, IngredientRow, Line
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
+from samen_tui.tui.screens.dialogs import HelpScreen
+from samen_tui.tui.widgets.keybar import KeyBar
 from tests.tui.conftest import make_app, saved, walk_screen
 
 HEALTH = """\
@@ -141,6 +144,34 @@ async def test_a_0_to_10_scale_takes_the_number_typed(
         assert [r.item.id for r in view(app).query(IngredientRow) if r.has_class("-weakest")] == [
             "lichaam"
         ]
+
+
+async def test_a_scale_without_labels_is_one_hint_in_the_key_bar(
+    sessions: Path, health: Path
+) -> None:
+    """Eleven score keys named "0", "1", … pushed the step's other keys off the bar at
+    80 columns: without labels they are one hint, "0–10 Score", in the bar and in F1."""
+    app = make_app(sessions, workshop=str(health))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        row(app, "lichaam").focus()
+        await pilot.pause()
+        hints = [(h.display, h.description) for h in app.screen.query_one(KeyBar).hints]
+        assert ("0–10", "Score") in hints
+        assert not any(d.isdigit() for _key, d in hints), hints
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = shown(app.screen.query_one(".keys"))
+        assert re.search(r"^ *0–10  Score", keys, re.M), keys
+        assert not re.search(r"^ *1  ", keys, re.M), keys
+        await pilot.press("escape")
+        walk_screen(app).go_to("moeite")  # 1 to 5 without labels
+        await pilot.pause()
+        row(app, "a").focus()
+        await pilot.pause()
+        hints = [(h.display, h.description) for h in app.screen.query_one(KeyBar).hints]
+        assert ("1–5", "Score") in hints
 
 
 async def test_anonymous_rate_keeps_numbers_not_names(sessions: Path, health: Path) -> None:

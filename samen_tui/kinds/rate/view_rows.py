@@ -247,12 +247,27 @@ class IngredientRow(Vertical, can_focus=True):
                 return False
         return True
 
-    def binding_label(self, binding: Binding) -> str | None:
-        """A score key is named after its point of the scale."""
-        value = self._values.get(binding.key)
-        if value is None or not binding.action.startswith("score("):
+    def _score_value(self, binding: Binding) -> int | None:
+        if not binding.action.startswith("score("):
             return None
-        return self.scale.label(value)
+        return self._values.get(binding.key)
+
+    def binding_label(self, binding: Binding) -> str | None:
+        """A score key is named after its point of the scale; on a scale without labels
+        the lowest key stands for all of them ("0–10 Score")."""
+        value = self._score_value(binding)
+        if value is None:
+            return None
+        if self.scale.labels:
+            return self.scale.label(value)
+        return None if value == self.scale.min else ""
+
+    def binding_display(self, binding: Binding) -> str | None:
+        """The lowest score key of a scale without labels is shown as the scale."""
+        value = self._score_value(binding)
+        if value is None or self.scale.labels or value != self.scale.min:
+            return None
+        return f"{self.scale.min}–{self.scale.max}"
 
     @property
     def view(self) -> RateView:

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
 from samen_tui.i18n import t
-from samen_tui.tui.keys import describe, label
+from samen_tui.tui.keys import describe, display, label, shown
 
 if TYPE_CHECKING:
     from samen_tui.session.model import Session
@@ -319,11 +319,13 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(binding.key)
             description = describe(active.node, binding)
+            if not shown(description):
+                continue
             tooltip = label(binding.tooltip) if binding.tooltip else ""
             line = Text(description)
             if tooltip and tooltip != description:
                 line.append(f"  {tooltip}", style="dim")
-            keys.add_row(self.app.get_key_display(binding), line)
+            keys.add_row(display(active.node, binding, self.app.get_key_display(binding)), line)
         for key, text_key in (
             ("ctrl+p", "help.palette"),
             ("f1", "help.help"),

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from samen_tui.tui.keys import describe, label
+from samen_tui.tui.keys import describe, display, label, shown
 
 
 class Hint(NamedTuple):
@@ -72,9 +72,11 @@ class KeyBar(Widget, can_focus=False):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            hints.append(
-                Hint(binding.key, app.get_key_display(binding), describe(node, binding), enabled)
-            )
+            description = describe(node, binding)
+            if not shown(description):
+                continue
+            key = display(node, binding, app.get_key_display(binding))
+            hints.append(Hint(binding.key, key, description, enabled))
         palette: Hint | None = None
         if app.ENABLE_COMMAND_PALETTE:
             found = active.get(app.COMMAND_PALETTE_BINDING)
