@@ -22,8 +22,8 @@ from samen_tui.report.helpers import Options, Origin, using_language, using_opti
 from samen_tui.report.ics import NoDatedActions, report_ics
 from samen_tui.session.model import Session
 from samen_tui.session.store import SessionReadError, load_session
-from samen_tui.workshop.catalog import find_workshops
-from samen_tui.workshop.loader import WorkshopError, load_workshop
+from samen_tui.workshop.catalog import session_workshop
+from samen_tui.workshop.loader import WorkshopError
 from samen_tui.workshop.model import Workshop
 
 FORMATS = {
@@ -150,14 +150,10 @@ def find_workshop(
     file does not load (``samen check`` explains why)."""
     if not workshop_id:
         return None
-    for entry in find_workshops(_dirs(workshop_dirs)):
-        if entry.id == workshop_id:
-            try:
-                workshop = load_workshop(entry.path)
-            except WorkshopError:
-                return None
-            return workshop if workshop.id == workshop_id else None
-    return None
+    try:  # and where `samen run PATH` ran it from (see session_workshop)
+        return session_workshop(workshop_id, _dirs(workshop_dirs))
+    except (LookupError, WorkshopError, OSError):
+        return None
 
 
 def write_text(out_path: Path, text: str) -> Path:

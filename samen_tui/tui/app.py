@@ -262,6 +262,10 @@ class SamenApp(App[None]):
         except (LookupError, ValueError, OSError, WorkshopError) as exc:
             self._fail(str(exc), first)
             return
+        if workshop.path is not None and Path(workshop_ref).expanduser().exists():
+            from samen_tui.config import remember_workshop
+
+            remember_workshop(workshop.id, workshop.path)  # to resume it by id later
         self._use_language(workshop)
         session = Session(
             workshop=workshop.id,

@@ -190,9 +190,14 @@ def resolve_workshop(id_or_path: str, dirs: list[tuple[str, Path]]) -> Workshop:
     return _by_id(id_or_path, dirs)
 
 
-def _by_id(ident: str, dirs: list[tuple[str, Path]]) -> Workshop:
-    """The workshop with this id in the folders (see :func:`resolve_workshop`)."""
+def _by_id(ident: str, dirs: list[tuple[str, Path]], *, ran: bool = False) -> Workshop:
+    """The workshop with this id in the folders (see :func:`resolve_workshop`); with
+    ``ran``, else where ``samen run PATH`` last ran it from (see :func:`_ran_from`)."""
     found = _first_with_id(ident, dirs)
+    if found is None and ran:
+        workshop = _ran_from(ident)
+        if workshop is not None:
+            return workshop
     if found is not None:
         path, data, workshop = found
         if workshop is not None:
@@ -223,4 +228,20 @@ def session_workshop(workshop_id: str, dirs: list[tuple[str, Path]]) -> Workshop
         raise LookupError(t("workshop.no_id"))
     if not ID_PATTERN.fullmatch(workshop_id):
         raise LookupError(t("workshop.session_bad_id", id=repr(workshop_id)))
-    return _by_id(workshop_id, dirs)
+    return _by_id(workshop_id, dirs, ran=True)
+
+
+def _ran_from(workshop_id: str) -> Workshop | None:
+    """The workshop ``workshop_id`` from the file ``samen run PATH`` last ran it from
+    (the user's own config notes it, never a session file), if that file still holds
+    a workshop with this id."""
+    from samen_tui.config import remembered_workshop
+
+    path = remembered_workshop(workshop_id)
+    if path is None:
+        return None
+    try:
+        workshop = load(path)
+    except (OSError, WorkshopError):
+        return None
+    return workshop if workshop.id == workshop_id else None
