@@ -6,19 +6,21 @@ This module never imports textual.
 from __future__ import annotations
 
 from samen_tui.i18n import t
+from samen_tui.kinds import flow
 from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt, Voting
 from samen_tui.kinds.brainstorm.record import BrainstormRecord
 from samen_tui.kinds.brainstorm.stats import ranked, ranks
 from samen_tui.report.blocks import BarChart, Block, Bullets, ChartBar, Heading, Table
-from samen_tui.report.helpers import as_record, as_step, card_who, notes
+from samen_tui.report.helpers import as_record, as_step, card_who, current_workshop, notes
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
 
 
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """Ideas per prompt, ranked by votes when the step has voting (a table and its
-    bars); the trainer's notes in the version with them."""
-    brainstorm = as_step(step, BrainstormStep)
+    bars); the trainer's notes in the version with them. With ``from``, the prompts
+    are the earlier step's cards as they are now (see :mod:`samen_tui.kinds.flow`)."""
+    brainstorm = flow.resolve(as_step(step, BrainstormStep), session, current_workshop())
     record = as_record(rec, BrainstormRecord)
     if record is None or (not record.ideas and not notes(record.notes)):
         return []
