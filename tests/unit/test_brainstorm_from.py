@@ -161,7 +161,7 @@ def test_ideas_stay_with_their_prompt_when_the_vote_changes_or_the_card_goes() -
     assert titles(step) == [("i1", "HZW eenzaamheid zien?"), ("i2", "HZW buren laten helpen?")]
     assert step.prompts[0].question == ""
     assert step.prompts[1].question == (
-        "Niet meer bij wat Hoe zouden we nu doorgeeft; de ideeën blijven."
+        "Niet meer bij wat 'Hoe zouden we' nu doorgeeft; de ideeën blijven."
     )
     hmw.ideas[1].text = "HZW buren samen laten helpen?"  # edited: the card's text now
     assert resolve(ideate(workshop), session, workshop).prompts[1].title == (

@@ -59,8 +59,8 @@ NL: dict[str, str] = {
     "workshop.check.prompts_and_from": (
         "een brainstorm met from krijgt zijn vragen van die stap: laat prompts weg (of from)"
     ),
-    "brainstorm.none_from": "Nog geen vragen: ze komen uit {step}. Kaartjes daar, dan hier.",
-    "brainstorm.prompt_dropped": "Niet meer bij wat {step} nu doorgeeft; de ideeën blijven.",
+    "brainstorm.none_from": "Nog geen vragen: ze komen uit '{step}'. Kaartjes daar, dan hier.",
+    "brainstorm.prompt_dropped": "Niet meer bij wat '{step}' nu doorgeeft; de ideeën blijven.",
 }
 
 EN: dict[str, str] = {
@@ -122,6 +122,6 @@ EN: dict[str, str] = {
     "workshop.check.prompts_and_from": (
         "a brainstorm with from takes its questions from that step: leave prompts out (or from)"
     ),
-    "brainstorm.none_from": "No questions yet: they come from {step}. Cards there, then here.",
-    "brainstorm.prompt_dropped": "No longer among what {step} passes on; the ideas stay.",
+    "brainstorm.none_from": "No questions yet: they come from '{step}'. Cards there, then here.",
+    "brainstorm.prompt_dropped": "No longer among what '{step}' passes on; the ideas stay.",
 }

@@ -113,7 +113,7 @@ async def test_without_cards_to_take_the_step_says_where_they_come_from(
         view = walk_screen(app).step_view
         assert view is not None and not list(view.query(PromptColumn))
         text = " ".join(str(label.render()) for label in view.query(".no-cards"))
-        assert "Nog geen vragen: ze komen uit Hoe zouden we." in text
+        assert "Nog geen vragen: ze komen uit 'Hoe zouden we'." in text
 
 
 async def test_the_room_shows_the_winning_question_as_the_column(tmp_path: Path) -> None:
