@@ -14,7 +14,7 @@ kind = "sort"
 id = "motieven"
 title = "Waarom doe jij mee?"
 text = "Iedereen noemt een reden; de trainer zet elk kaartje bij een categorie."
-# Mogen er in de app categorieën bij komen en andere namen krijgen (ctrl+n, F7)?
+# Mogen er in de app categorieën bij komen en andere namen krijgen (ctrl+n, F9)?
 # Handig voor thema's die in de zaal opkomen (standaard false).
 open = true
 # Mag een kaartje (nog) zonder categorie blijven? Dan is er een stapel
@@ -75,7 +75,7 @@ kind = "sort"
 id = "motieven"
 title = "Why do you take part?"
 text = "Everyone names a reason; the trainer puts each card in a category."
-# May categories be added and renamed in the app (ctrl+n, F7)? Handy for themes
+# May categories be added and renamed in the app (ctrl+n, F9)? Handy for themes
 # that come up in the room (default false).
 open = true
 # May a card stay without a category (for now)? Then there is a pile
