@@ -46,6 +46,7 @@ def test_the_english_page_has_the_dutch_sections_and_tables() -> None:
 
 def test_the_english_examples_are_the_dutch_ones_and_load() -> None:
     examples = toml_examples(ENGLISH)
+
     def code(example: str) -> str:  # without the comments, which are translated
         return re.sub(r"[ \t]+# .*$", "", example, flags=re.M)
 
