@@ -192,3 +192,15 @@ def test_the_verslag_shows_the_prompt_texts_and_their_ideas() -> None:
 def test_a_brainstorm_of_its_own_prompts_is_unchanged() -> None:
     step = BrainstormStep(id="b", title="B", prompts=(Prompt(id="p", title="P"),), voting=Voting())
     assert resolve(step, hmw_session(), flow_workshop()) is step
+
+
+def test_without_its_workshop_the_verslag_titles_a_prompt_by_the_text_it_had() -> None:
+    from samen_tui.kinds.brainstorm.report import stand_in
+
+    record = BrainstormRecord(
+        ideas=[Idea(id="x", prompt="i2", text="Burenbank")],
+        prompts={"i2": "HZW buren laten helpen?"},
+    )
+    step = stand_in("ideate", record)
+    assert isinstance(step, BrainstormStep)
+    assert titles(step) == [("i2", "HZW buren laten helpen?")]

@@ -101,14 +101,14 @@ def _overall(step: BrainstormStep, record: BrainstormRecord, titles: dict[str, s
 
 
 def stand_in(step_id: str, rec: Record) -> Step:
-    """A step with the prompts the ideas name (titled by their ids); voted if any idea
-    has dots."""
+    """A step with the prompts the ideas name (titled by their ids, or by the text a
+    prompt taken from an earlier step had); voted if any idea has dots."""
     assert isinstance(rec, BrainstormRecord)
     return BrainstormStep(
         id=step_id,
         title=step_id,
         prompts=tuple(
-            Prompt(id=p, title=p or t("report.other"))
+            Prompt(id=p, title=rec.prompts.get(p) or p or t("report.other"))
             for p in dict.fromkeys(i.prompt for i in rec.ideas)
         ),
         voting=Voting() if any(i.votes for i in rec.ideas) else None,
