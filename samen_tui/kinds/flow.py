@@ -1,11 +1,18 @@
 """Flow between steps: a step that takes its items from an earlier step (``from``).
 
 A rate step with ``from = "ideeen"`` rates the cards of that earlier step instead of
-items of its own: the ``top`` cards by dots of a brainstorm (all with ``top = 0``),
+items of its own (a matrix step places them; a brainstorm step makes them its
+prompts): the ``top`` cards by dots of a brainstorm (all with ``top = 0``),
 the cards of one ``category`` of a sort step (all without one), the ``top`` weakest
 items of a rate step (its own ``weakest`` with ``top = 0``), or the answers of a
 questions step. What the items are is worked out from the session when the step is
 shown and when the verslag is made, so it follows what the group did.
+
+A brainstorm's prompt keeps the id of the card it came from, so the ideas added under
+it stay with it. When that card no longer makes the cut (the votes changed, a card
+was removed), a column that holds ideas is still shown, after the others, with a note
+that it is no longer passed on; its title is the card's text, or, when the card is
+gone, the text it had when the last idea was added (kept in the record).
 
 A module of the kinds package, not a kind (the registry lists folders only).
 Never imports textual.
@@ -17,6 +24,7 @@ import dataclasses
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt
     from samen_tui.session.model import Session
     from samen_tui.workshop.model import Step, Workshop
 
@@ -57,14 +65,20 @@ def cards_from(
 
 
 def resolve(step: S, session: Session | None, workshop: Workshop | None) -> S:
-    """``step`` with the items its ``from`` gives (a rate or matrix step); itself
-    without one."""
+    """``step`` with the items its ``from`` gives (a rate or matrix step; a brainstorm
+    step's prompts); itself without one."""
+    from samen_tui.kinds.brainstorm.model import BrainstormStep
     from samen_tui.kinds.matrix.model import MatrixItem, MatrixStep
     from samen_tui.kinds.rate.model import RateItem, RateStep
 
-    if not isinstance(step, RateStep | MatrixStep) or not step.from_:
+    if not isinstance(step, RateStep | MatrixStep | BrainstormStep) or not step.from_:
         return step
     cards = cards_from(session, workshop, step.from_, step.top, step.category)
+    if isinstance(step, BrainstormStep):
+        with_prompts: S = dataclasses.replace(  # type: ignore[assignment]
+            step, prompts=_prompts(step, cards, session, workshop)
+        )
+        return with_prompts
     if isinstance(step, MatrixStep):
         points = tuple(MatrixItem(id=card_id, title=text) for card_id, text in cards)
         resolved: S = dataclasses.replace(step, items=points)  # type: ignore[assignment]
@@ -72,3 +86,32 @@ def resolve(step: S, session: Session | None, workshop: Workshop | None) -> S:
     items = tuple(RateItem(id=card_id, title=text) for card_id, text in cards)
     rated: S = dataclasses.replace(step, items=items, groups=())  # type: ignore[assignment]
     return rated
+
+
+def _prompts(
+    step: BrainstormStep,
+    cards: list[tuple[str, str]],
+    session: Session | None,
+    workshop: Workshop | None,
+) -> tuple[Prompt, ...]:
+    """A brainstorm's prompts: the cards its ``from`` passes on, then each prompt that
+    ideas were added under and that is no longer passed on (see the module's doc)."""
+    from samen_tui.i18n import t
+    from samen_tui.kinds.brainstorm.model import Prompt
+    from samen_tui.kinds.brainstorm.record import BrainstormRecord
+
+    prompts = [Prompt(id=card_id, title=text) for card_id, text in cards]
+    record = session.records.get(step.id) if session is not None else None
+    if not isinstance(record, BrainstormRecord):
+        return tuple(prompts)
+    known = {p.id for p in prompts}
+    dropped = [i.prompt for i in record.ideas if i.prompt not in known]
+    if not dropped:
+        return tuple(prompts)
+    every = dict(cards_from(session, workshop, step.from_, 0, step.category))
+    source = workshop.step(step.from_) if workshop is not None else None
+    note = t("brainstorm.prompt_dropped", step=source.title if source else step.from_)
+    for prompt_id in dict.fromkeys(dropped):
+        title = every.get(prompt_id) or record.prompts.get(prompt_id) or t("report.other")
+        prompts.append(Prompt(id=prompt_id, title=title, question=note))
+    return tuple(prompts)

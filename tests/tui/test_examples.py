@@ -12,6 +12,7 @@ import pytest
 from textual.pilot import Pilot
 
 from samen_tui.kinds.brainstorm.model import BrainstormStep
+from samen_tui.kinds.brainstorm.view import PromptColumn
 from samen_tui.kinds.matrix.model import MatrixStep
 from samen_tui.kinds.matrix.view import MatrixView
 from samen_tui.kinds.questions.model import QuestionsStep
@@ -48,6 +49,11 @@ async def use(app: SamenApp, pilot: Pilot[object], step: Step, typed: list[str])
         await pilot.press(*text, "enter", step.category_key(0))
         typed.append(text)
     elif isinstance(step, BrainstormStep):
+        if step.from_:  # the prompts are the cards of the earlier step, most dots first
+            view = walk_screen(app).step_view
+            assert view is not None
+            columns = [str(c.border_title) for c in view.query(PromptColumn)]
+            assert columns[:1] == [f"Kaartje van {step.from_}"], columns
         await pilot.press(*text, "enter", "tab", "home", "a")
         if step.voting is not None:
             await pilot.press("plus")

@@ -169,3 +169,48 @@ def test_a_malformed_id_is_refused_in_dutch(tmp_path: Path, bad: str) -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="onbekende taal"):
         scaffold_workshop("buurt", language="de")
+
+
+def _toml_keys(data: Any, prefix: str = "") -> set[str]:
+    """Every key of ``data``, dotted by where it is (``items.steps.words.empty``)."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found |= {prefix + key, *_toml_keys(value, f"{prefix}{key}.")}
+    elif isinstance(data, list):
+        for value in data:
+            found |= _toml_keys(value, prefix)
+    return found
+
+
+@pytest.mark.parametrize("kind", registry.names())
+def test_the_english_example_shows_every_key_the_dutch_one_does(kind: str) -> None:
+    """#20: the options each kind got (minutes, rounds, anonymous, breakouts, open
+    categories, words, help, from...) are in `samen new --lang en` too."""
+    example = registry.scaffold(kind)
+    english = getattr(example, "EXAMPLE_EN", "")
+    assert english and getattr(example, "SUMMARY_EN", ""), kind
+    assert _toml_keys(tomllib.loads(english)) == _toml_keys(tomllib.loads(example.EXAMPLE))
+
+
+def test_every_key_of_the_english_file_is_explained_by_an_english_comment() -> None:
+    lines = scaffold_workshop("alles", language="en").splitlines()
+    first: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if match := re.match(r"([a-z_]+) = ", line):
+            first.setdefault(match.group(1), index)
+    unexplained = [key for key, index in first.items() if not lines[index - 1].startswith("#")]
+    assert not unexplained, f"no comment above the first {unexplained}"
+    dutch = set(scaffold_workshop("alles").splitlines())
+    comments = [line for line in lines if line.startswith("# ") and line[2:3].isalpha()]
+    assert [line for line in comments if line in dutch] == [], "a Dutch comment left in"
+    joined = "\n".join(comments)
+    for words in ("(required)", "default", "F8 starts the next round", "from = "):
+        assert words in joined, words
+
+
+def test_the_brainstorm_example_tells_where_from_goes() -> None:
+    for language, words in (("nl", "laat de prompts dan weg"), ("en", "leave the prompts out")):
+        example = scaffold_workshop("alles", language=language)
+        section = example.split("# --- brainstorm:")[1].split("# --- ")[0]
+        assert words in section and 'from = "' in section, language

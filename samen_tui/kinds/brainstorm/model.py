@@ -60,7 +60,15 @@ class BrainstormStep(Step):
 
     KIND: ClassVar[str] = "brainstorm"
     words: BrainstormWords = field(default_factory=BrainstormWords)
-    prompts: tuple[Prompt, ...]
+    prompts: tuple[Prompt, ...] = ()
+    """The columns (at least one), unless they come from an earlier step (``from``)."""
+    from_: str = ""
+    """The id of an earlier step whose cards are the prompts (``from`` in the file): the
+    winning How-Might-We of a voted brainstorm becomes the ideation's column."""
+    top: int = 0
+    """With ``from``: how many (the most dots, the weakest; 0: all)."""
+    category: str = ""
+    """With ``from`` a sort step: the category whose cards are the prompts."""
     voting: Voting | None = None
     anonymous: bool = False
     """Whether cards name nobody and dots are kept under numbers ("Anoniem 1")."""
@@ -70,8 +78,12 @@ class BrainstormStep(Step):
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
-        if not self.prompts:
+        if not self.prompts and not self.from_:
             problems.append((("prompts",), t("workshop.check.no_prompts")))
+        if self.from_ and self.prompts:
+            problems.append((("prompts",), t("workshop.check.prompts_and_from")))
+        if self.top < 0:
+            problems.append((("top",), t("workshop.check.top")))
         if self.voting is not None:
             problems.extend((("voting", *path), msg) for path, msg in self.voting.check())
         return problems

@@ -32,6 +32,10 @@ class Idea(Values):
 class BrainstormRecord(Record):
     KIND: ClassVar[str] = "brainstorm"
     ideas: list[Idea] = field(default_factory=list)
+    prompts: dict[str, str] = field(default_factory=dict)
+    """With ``from``: the text of each prompt a card was added under (by the prompt's
+    id, the earlier step's card id), as it read then; its column keeps that title
+    should the card be gone from the earlier step (removed or merged)."""
     notes: str = ""
     actions: list[Action] = field(default_factory=list)
     """Cards made into actions (key a): wie / wanneer are filled in at the actions step."""

@@ -6,19 +6,21 @@ This module never imports textual.
 from __future__ import annotations
 
 from samen_tui.i18n import t
+from samen_tui.kinds import flow
 from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt, Voting
 from samen_tui.kinds.brainstorm.record import BrainstormRecord
 from samen_tui.kinds.brainstorm.stats import ranked, ranks
 from samen_tui.report.blocks import BarChart, Block, Bullets, ChartBar, Heading, Table
-from samen_tui.report.helpers import as_record, as_step, card_who, notes
+from samen_tui.report.helpers import as_record, as_step, card_who, current_workshop, notes
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
 
 
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """Ideas per prompt, ranked by votes when the step has voting (a table and its
-    bars); the trainer's notes in the version with them."""
-    brainstorm = as_step(step, BrainstormStep)
+    bars); the trainer's notes in the version with them. With ``from``, the prompts
+    are the earlier step's cards as they are now (see :mod:`samen_tui.kinds.flow`)."""
+    brainstorm = flow.resolve(as_step(step, BrainstormStep), session, current_workshop())
     record = as_record(rec, BrainstormRecord)
     if record is None or (not record.ideas and not notes(record.notes)):
         return []
@@ -99,14 +101,14 @@ def _overall(step: BrainstormStep, record: BrainstormRecord, titles: dict[str, s
 
 
 def stand_in(step_id: str, rec: Record) -> Step:
-    """A step with the prompts the ideas name (titled by their ids); voted if any idea
-    has dots."""
+    """A step with the prompts the ideas name (titled by their ids, or by the text a
+    prompt taken from an earlier step had); voted if any idea has dots."""
     assert isinstance(rec, BrainstormRecord)
     return BrainstormStep(
         id=step_id,
         title=step_id,
         prompts=tuple(
-            Prompt(id=p, title=p or t("report.other"))
+            Prompt(id=p, title=rec.prompts.get(p) or p or t("report.other"))
             for p in dict.fromkeys(i.prompt for i in rec.ideas)
         ),
         voting=Voting() if any(i.votes for i in rec.ideas) else None,

@@ -14,6 +14,7 @@ from samen_tui.i18n import t
 from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.kinds.brainstorm.stats import ranked, ranks
+from samen_tui.kinds.flow import resolve
 from samen_tui.room.shown import Shown
 from samen_tui.session.codec import encode
 from samen_tui.tui.room.view import Columns, RoomView, bullets, counted
@@ -64,10 +65,14 @@ class BrainstormRoom(RoomView):
     def key(self, shown: Shown) -> object:
         record = shown.record
         ideas = record.ideas if isinstance(record, BrainstormRecord) else []
-        return (encode(ideas), shown.revealed)  # not the notes: the trainer's
+        key = (encode(ideas), shown.revealed)  # not the notes: the trainer's
+        step = shown.step
+        if isinstance(step, BrainstormStep) and step.from_:  # its prompts: that step's cards
+            return key, encode(shown.session.records.get(step.from_))
+        return key
 
     def compose(self) -> ComposeResult:
-        step = self.step
+        step = resolve(self.step, self.shown.session, self.shown.workshop)
         assert isinstance(step, BrainstormStep)
         record = self.shown.record
         rec = record if isinstance(record, BrainstormRecord) else None

@@ -56,6 +56,11 @@ NL: dict[str, str] = {
     "workshop.check.budget_low": "het stembudget moet minstens 1 zijn",
     "workshop.check.budget_high": "het stembudget mag hoogstens 99 zijn",
     "workshop.check.no_prompts": "een brainstorm-stap heeft minstens één prompt nodig",
+    "workshop.check.prompts_and_from": (
+        "een brainstorm met from krijgt zijn vragen van die stap: laat prompts weg (of from)"
+    ),
+    "brainstorm.none_from": "Nog geen vragen: ze komen uit '{step}'. Kaartjes daar, dan hier.",
+    "brainstorm.prompt_dropped": "Niet meer bij wat '{step}' nu doorgeeft; de ideeën blijven.",
 }
 
 EN: dict[str, str] = {
@@ -114,4 +119,9 @@ EN: dict[str, str] = {
     "workshop.check.budget_low": "the vote budget must be at least 1",
     "workshop.check.budget_high": "the vote budget must be at most 99",
     "workshop.check.no_prompts": "a brainstorm step needs at least one prompt",
+    "workshop.check.prompts_and_from": (
+        "a brainstorm with from takes its questions from that step: leave prompts out (or from)"
+    ),
+    "brainstorm.none_from": "No questions yet: they come from '{step}'. Cards there, then here.",
+    "brainstorm.prompt_dropped": "No longer among what '{step}' passes on; the ideas stay.",
 }

@@ -10,8 +10,6 @@ never more than the budget. ``r`` shows the cards ranked by votes (and back).
 
 from __future__ import annotations
 
-import weakref
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -26,37 +24,17 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
 from samen_tui.i18n import plural, t
+from samen_tui.kinds import flow
 from samen_tui.kinds.brainstorm import stats
 from samen_tui.kinds.brainstorm.model import BrainstormStep, BrainstormWords, Prompt
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
+from samen_tui.kinds.brainstorm.state import state
 from samen_tui.kinds.participants import anonymous
 from samen_tui.kinds.participants.anonymous import who_options
 from samen_tui.session.model import GROUP, new_id
-from samen_tui.tui.steps.base import StepView
+from samen_tui.tui.steps.base import Capture, StepView
 from samen_tui.tui.widgets.forms import CardEntry, CardList
 from samen_tui.tui.widgets.inputs import EntryInput
-
-
-@dataclass
-class _State:
-    """What the trainer chose in a step, kept while the view is rebuilt (undo)."""
-
-    who: str = GROUP
-    voter: str = ""
-    ranked: bool | None = None
-    merging: str = ""
-    """The card marked to be merged into the next one m is pressed on."""
-
-
-_STATES: weakref.WeakKeyDictionary[Any, dict[str, _State]] = weakref.WeakKeyDictionary()
-
-
-def _state(capture: Any, step_id: str) -> _State:
-    try:
-        per_step = _STATES.setdefault(capture, {})
-    except TypeError:  # a capture that cannot be weakly referenced: no memory
-        return _State()
-    return per_step.setdefault(step_id, _State())
 
 
 class IdeaList(CardList):
@@ -219,11 +197,12 @@ class BrainstormView(StepView):
     BrainstormView .bs-ranked-note { color: $text-muted; }
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, step: BrainstormStep, capture: Capture, *, id: str | None = None) -> None:
+        # prompts from an earlier step (``from``): what that step passes on now
+        super().__init__(flow.resolve(step, capture.session, capture.workshop), capture, id=id)
         assert isinstance(self.step, BrainstormStep)
         self.brainstorm: BrainstormStep = self.step
-        self.state = _state(self.capture, self.step.id)
+        self.state = state(self.capture, self.step.id)
         self._last_column = ""
         self._last_in_list = False
         if self.state.ranked is None:
@@ -244,6 +223,16 @@ class BrainstormView(StepView):
         record = self.record
         assert isinstance(record, BrainstormRecord)
         return record
+
+    def depends(self) -> object:
+        """The participants, and with ``from`` the cards the prompts come from."""
+        step = self.brainstorm
+        if not step.from_:
+            return super().depends()
+        cards = flow.cards_from(
+            self.session, self.capture.workshop, step.from_, step.top, step.category
+        )
+        return (super().depends(), tuple(cards))
 
     def voters(self) -> list[str]:
         return stats.voters(self.brainstorm, self.session, self.ideas_record)
@@ -301,6 +290,10 @@ class BrainstormView(StepView):
                         )
                     yield Label("", id="bs-votes-left", markup=False)
         yield Label("", id="bs-ranked-note", classes="bs-ranked-note")
+        if not self.brainstorm.prompts:  # from an earlier step that holds no cards yet
+            source = self.capture.workshop.step(self.brainstorm.from_)
+            name = source.title if source is not None else self.brainstorm.from_
+            yield Label(t("brainstorm.none_from", step=name), classes="no-cards", markup=False)
         with PromptColumns(id="bs-columns"):
             for prompt in self.brainstorm.prompts:
                 yield PromptColumn(prompt, self.read_only, self.brainstorm.words)
@@ -314,7 +307,9 @@ class BrainstormView(StepView):
 
     def focus_first(self) -> None:
         """Raises NoMatches while the columns are not composed: the screen tries again
-        a little later (a step has at least one prompt)."""
+        a little later. Nothing to focus while ``from`` passes no prompts on."""
+        if not self.brainstorm.prompts:
+            return
         column = self.query_one(PromptColumn)
         target: Widget = column.ideas if self.read_only else column.input
         target.focus()
@@ -425,6 +420,8 @@ class BrainstormView(StepView):
                 self.ideas_record.ideas.append(
                     Idea(id=card_id, prompt=column.prompt.id, text=text, who=who)
                 )
+            if self.brainstorm.from_:  # the column's title, should its card go
+                self.ideas_record.prompts[column.prompt.id] = column.prompt.title
         column.stop_editing(event.value)  # keeps what was typed after the Enter
         self._who_back_to_group()
         self.show_cards(select=card_id)

@@ -47,6 +47,9 @@ text = """
 - What are we going to do?
 - What do we take home?
 """
+# What F1 (help) shows at this step, in Markdown (may be left out: then the app's
+# own explanation). Every step can have a `help` of its own.
+help = "Say who you are and what you hope to take home today."
 # May the trainer keep notes on this slide? (default true)
 notes = true
 '''

@@ -115,5 +115,17 @@ id = "besluitvorming"
 title = "Deciding"
 question = "Who is going to do what, and when?"
 capture = "decisions"
+
+# The words the screen and the verslag show at this step (all optional; what you
+# leave out the app says in its own way). The app fills in {n} and the like.
+[items.steps.words]
+# Above the kinds of conversation.
+types = "Kinds of conversation: steps (→) and outcome (⇒)"
+# Above the conversation forms.
+flow = "Conversation form (choose together)"
+# As long as no conversation form has been chosen.
+choose_flow = "First choose a conversation form together."
+# Verslag: before the chosen conversation form.
+report_flow = "Conversation form:"
 """
 """The example in an English workshop file (``samen new --lang en``)."""

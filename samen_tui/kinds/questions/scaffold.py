@@ -52,6 +52,11 @@ title = "Starting questions"
 text = "Discuss the questions one by one and capture the answers."
 # May each answer say who gave it? (default true)
 attributed = true
+# Groups (breakouts) an answer can come from (may be left out; every step can have
+# them): they stand beside the participants in the choice of who said it.
+breakouts = ["Table 1", "Table 2"]
+# Anonymous: never a name with an answer, not even when attributed is true (default false).
+anonymous = false
 
 # One [[items.steps.questions]] per question (at least 1).
 [[items.steps.questions]]
@@ -63,5 +68,13 @@ text = "What is our shared interest?"
 [[items.steps.questions]]
 id = "eerste-stap"
 text = "What is the first step?"
+
+# The words the screen and the verslag show at this step (all optional; what you
+# leave out the app says in its own way). The app fills in {n} and the like.
+[items.steps.words]
+# The text in the empty entry field.
+placeholder = "Answer (Enter adds it)"
+# What shows as long as there is nothing.
+empty = "No answers yet."
 """
 """The example in an English workshop file (``samen new --lang en``)."""

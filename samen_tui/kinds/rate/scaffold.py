@@ -125,7 +125,8 @@ max = 5
 # One label per point, from low to high (or [] for numbers only).
 labels = ["not at all", "hardly", "partly", "largely", "fully"]
 
-# The groups (clusters), in the order they are shown (required).
+# The groups (clusters), in the order they are shown (may be left out: then all
+# items are in one group, and the items have no `group`).
 [[items.steps.groups]]
 id = "doel"
 title = "Goal"
@@ -135,10 +136,11 @@ id = "aanpak"
 title = "Approach"
 
 # The items (required); `group` is the id of the group the item belongs to.
+# The scale may also run from 0 to 10 (type 10 as 1 and then 0).
 [[items.steps.items]]
 id = "helder-doel"
 title = "A clear goal"
-# The id of the group this item belongs to (required).
+# The id of the group this item belongs to (required when the step has groups).
 group = "doel"
 # An explanation of the item (may be left out).
 description = "Does everyone know where we are heading?"
@@ -147,6 +149,22 @@ description = "Does everyone know where we are heading?"
 id = "genoeg-tijd"
 title = "Enough time"
 group = "aanpak"
+
+# The words the screen and the verslag show at this step (all optional; what you
+# leave out the app says in its own way). The app fills in {n} and the like.
+[items.steps.words]
+# Before the weakest items.
+weakest = "Start the conversation at:"
+# As long as there are no scores yet ({n} = the number of weakest items).
+weakest_none = "no scores yet; the {n} weakest items will show here"
+# The field for a note ({item} = the item).
+note = "Note on {item}: Enter or Esc when done"
+# Verslag: above the weakest items.
+report_weakest = "Weakest points (where the conversation starts):"
+# Verslag: the title of the chart with the means per group.
+report_bars = "Mean per group"
+# Verslag: the heading of the column with the items.
+report_item = "Item"
 
 # --- rate with items from an earlier step (from) ------------------------------
 [[items.steps]]

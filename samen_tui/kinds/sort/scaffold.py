@@ -14,7 +14,7 @@ kind = "sort"
 id = "motieven"
 title = "Waarom doe jij mee?"
 text = "Iedereen noemt een reden; de trainer zet elk kaartje bij een categorie."
-# Mogen er in de app categorieën bij komen en andere namen krijgen (ctrl+n, F7)?
+# Mogen er in de app categorieën bij komen en andere namen krijgen (ctrl+n, F9)?
 # Handig voor thema's die in de zaal opkomen (standaard false).
 open = true
 # Mag een kaartje (nog) zonder categorie blijven? Dan is er een stapel
@@ -75,6 +75,12 @@ kind = "sort"
 id = "motieven"
 title = "Why do you take part?"
 text = "Everyone names a reason; the trainer puts each card in a category."
+# May categories be added and renamed in the app (ctrl+n, F9)? Handy for themes
+# that come up in the room (default false).
+open = true
+# May a card stay without a category (for now)? Then there is a pile
+# "Not sorted yet" with key 0 (default false).
+unsorted = true
 
 # One [[items.steps.categories]] per category (at least 1, at most 9).
 [[items.steps.categories]]
@@ -92,5 +98,33 @@ id = "voor-anderen"
 title = "For others"
 hints = ["helping", "together"]
 key = "2"
+
+# The words the screen and the verslag show at this step (all optional; what you
+# leave out the app says in its own way). The app fills in {n} and the like.
+[items.steps.words]
+# The text in the empty entry field.
+placeholder = "Type a card: why do you take part?"
+# The question after Enter: in which category?
+pick = "Which category?"
+# The line below the entry field ({keys} = the keys of the categories).
+hint = "Enter, then {keys} for the category · F4: who · ↓: to the cards"
+# What shows as long as there is nothing.
+empty = "no cards yet"
+# The number of cards ({n}), and with exactly one:
+total = "{n} cards"
+# (one card)
+total_one = "1 card"
+# Before the counts per category.
+per_category = "Per category:"
+# Before the counts per organisation.
+per_organisation = "Per organisation ({keys}):"
+# Verslag: the caption of the counts per category.
+report_counts = "Number of cards per category"
+# Verslag: the heading above the table per organisation,
+report_per_organisation = "Per organisation"
+# and the caption of that table.
+report_per_organisation_caption = "Cards per organisation and category"
+# The pile without a category (with unsorted = true).
+unsorted = "Not sorted yet"
 """
 """The example in an English workshop file (``samen new --lang en``)."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from samen_tui.i18n import t
+from samen_tui.kinds import flow
 from samen_tui.kinds.brainstorm.model import BrainstormStep
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.kinds.participants import anonymous
@@ -149,7 +150,10 @@ class Desk:
         return self.host.session
 
     def current_step(self) -> Step | None:
-        return self.host.workshop.step(self.session.current)
+        """The trainer's step; one fed by an earlier step (``from``) with what that
+        step passes on now (its items, its prompts)."""
+        step = self.host.workshop.step(self.session.current)
+        return None if step is None else flow.resolve(step, self.session, self.host.workshop)
 
     def is_open(self, step_id: str) -> bool:
         return step_id not in self.closed
