@@ -72,7 +72,7 @@ def test_from_on_a_sort_step_names_an_earlier_step_with_cards() -> None:
         "w.toml:15:8: from: stap 'hmw' komt later; een stap neemt alleen over van een eerdere"
     ]
     assert problems_of(HEAD + CONTENT + SORT + 'from = "c"\n') == [
-        "w.toml:19:8: from: stap 'c' is een content-stap;"
+        "w.toml:20:8: from: stap 'c' is een content-stap;"
         " overnemen kan van: brainstorm, sort, rate, questions"
     ]
 
