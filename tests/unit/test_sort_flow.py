@@ -84,7 +84,7 @@ def test_a_sort_steps_category_and_top_are_checked_with_their_place() -> None:
         "w.toml:22:12: onbekende categorie 'b' (categorieën: a)",
         "w.toml:23:7: top moet 0 (alles) of meer zijn",
     ]
-    assert problems_of(HEAD + SORT + 'from = 3\n') == [
+    assert problems_of(HEAD + SORT + "from = 3\n") == [
         "w.toml:15:8: verwacht tekst, gevonden: geheel getal"
     ]
 

@@ -122,7 +122,9 @@ class MergeDialog(Dialog):
         self._counts = counts
 
     def _option(self, category: Category) -> Option:
-        text = Text(f" {category.key} ", style="reverse") if category.key else Text()
+        text = Text()
+        if category.key:
+            text.append(f" {category.key} ", style="reverse")
         text.append(f" {category.title} ")
         text.append(f"({self._counts.get(category.id, 0)})", style="dim")
         return Option(text, id=category.id)
