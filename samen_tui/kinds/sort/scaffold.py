@@ -14,12 +14,16 @@ kind = "sort"
 id = "motieven"
 title = "Waarom doe jij mee?"
 text = "Iedereen noemt een reden; de trainer zet elk kaartje bij een categorie."
-# Mogen er in de app categorieën bij komen en andere namen krijgen (ctrl+n, F7)?
-# Handig voor thema's die in de zaal opkomen (standaard false).
+# Mogen er in de app categorieën bij komen, andere namen krijgen en samengaan
+# (ctrl+n, F9, F5)? Handig voor thema's die in de zaal opkomen (standaard false).
 open = true
 # Mag een kaartje (nog) zonder categorie blijven? Dan is er een stapel
 # "Nog niet gesorteerd" met toets 0 (standaard false).
 unsorted = true
+# De kaartjes van een eerdere stap sorteren, zonder overtypen: zet hier de id van die
+# stap (een brainstorm, questions, rate of sort); ze komen op de stapel
+# "Nog niet gesorteerd". Met top = 8: de acht met de meeste stippen.
+# from = "ideeen"
 
 # Eén [[items.steps.categories]] per categorie (minstens 1, hoogstens 9).
 [[items.steps.categories]]
