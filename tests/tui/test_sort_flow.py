@@ -263,19 +263,6 @@ async def test_the_brainstorms_cards_arrive_unsorted_and_follow_until_sorted(
         assert "Nog niet gesorteerd (1)" in section and "Deeltaxi" in section
 
 
-async def test_the_verslag_has_the_earlier_cards_of_a_step_never_shown(
-    sessions: Path, tmp_path: Path
-) -> None:
-    app = start(sessions, tmp_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        ideas(app).ideas += [Idea(id="i1", prompt="p", text="Buurtkamer")]
-        assert "affinity" not in walk_screen(app).session.records
-        section = verslag(app).split("### Wat hoort bij elkaar?")[1]
-        assert "Nog niet gesorteerd (1)" in section and "Buurtkamer" in section
-        assert "affinity" not in walk_screen(app).session.records  # the verslag changes nothing
-
-
 # --------------------------------------------------------------------------- actions
 
 
