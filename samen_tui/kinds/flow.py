@@ -6,7 +6,9 @@ prompts): the ``top`` cards by dots of a brainstorm (all with ``top = 0``),
 the cards of one ``category`` of a sort step (all without one), the ``top`` weakest
 items of a rate step (its own ``weakest`` with ``top = 0``), or the answers of a
 questions step. What the items are is worked out from the session when the step is
-shown and when the verslag is made, so it follows what the group did.
+shown and when the verslag is made, so it follows what the group did. A sort step
+with ``from`` gets those cards in its unsorted pile (:func:`incoming`, and
+:mod:`samen_tui.kinds.sort.taken`).
 
 A brainstorm's prompt keeps the id of the card it came from, so the ideas added under
 it stay with it. When that card no longer makes the cut (the votes changed, a card
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt
+    from samen_tui.kinds.sort.model import SortStep
     from samen_tui.session.model import Session
     from samen_tui.workshop.model import Step, Workshop
 
@@ -46,13 +49,18 @@ def cards_from(
     from samen_tui.kinds.rate.model import RateStep
     from samen_tui.kinds.rate.record import RateRecord
     from samen_tui.kinds.rate.stats import weakest
+    from samen_tui.kinds.sort.model import SortStep
     from samen_tui.kinds.sort.record import SortRecord
+    from samen_tui.kinds.sort.taken import pulled
 
     if session is None or workshop is None:
         return []
     step = workshop.step(source)
     record = session.records.get(source)
     found: list[tuple[str, str]] = []
+    if isinstance(step, SortStep) and step.from_:  # its own cards come from further back
+        own = record if isinstance(record, SortRecord) else None
+        record = pulled(own, incoming(step, session, workshop))
     if isinstance(step, BrainstormStep) and isinstance(record, BrainstormRecord):
         found = [(i.id, i.text) for i in ranked(step, record)]
     elif isinstance(record, SortRecord):
@@ -62,6 +70,19 @@ def cards_from(
     elif isinstance(record, QuestionsRecord):
         found = [(a.id, a.text) for a in record.answers]
     return found[:top] if top > 0 else found
+
+
+def incoming(
+    step: SortStep, session: Session | None, workshop: Workshop | None
+) -> list[tuple[str, str, str]]:
+    """(id, text, who) of the cards a sort step's ``from`` brings to its unsorted pile
+    (see :mod:`samen_tui.kinds.sort.taken`); empty without ``from``."""
+    from samen_tui.kinds.sort.taken import with_who
+
+    if not step.from_ or session is None:
+        return []
+    found = cards_from(session, workshop, step.from_, step.top, step.category)
+    return with_who(session, step.from_, found)
 
 
 def resolve(step: S, session: Session | None, workshop: Workshop | None) -> S:

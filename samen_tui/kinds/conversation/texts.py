@@ -29,7 +29,8 @@ NL: dict[str, str] = {
     "- **Besluitvorming**: de besluiten, en de acties: wie, wat, wanneer. Wanneer is een"
     " datum: 5-12-2026 of 2026-12-05.\n\n"
     "In een tabel: **Enter** wijzigt, **Delete** verwijdert, **spatie** zet een actie op"
-    " gedaan; **Esc** stopt met wijzigen. **ctrl+z** draait de laatste wijziging terug.",
+    " gedaan, **a** maakt van een besluit een actie; **Esc** stopt met wijzigen."
+    " **ctrl+z** draait de laatste wijziging terug.",
     "report.conversation.flow": "Gespreksvorm:",
     "report.conversation.mandates": "Mandaten",
     "report.conversation.decisions": "Besluiten",
@@ -74,8 +75,9 @@ EN: dict[str, str] = {
     " who holds the mandate and by when. Enter records the row.\n"
     "- **Decision-making**: the decisions, and the actions: who, what, when. When is a"
     " date: 5-12-2026 or 2026-12-05.\n\n"
-    "In a table: **Enter** edits, **Delete** removes, **space** marks an action done;"
-    " **Esc** stops editing. **ctrl+z** undoes the last change.",
+    "In a table: **Enter** edits, **Delete** removes, **space** marks an action done,"
+    " **a** makes a decision an action; **Esc** stops editing."
+    " **ctrl+z** undoes the last change.",
     "report.conversation.flow": "Conversation form:",
     "report.conversation.mandates": "Mandates",
     "report.conversation.decisions": "Decisions",

@@ -7,18 +7,20 @@ has notes, and:
 * a phase with ``capture = "mandates"`` (achterbanraadpleging): per partner what
   they take back to their organisation, who holds the mandate, and by when;
 * a phase with ``capture = "decisions"`` (besluitvorming): the decisions, and the
-  actions as wie / wat / wanneer (a real date).
+  actions as wie / wat / wanneer (a real date). Key a on a decision makes it an
+  action (its ``source`` is the decision's id), listed under it and at the actions.
 
 Every form row is submitted with Enter; in a table Enter edits, Delete removes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.widget import Widget
@@ -34,7 +36,9 @@ from samen_tui.tui.widgets.forms import (
     ActionList,
     Column,
     EntryList,
+    EntryTable,
     Field,
+    FormRow,
     format_date,
     name_suggestions,
     who_from_text,
@@ -131,10 +135,53 @@ class MandateList(EntryList):
         return m.partner
 
 
+class DecisionTable(EntryTable):
+    """The decisions: as every entry table, and a makes the decision an action."""
+
+    BINDINGS: ClassVar[list[Binding]] = [  # type: ignore[assignment]
+        Binding(
+            "a",
+            "to_action",
+            "key.forms.to_action",
+            show=False,
+            id="conversation.decision.to_action",
+            tooltip="tip.forms.to_action",
+        ),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_action":
+            return not self.owner.read_only
+        return super().check_action(action, parameters)
+
+    def action_to_action(self) -> None:
+        owner = self.owner
+        assert isinstance(owner, DecisionList)
+        owner.to_action()
+
+
 class DecisionList(EntryList):
-    """Besluitvorming: what the group decided."""
+    """Besluitvorming: what the group decided; a decision becomes an action with a."""
 
     what = "conversation.decision"
+
+    def compose(self) -> ComposeResult:
+        if not self.read_only:
+            yield FormRow(self.fields())
+        yield DecisionTable()
+        yield Label(t("forms.empty"), classes="entry-empty")
+
+    def to_action(self) -> None:
+        """The selected decision becomes an action of this step (once), shown in the
+        action lists of the view at once."""
+        key = self.table.selected_key()
+        decision = self._find(key) if key is not None else None
+        if decision is None or self.read_only:
+            return
+        self.view.make_action(decision.text, decision.id)
+        for actions in self.view.query(ActionList):
+            actions.fill()
+            actions.changed()
 
     def fields(self) -> list[Field]:
         return [Field("text", t("conversation.decision.new"), required=True)]

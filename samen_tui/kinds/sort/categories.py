@@ -1,9 +1,11 @@
 """The categories a sort step has in a session: the file's (renamed in the app, if
-so), those added in the app, and the unsorted pile. Never imports textual.
+so), those added in the app, less those merged into another, and the unsorted pile.
+Never imports textual.
 
 A step is shown and reported as :func:`resolve` makes it: a copy whose
 ``categories`` are these, each with its key (a category added in the app gets the
-first key no other one has; the unsorted pile 0 when it is free).
+first key no other one has; the unsorted pile 0 when it is free). A merged category
+keeps its key to itself, so merging never changes the key of another one.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import dataclasses
 from samen_tui.kinds.sort.model import CATEGORY_KEYS, UNSORTED, Category, SortStep
 from samen_tui.kinds.sort.record import SortRecord
 
-RESERVED = "ew"
-"""Keys a card uses itself (edit, who): never given to a category added in the app."""
+RESERVED = "ewa"
+"""Keys a card uses itself (edit, who, action): never given to a category added in
+the app."""
 
 
 def _free_key(used: set[str], first: str = "") -> str:
@@ -43,6 +46,8 @@ def resolve(step: SortStep, record: SortRecord | None) -> SortStep:
     if step.unsorted:
         title = titles.get(UNSORTED, step.words.get("unsorted"))
         own.append(Category(id=UNSORTED, title=title, key=_free_key(used, "0")))
+    if record is not None and record.merged:
+        own = [c for c in own if c.id not in record.merged]
     return dataclasses.replace(step, categories=tuple(own))
 
 
@@ -50,4 +55,45 @@ def state(record: SortRecord | None) -> object:
     """What of a record changes the categories (a view shows them anew when it does)."""
     if record is None:
         return ()
-    return (tuple((a.id, a.title) for a in record.added), tuple(sorted(record.titles.items())))
+    return (
+        tuple((a.id, a.title) for a in record.added),
+        tuple(sorted(record.titles.items())),
+        tuple(sorted(record.merged.items())),
+    )
+
+
+def mergeable(step: SortStep) -> list[Category]:
+    """The categories that can be merged into another (of a resolved step): all but
+    the unsorted pile, which stays (a card may always wait there)."""
+    return [c for c in step.categories if c.id != UNSORTED]
+
+
+def merge(record: SortRecord, gone: str, into: str) -> int:
+    """Merge category ``gone`` into ``into``: its cards move there (in the order of
+    the record, as every column shows them) and it is no longer shown. Returns how many cards moved.
+    The caller wraps it in ``capture.change()`` (one undoable change)."""
+    if gone in (into, UNSORTED):
+        raise ValueError(f"cannot merge {gone!r} into {into!r}")
+    moved = [card for card in record.cards if card.category == gone]
+    for card in moved:
+        card.category = into
+        card.follows = ""
+    record.merged[gone] = into
+    return len(moved)
+
+
+def merges(step: SortStep, record: SortRecord | None) -> list[tuple[str, str]]:
+    """(title, title it went into) of each merged category, in the order merged; the
+    second is where its cards are now (a category merged twice: the last one)."""
+    if record is None or not record.merged:
+        return []
+    every = resolve(step, dataclasses.replace(record, merged={}))
+    titles = {c.id: c.title for c in every.categories}
+    out = []
+    for gone, into in record.merged.items():
+        seen = {gone}
+        while into in record.merged and into not in seen:
+            seen.add(into)
+            into = record.merged[into]
+        out.append((titles.get(gone, gone), titles.get(into, into)))
+    return out

@@ -79,11 +79,25 @@ class SortStep(Step):
     open: bool = False
     """Whether categories may be added and renamed in the app (themes that emerge)."""
     unsorted: bool = False
-    """Whether a card may stay unsorted: a pile of its own (key 0, or the first free)."""
+    """Whether a card may stay unsorted: a pile of its own (key 0, or the first free).
+    Always so with ``from``: the earlier step's cards arrive there."""
+    from_: str = ""
+    """The id of an earlier step whose cards arrive in the unsorted pile (``from`` in
+    the file; see :mod:`samen_tui.kinds.sort.taken`)."""
+    top: int = 0
+    """With ``from``: how many (the most dots of a brainstorm, ...; 0: all)."""
+    category: str = ""
+    """With ``from`` a sort step: only the cards of this category."""
     words: SortWords = field(default_factory=SortWords)
+
+    def __post_init__(self) -> None:
+        if self.from_:  # the earlier step's cards arrive in the unsorted pile
+            object.__setattr__(self, "unsorted", True)
 
     def check(self) -> list[Problem]:
         problems: list[Problem] = []
+        if self.top < 0:
+            problems.append((("top",), t("workshop.check.top")))
         if not self.categories:
             problems.append((("categories",), t("workshop.check.no_categories")))
         if len(self.categories) > 9:

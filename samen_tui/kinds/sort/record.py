@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from samen_tui.kinds.actions.record import Action
 from samen_tui.session.model import GROUP, Record
 from samen_tui.values import Values
 
@@ -18,6 +20,10 @@ class Card(Values):
     category: str = ""
     who: str = GROUP
     """Participant id, or "" for the group."""
+    follows: str = ""
+    """The card of the earlier step (``from``) this one still follows: set while it lies
+    unsorted and untouched; "" once it was sorted, edited or given a "who" here (or
+    for a card typed here). See :mod:`samen_tui.kinds.sort.taken`."""
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -37,6 +43,17 @@ class SortRecord(Record):
     """Categories added in the app, after the file's."""
     titles: dict[str, str] = field(default_factory=dict)
     """Categories renamed in the app: category id -> the new title."""
+    merged: dict[str, str] = field(default_factory=dict)
+    """Categories merged in the app: category id -> the one its cards went to. A merged
+    category is no longer shown; its key stays its own, so no other key changes."""
+    taken: list[str] = field(default_factory=list)
+    """With ``from``: the ids of the earlier step's cards that arrived here (each once:
+    a card deleted here does not come back)."""
+    actions: list[Action] = field(default_factory=list)
+    """Cards made into actions (key a): wie / wanneer are filled in at the actions step."""
+
+    def held_actions(self) -> Sequence[Action]:
+        return self.actions
 
 
 RECORD = SortRecord

@@ -6,26 +6,41 @@ This module never imports textual.
 from __future__ import annotations
 
 from samen_tui.i18n import t
-from samen_tui.kinds.sort import categories
+from samen_tui.kinds import flow
+from samen_tui.kinds.sort import categories, taken
 from samen_tui.kinds.sort.model import Category, SortStep
 from samen_tui.kinds.sort.record import SortRecord
 from samen_tui.kinds.sort.stats import category_counts, organisation_counts
-from samen_tui.report.blocks import BarChart, Block, Bullets, ChartBar, Heading, Table
-from samen_tui.report.helpers import as_record, as_step, card_who, notes
+from samen_tui.report.blocks import (
+    BarChart,
+    Block,
+    Bullets,
+    ChartBar,
+    Heading,
+    Paragraph,
+    Table,
+)
+from samen_tui.report.helpers import as_record, as_step, card_who, current_workshop, notes
 from samen_tui.session.model import Record, Session
 from samen_tui.workshop.model import Step
 
 
 def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
     """The motive map: counts per category (a table and its bars), the cards per
-    category with who said them, and the counts per organisation."""
+    category with who said them, and the counts per organisation. With ``from`` the
+    earlier step's cards are in it as the step shows them (:mod:`taken`); categories
+    merged in the room are named under the table."""
+    file_step = as_step(step, SortStep)
     record = as_record(rec, SortRecord)
-    sort = categories.resolve(as_step(step, SortStep), record)
+    if file_step.from_:
+        record = taken.pulled(record, flow.incoming(file_step, session, current_workshop()))
+    sort = categories.resolve(file_step, record)
     if record is None or (not record.cards and not notes(record.notes)):
         return []
     titles = {c.id: c.title for c in sort.categories}
     counts = category_counts(sort, record)
     blocks: list[Block] = []
+    merges = categories.merges(file_step, record)
     if record.cards:
         blocks.append(
             Table(
@@ -36,6 +51,9 @@ def section(step: Step, rec: Record | None, session: Session) -> list[Block]:
                 row_headers=True,
             )
         )
+        if merges:
+            joined = "; ".join(t("report.sort.merged_one", gone=g, into=i) for g, i in merges)
+            blocks.append(Paragraph(t("report.sort.merged", merges=joined), note=True))
         blocks.append(
             BarChart(
                 sort.words.get("report_counts"),

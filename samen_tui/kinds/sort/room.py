@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from samen_tui.i18n import t
+from samen_tui.kinds import flow
+from samen_tui.kinds.sort import categories, taken
 from samen_tui.kinds.sort.model import SortStep
 from samen_tui.kinds.sort.record import SortRecord
 from samen_tui.kinds.sort.stats import category_counts
@@ -20,21 +22,34 @@ KEPT = ", "
 before it, where a line could begin with a " · "."""
 
 
+def _board(shown: Shown, step: SortStep) -> tuple[SortStep, SortRecord | None]:
+    """The step with the session's categories, and its record with what ``from``
+    brings (as the trainer's view shows them)."""
+    record = shown.record
+    held = record if isinstance(record, SortRecord) else None
+    if step.from_:
+        held = taken.pulled(held, flow.incoming(step, shown.session, shown.workshop))
+    return categories.resolve(step, held), held
+
+
 class SortRoom(RoomView):
     """A column per category: its title and count, its hint words, its cards."""
 
     def key(self, shown: Shown) -> object:
-        record = shown.record
-        cards = record.cards if isinstance(record, SortRecord) else []
-        return encode(cards)  # the cards only: the notes are the trainer's
+        step = shown.step
+        if not isinstance(step, SortStep):
+            return None
+        step, record = _board(shown, step)
+        cards = record.cards if record is not None else []
+        # the cards and the categories only: the notes are the trainer's
+        return encode(cards), tuple((c.id, c.title) for c in step.categories)
 
     def compose(self) -> ComposeResult:
-        step = self.step
-        assert isinstance(step, SortStep)
-        record = self.shown.record
-        cards = record.cards if isinstance(record, SortRecord) else []
+        assert isinstance(self.step, SortStep)
+        step, record = _board(self.shown, self.step)
+        cards = record.cards if record is not None else []
         yield from self.intro()
-        counts = category_counts(step, record if isinstance(record, SortRecord) else None)
+        counts = category_counts(step, record)
         titles = {category.id: category.title for category in step.categories}
         hints = {category.id: category.hints for category in step.categories}
         columns = []

@@ -14,12 +14,16 @@ kind = "sort"
 id = "motieven"
 title = "Waarom doe jij mee?"
 text = "Iedereen noemt een reden; de trainer zet elk kaartje bij een categorie."
-# Mogen er in de app categorieën bij komen en andere namen krijgen (ctrl+n, F9)?
-# Handig voor thema's die in de zaal opkomen (standaard false).
+# Mogen er in de app categorieën bij komen, andere namen krijgen en samengaan
+# (ctrl+n, F9, F5)? Handig voor thema's die in de zaal opkomen (standaard false).
 open = true
 # Mag een kaartje (nog) zonder categorie blijven? Dan is er een stapel
 # "Nog niet gesorteerd" met toets 0 (standaard false).
 unsorted = true
+# De kaartjes van een eerdere stap sorteren, zonder overtypen: zet hier de id van die
+# stap (een brainstorm, questions, rate of sort); ze komen op de stapel
+# "Nog niet gesorteerd". Met top = 8: de acht met de meeste stippen.
+# from = "ideeen"
 
 # Eén [[items.steps.categories]] per categorie (minstens 1, hoogstens 9).
 [[items.steps.categories]]
@@ -75,12 +79,16 @@ kind = "sort"
 id = "motieven"
 title = "Why do you take part?"
 text = "Everyone names a reason; the trainer puts each card in a category."
-# May categories be added and renamed in the app (ctrl+n, F9)? Handy for themes
-# that come up in the room (default false).
+# May categories be added, renamed and merged in the app (ctrl+n, F9, F5)? Handy
+# for themes that come up in the room (default false).
 open = true
 # May a card stay without a category (for now)? Then there is a pile
 # "Not sorted yet" with key 0 (default false).
 unsorted = true
+# Sort the cards of an earlier step without retyping: put that step's id here (a
+# brainstorm, questions, rate or sort step); they arrive on the pile
+# "Not sorted yet". With top = 8: the eight with the most dots.
+# from = "ideeen"
 
 # One [[items.steps.categories]] per category (at least 1, at most 9).
 [[items.steps.categories]]

@@ -63,6 +63,29 @@ NL: dict[str, str] = {
         "dit kaartje is niet toegevoegd (de tekst staat nog in het veld)."
     ),
     "sort.unknown_category": "Onbekend motief: {id}",
+    "key.sort.merge_category": "Categorie samenvoegen",
+    "tip.sort.merge_category": "Een categorie samenvoegen met een andere: de kaartjes gaan mee",
+    "sort.merge_category": "Categorieën samenvoegen",
+    "sort.merge_gone": "Deze categorie …",
+    "sort.merge_into": "… gaat op in",
+    "sort.merge_button": "Samenvoegen",
+    "sort.merge_what": "De kaartjes van {gone} ({n}) gaan naar {into}; {gone} verdwijnt.",
+    "sort.merge_keys": "Enter links: naar rechts · Enter rechts: samenvoegen · Esc: terug",
+    "sort.merge_none": "Samenvoegen kan pas met minstens twee categorieën.",
+    "sort.merged": "{gone} is samengevoegd met {into} ({n} kaartjes; ctrl+z zet het terug)",
+    "sort.merged.one": "{gone} is samengevoegd met {into} (1 kaartje; ctrl+z zet het terug)",
+    "report.sort.merged": "Samengevoegd in de zaal: {merges}.",
+    "report.sort.merged_one": "{gone} in {into}",
+    "help.step.sort.action": "- **a** op een kaartje: maak er een **actie** van (wie en wanneer"
+    " vul je in bij de acties).",
+    "help.step.sort.open": "**Categorieën in de zaal.** **ctrl+n**: een nieuwe categorie."
+    " **F9**: een categorie een andere naam geven. **F5**: een categorie **samenvoegen** met"
+    " een andere (links de categorie die opgaat, rechts waarin; Enter, Enter): de kaartjes"
+    " gaan mee en de categorie verdwijnt. **ctrl+z** zet het terug.",
+    "help.step.sort.from": "**De kaartjes van {step}** liggen op de stapel *niet gesorteerd*;"
+    " wat daar later bijkomt, komt hier vanzelf bij. Zolang een kaartje hier onaangeroerd op"
+    " de stapel ligt, volgt het die stap (een andere tekst, of weg als het daar weg is); een"
+    " kaartje dat je sorteert of wijzigt, blijft zoals het hier is.",
     "help.step.sort": """**Motieven in kaart.** Ieder noemt waarom hij of zij meedoet; jij zet elke
 reden als kaartje bij het motief dat het best past.
 
@@ -150,6 +173,29 @@ EN: dict[str, str] = {
         "this card was not added (its text is still in the field)."
     ),
     "sort.unknown_category": "Unknown motive: {id}",
+    "key.sort.merge_category": "Merge category",
+    "tip.sort.merge_category": "Merge a category into another: its cards go along",
+    "sort.merge_category": "Merge categories",
+    "sort.merge_gone": "This category …",
+    "sort.merge_into": "… goes into",
+    "sort.merge_button": "Merge",
+    "sort.merge_what": "The cards of {gone} ({n}) go to {into}; {gone} disappears.",
+    "sort.merge_keys": "Enter on the left: to the right · Enter on the right: merge · Esc: cancel",
+    "sort.merge_none": "Merging needs at least two categories.",
+    "sort.merged": "{gone} merged into {into} ({n} cards; ctrl+z takes it back)",
+    "sort.merged.one": "{gone} merged into {into} (1 card; ctrl+z takes it back)",
+    "report.sort.merged": "Merged in the room: {merges}.",
+    "report.sort.merged_one": "{gone} into {into}",
+    "help.step.sort.action": "- **a** on a card: make it an **action** (who and when are"
+    " filled in at the actions).",
+    "help.step.sort.open": "**Categories in the room.** **ctrl+n**: a new category."
+    " **F9**: give a category another name. **F5**: **merge** a category into another"
+    " (left the one that goes, right where to; Enter, Enter): its cards go along and the"
+    " category disappears. **ctrl+z** takes it back.",
+    "help.step.sort.from": "**The cards of {step}** lie on the *unsorted* pile; what is added"
+    " there later arrives here by itself. While a card lies here untouched on the pile, it"
+    " follows that step (another text, or gone when it is gone there); a card you sort or"
+    " edit stays as it is here.",
     "help.step.sort": """**Motive mapping.** Everyone says why they join; you file each reason
 as a card under the motive it fits best.
 

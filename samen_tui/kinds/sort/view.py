@@ -35,13 +35,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from samen_tui.i18n import t
-from samen_tui.kinds.sort import board, categories, view_board
+from samen_tui.kinds import flow
+from samen_tui.kinds.sort import board, categories, taken, view_board
 from samen_tui.kinds.sort.board import Column
 from samen_tui.kinds.sort.model import Category, SortStep
 from samen_tui.kinds.sort.record import Card, SortRecord
 from samen_tui.kinds.sort.view_cards import CardInput, CardView, PickBar, WhoButton
 from samen_tui.kinds.sort.view_long import CardColumn
-from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.session.codec import MAX_ITEMS
 from samen_tui.session.model import GROUP, new_id
 from samen_tui.session.stats import who_label
@@ -139,11 +139,22 @@ class SortView(StepView):
             id="sort.rename_category",
             tooltip="tip.sort.rename_category",
         ),
+        Binding(
+            "f5",
+            "merge_category",
+            "key.sort.merge_category",
+            id="sort.merge_category",
+            tooltip="tip.sort.merge_category",
+        ),
     ]
 
     def __init__(self, step: SortStep, capture: Capture, *, id: str | None = None) -> None:
         self.file_step = step
         """The step as the file has it; shown with the session's categories."""
+        if step.from_:  # the earlier step's cards in the unsorted pile (not undoable)
+            held = capture.session.record(step.id, step.KIND)
+            assert isinstance(held, SortRecord)
+            taken.pull(held, flow.incoming(step, capture.session, capture.workshop))
         record = capture.session.records.get(step.id)
         own = categories.resolve(step, record if isinstance(record, SortRecord) else None)
         super().__init__(own, capture, id=id)
@@ -157,12 +168,24 @@ class SortView(StepView):
         """What the hint line says after a card is filed (until typing goes on)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("add_category", "rename_category"):
+        if action in ("add_category", "rename_category", "merge_category"):
             return self.file_step.open and not self.read_only
         return not (self.read_only and action == "who")
 
     def depends(self) -> object:
-        return (super().depends(), categories.state(self.sort_record))
+        """The participants, the categories, and with ``from`` the earlier step's cards."""
+        earlier = tuple(flow.incoming(self.file_step, self.session, self.capture.workshop))
+        return (super().depends(), categories.state(self.sort_record), earlier)
+
+    def help_text(self) -> str:
+        """The kind's (or the file's) help, and the keys of open categories."""
+        extra = [t("help.step.sort.action")]
+        if self.file_step.open:
+            extra.append(t("help.step.sort.open"))
+        if self.file_step.from_:
+            step = self.capture.workshop.step(self.file_step.from_)
+            extra.append(t("help.step.sort.from", step=step.title if step else ""))
+        return "\n\n".join([super().help_text(), *extra])
 
     def action_add_category(self) -> None:
         from samen_tui.kinds.sort import view_category  # its dialog, when asked for
@@ -174,8 +197,14 @@ class SortView(StepView):
 
         view_category.rename_category(self)
 
+    def action_merge_category(self) -> None:
+        from samen_tui.kinds.sort import view_category
+
+        view_category.merge_category(self)
+
     def apply_categories(self) -> None:
-        """Show the session's categories (one was added or renamed)."""
+        """Show the session's categories (one was added, renamed or merged)."""
+        self._filed = None  # "✓ category: card" may name one that is gone
         self.step = categories.resolve(self.file_step, self.sort_record)
         self.reload()
 
@@ -468,6 +497,7 @@ class SortView(StepView):
             if edited is not None:
                 edited.text = text
                 edited.category = category_id
+                edited.follows = ""  # this step's own now (see taken.py)
             else:
                 self.sort_record.cards.append(
                     Card(id=new_id("k"), text=text, category=category_id, who=self.state.who)
@@ -520,6 +550,7 @@ class SortView(StepView):
             return
         with self.capture.change():
             card.category = category_id
+            card.follows = ""  # sorted: this step's own now (see taken.py)
         self.state.focus = card_id
         self._sync_cards()
         self.call_after_refresh(self._focus_card, card_id)
@@ -552,35 +583,13 @@ class SortView(StepView):
 
     def choose_who(self, card_id: str = "") -> None:
         """Pick who said it: for one card, or (no card) for the cards to come."""
-        if self.read_only:
-            return
-        card = self.card(card_id) if card_id else None
-        current = card.who if card is not None else self.state.who
+        view_board.choose_who(self, card_id)
 
-        def chosen(who: str | None) -> None:
-            if who is None:
-                self._refocus(card_id)
-                return
-            if card is not None:
-                if who != card.who:
-                    with self.capture.change():
-                        card.who = who
-            else:
-                self.state.who = who
-            self._sync_cards()
-            self.call_after_refresh(self._refocus, card_id)
-
-        self.app.push_screen(
-            WhoPicker(t("who.title.sort"), list(self.session.participants), current), chosen
-        )
-
-    def _refocus(self, card_id: str) -> None:
-        if card_id and self._card_widget(card_id) is not None:
-            self._focus_card(card_id)
-        elif self.picking:
-            self.screen.set_focus(self.query_one(PickBar))
-        else:
-            self.focus_input()
+    def card_to_action(self, card_id: str) -> None:
+        """Key a on a card: it becomes an action (its ``source`` is the card's id)."""
+        card = self.card(card_id)
+        if card is not None:
+            self.make_action(card.text, card.id)
 
 
 VIEW = SortView

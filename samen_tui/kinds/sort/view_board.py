@@ -19,7 +19,7 @@ from samen_tui.i18n import t
 from samen_tui.kinds.sort import board
 from samen_tui.kinds.sort.record import Card
 from samen_tui.kinds.sort.stats import category_counts
-from samen_tui.kinds.sort.view_cards import CardView
+from samen_tui.kinds.sort.view_cards import CardView, PickBar
 from samen_tui.kinds.sort.view_long import LONG, CardColumn
 
 if TYPE_CHECKING:
@@ -135,3 +135,42 @@ def _show_long(view: SortView, container: Vertical, category_id: str, cards: lis
     container.mount(column)
     if refocus and refocus in {c.id for c in cards}:
         view.call_after_refresh(view._focus_card, refocus)
+
+
+def choose_who(view: SortView, card_id: str = "") -> None:
+    """Pick who said it: for one card (then it is this step's own, see
+    :mod:`~samen_tui.kinds.sort.taken`), or (no card) for the cards to come."""
+    from samen_tui.kinds.sort.view_who import WhoPicker
+
+    if view.read_only:
+        return
+    card = view.card(card_id) if card_id else None
+    current = card.who if card is not None else view.state.who
+
+    def chosen(who: str | None) -> None:
+        if who is None:
+            refocus(view, card_id)
+            return
+        if card is not None:
+            if who != card.who:
+                with view.capture.change():
+                    card.who = who
+                    card.follows = ""
+        else:
+            view.state.who = who
+        view._sync_cards()
+        view.call_after_refresh(refocus, view, card_id)
+
+    view.app.push_screen(
+        WhoPicker(t("who.title.sort"), list(view.session.participants), current), chosen
+    )
+
+
+def refocus(view: SortView, card_id: str) -> None:
+    """The focus back on a card, the category pick, or the field."""
+    if card_id and view._card_widget(card_id) is not None:
+        view._focus_card(card_id)
+    elif view.picking:
+        view.screen.set_focus(view.query_one(PickBar))
+    else:
+        view.focus_input()

@@ -164,9 +164,9 @@ def _move(key: str) -> Binding:
 class CardView(Static, can_focus=True):
     """One card on the board: its text (never markup) and who said it.
 
-    ``e`` edits and ``w`` picks who said it, unless a category has that key: then it
-    moves the card there (its move binding comes first for that key, and is on only
-    when a category has the key)."""
+    ``e`` edits, ``w`` picks who said it and ``a`` makes it an action, unless a
+    category has that key: then it moves the card there (its move binding comes first
+    for that key, and is on only when a category has the key)."""
 
     BINDINGS = [
         Binding("enter", "edit", "key.sort.edit", id="sort.card.edit", tooltip="tip.sort.edit"),
@@ -183,6 +183,15 @@ class CardView(Static, can_focus=True):
         ),
         _move("w"),
         Binding("w", "who", "key.sort.who", id="sort.card.who", tooltip="tip.sort.who"),
+        _move("a"),
+        Binding(
+            "a",
+            "to_action",
+            "key.forms.to_action",
+            show=False,
+            id="sort.card.to_action",
+            tooltip="tip.forms.to_action",
+        ),
         Binding("escape", "new", "key.sort.new", id="sort.card.new", tooltip="tip.sort.new"),
         Binding(
             "up", "nav('up')", "key.sort.nav", show=False, id="sort.card.up", tooltip="tip.sort.nav"
@@ -211,7 +220,7 @@ class CardView(Static, can_focus=True):
             id="sort.card.right",
             tooltip="tip.sort.nav",
         ),
-        *(_move(key) for key in CATEGORY_KEYS if key not in "ew"),
+        *(_move(key) for key in CATEGORY_KEYS if key not in "ewa"),
     ]
 
     def __init__(self, card_id: str, content: Text, step: SortStep, read_only: bool) -> None:
@@ -222,7 +231,7 @@ class CardView(Static, can_focus=True):
         self._keys = category_keys(step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._read_only and action in ("edit", "delete", "who", "move", "new"):
+        if self._read_only and action in ("edit", "delete", "who", "move", "new", "to_action"):
             return False
         if action == "move":
             return parameters[:1] != () and parameters[0] in self._keys
@@ -257,6 +266,9 @@ class CardView(Static, can_focus=True):
 
     def action_who(self) -> None:
         self.view.choose_who(self.target)
+
+    def action_to_action(self) -> None:
+        self.view.card_to_action(self.target)
 
     def action_new(self) -> None:
         self.view.focus_input()

@@ -1,21 +1,25 @@
-"""sort: adding and renaming categories in the app (``open = true``).
+"""sort: adding, renaming and merging categories in the app (``open = true``).
 
-Ctrl+N asks for the name of a new category, F7 for a category and its new name. The
-categories the session has are :mod:`samen_tui.kinds.sort.categories`'s; the view is
-built anew with them.
+Ctrl+N asks for the name of a new category, F9 for a category and its new name, F5
+for a category and the one to merge it into (:class:`MergeDialog`). The categories
+the session has are :mod:`samen_tui.kinds.sort.categories`'s; the view is built anew
+with them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Input, Label, Select
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
 
 from samen_tui.i18n import t
-from samen_tui.kinds.sort.model import CATEGORY_KEYS
+from samen_tui.kinds.sort import categories
+from samen_tui.kinds.sort.model import CATEGORY_KEYS, Category
 from samen_tui.kinds.sort.record import Added
 from samen_tui.session.model import new_id
 from samen_tui.tui.screens.dialogs import Dialog
@@ -23,8 +27,8 @@ from samen_tui.tui.screens.dialogs import Dialog
 if TYPE_CHECKING:
     from samen_tui.kinds.sort.view import SortView
 
-MAX_CATEGORIES = len(CATEGORY_KEYS) - 2
-"""Every key but the two a card uses itself (e, w)."""
+MAX_CATEGORIES = len(CATEGORY_KEYS) - len(categories.RESERVED)
+"""Every key but those a card uses itself (e, w, a)."""
 
 
 class CategoryDialog(Dialog):
@@ -97,3 +101,144 @@ def rename_category(view: SortView) -> None:
         view.apply_categories()
 
     view.app.push_screen(CategoryDialog(t("sort.rename_category"), choices), renamed)
+
+
+class MergeDialog(Dialog):
+    """Which category goes (left) into which (right): Enter on the left goes to the
+    right, Enter on the right merges; a click does the same. Answers (gone, into)."""
+
+    DEFAULT_CSS = """
+    MergeDialog .merge-lists { height: auto; }
+    MergeDialog .merge-side { width: 1fr; height: auto; }
+    MergeDialog OptionList { height: auto; max-height: 12; }
+    MergeDialog #merge-what { width: 1fr; height: auto; margin-top: 1; }
+    MergeDialog #merge-keys { width: 1fr; height: auto; color: $text-muted; }
+    """
+
+    def __init__(self, gone: list[Category], into: list[Category], counts: dict[str, int]):
+        super().__init__()
+        self._gone = gone
+        self._into = into
+        self._counts = counts
+
+    def _option(self, category: Category) -> Option:
+        text = Text()
+        if category.key:
+            text.append(f" {category.key} ", style="reverse")
+        text.append(f" {category.title} ")
+        text.append(f"({self._counts.get(category.id, 0)})", style="dim")
+        return Option(text, id=category.id)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("sort.merge_category"), classes="dialog-title", markup=False)
+            with Horizontal(classes="merge-lists"):
+                with Vertical(classes="merge-side"):
+                    yield Label(t("sort.merge_gone"), markup=False)
+                    yield OptionList(*(self._option(c) for c in self._gone), id="merge-gone")
+                with Vertical(classes="merge-side"):
+                    yield Label(t("sort.merge_into"), markup=False)
+                    yield OptionList(id="merge-into")
+            yield Label("", id="merge-what", markup=False)
+            yield Label(t("sort.merge_keys"), id="merge-keys", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(t("button.cancel"), id="cancel")
+                yield Button(t("sort.merge_button"), id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        gone = self.query_one("#merge-gone", OptionList)
+        gone.highlighted = 0
+        self._fill_into()
+        gone.focus()
+
+    @property
+    def gone(self) -> str:
+        gone = self.query_one("#merge-gone", OptionList)
+        index = gone.highlighted
+        return self._gone[index].id if index is not None else ""
+
+    @property
+    def into(self) -> str:
+        into = self.query_one("#merge-into", OptionList)
+        index = into.highlighted
+        if index is None or not into.option_count:
+            return ""
+        return into.get_option_at_index(index).id or ""
+
+    def _fill_into(self) -> None:
+        into = self.query_one("#merge-into", OptionList)
+        keep = self.into
+        into.clear_options()
+        targets = [c for c in self._into if c.id != self.gone]
+        into.add_options([self._option(c) for c in targets])
+        ids = [c.id for c in targets]
+        into.highlighted = ids.index(keep) if keep in ids else 0
+        self._describe()
+
+    def _describe(self) -> None:
+        titles = {c.id: c.title for c in self._into}
+        gone, into = self.gone, self.into
+        self.query_one("#merge-what", Label).update(
+            t(
+                "sort.merge_what",
+                gone=titles.get(gone, gone),
+                into=titles.get(into, into),
+                n=self._counts.get(gone, 0),
+            )
+            if gone and into
+            else ""
+        )
+
+    @on(OptionList.OptionHighlighted, "#merge-gone")
+    def _gone_highlighted(self) -> None:
+        self._fill_into()
+
+    @on(OptionList.OptionHighlighted, "#merge-into")
+    def _into_highlighted(self) -> None:
+        self._describe()
+
+    @on(OptionList.OptionSelected, "#merge-gone")
+    def _gone_chosen(self) -> None:
+        self.query_one("#merge-into", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#merge-into")
+    @on(Button.Pressed, "#ok")
+    def _merge(self) -> None:
+        if self.gone and self.into:
+            self.dismiss((self.gone, self.into))
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+def merge_category(view: SortView) -> None:
+    """Ask for a category and the one to merge it into; move its cards there (one
+    undoable change) and show the categories without it."""
+    from samen_tui.kinds.sort.stats import category_counts
+
+    step = view.sort_step
+    gone = categories.mergeable(step)
+    if not gone or len(step.categories) < 2:
+        view.notify(t("sort.merge_none"), severity="warning")
+        return
+    counts = category_counts(step, view.sort_record)
+
+    def merged(answer: tuple[str, str] | None) -> None:
+        if answer is None:
+            return
+        titles = {c.id: c.title for c in view.sort_step.categories}
+        with view.capture.change():
+            moved = categories.merge(view.sort_record, *answer)
+        view.apply_categories()
+        view.notify(
+            t(
+                "sort.merged.one" if moved == 1 else "sort.merged",
+                gone=titles[answer[0]],
+                into=titles[answer[1]],
+                n=moved,
+            ),
+            markup=False,
+        )
+
+    view.app.push_screen(MergeDialog(gone, list(step.categories), counts), merged)

@@ -7,8 +7,9 @@ each, so a column of thousands took seconds (and the board once styled every car
 for every other card: minutes). A longer column is a :class:`CardColumn`: one
 option list of its cards, which draws only the lines on screen. The highlighted
 card takes the keys a card widget takes (a category key moves it, Enter or e edits,
-Delete removes, w picks who said it, Esc goes to the field, ← → to the next column,
-↑ on the first card to the field), so the trainer works the same way.
+Delete removes, w picks who said it, a makes it an action, Esc goes to the field,
+← → to the next column, ↑ on the first card to the field), so the trainer works the
+same way.
 
 Opening a step is then linear in its cards, and quick: see ``bench/sortbench.py``.
 """
@@ -117,7 +118,7 @@ class CardColumn(OptionList):
         return sort_view(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._read_only and action in ("edit", "delete", "who", "move", "new"):
+        if self._read_only and action in ("edit", "delete", "who", "move", "new", "to_action"):
             return False
         if action == "move":
             return parameters[:1] != () and parameters[0] in self._keys
@@ -158,6 +159,10 @@ class CardColumn(OptionList):
     def action_who(self) -> None:
         if self.target:
             self.view.choose_who(self.target)
+
+    def action_to_action(self) -> None:
+        if self.target:
+            self.view.card_to_action(self.target)
 
     def action_new(self) -> None:
         self.view.focus_input()
