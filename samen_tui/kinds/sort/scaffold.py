@@ -88,7 +88,7 @@ unsorted = true
 # Sort the cards of an earlier step without retyping: put that step's id here (a
 # brainstorm, questions, rate or sort step); they arrive on the pile
 # "Not sorted yet". With top = 8: the eight with the most dots.
-# from = "ideeen"
+# from = "ideas"
 
 # One [[items.steps.categories]] per category (at least 1, at most 9).
 [[items.steps.categories]]
