@@ -89,7 +89,17 @@ class FittedInput(Input):
 
 
 class EntryInput(FittedInput):
-    """A field whose Enter adds an entry: submitted in the order the keys came."""
+    """A field whose Enter adds an entry: submitted in the order the keys came.
+
+    Keys typed fast (a burst through tmux, a fast typist) reach the field before the
+    step has handled the Enter before them: "AAA⏎BBB⏎" made the cards "AAA" and
+    "AAABBB". So each Enter submits only what was typed since the Enter before it
+    (``_sent`` is the text already submitted and not yet taken), and :meth:`take`
+    removes each submitted text from the front of the field when its entry is made.
+    """
+
+    _sent = ""
+    """The front of the field already submitted, its entries not made yet."""
 
     async def on_key(self, event: events.Key) -> None:
         if event.key == "enter":
@@ -98,13 +108,28 @@ class EntryInput(FittedInput):
             await self.action_submit()
         # else Input's own handler (next in the MRO) types the character
 
+    async def action_submit(self) -> None:
+        value = self.value
+        if not value.startswith(self._sent):  # changed in another way since: all of it
+            self._sent = ""
+        text = value[len(self._sent) :]
+        self._sent = value
+        self.post_message(self.Submitted(self, text, None))
+
+    def refused(self) -> None:
+        """The entry just submitted was not made (an error was shown): what the field
+        holds is submitted again, whole, with the next Enter."""
+        self._sent = ""
+
     def take(self, submitted: str) -> None:
-        """Remove the text just submitted (``Submitted.value``) from the field, keeping
-        what was typed after the Enter. A field changed in any other way since is left
-        as it is: nothing the trainer typed is wiped."""
+        """Remove the text just submitted (``Submitted.value``) from the front of the
+        field, keeping what was typed after the Enter. A field changed in any other way
+        since is left as it is: nothing the trainer typed is wiped."""
         value = self.value
         if not value.startswith(submitted):
+            self._sent = ""
             return
         cursor = self.cursor_position
+        self._sent = self._sent[len(submitted) :] if self._sent.startswith(submitted) else ""
         self.value = value[len(submitted) :]
         self.cursor_position = max(0, cursor - len(submitted))

@@ -190,6 +190,8 @@ class FormRow(Vertical):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         values = self.read(event.input, event.value)
+        if values is None and isinstance(event.input, EntryInput):
+            event.input.refused()
         if values is not None:
             self.post_message(
                 self.Submitted(self, values, self.editing, source=event.input, raw=event.value)
