@@ -62,6 +62,13 @@ class AutoSaver:
         self._thread = threading.Thread(target=self._run, name="samen-autosave", daemon=True)
         self._thread.start()
 
+    @property
+    def settled(self) -> bool:
+        """Everything handed to the writer was tried, and the UI was told how it went
+        (a failed snapshot may still be tried again later)."""
+        with self._lock:
+            return self._pending is None and not self._busy and not self._reporting
+
     def submit(self, data: dict[str, Any]) -> None:
         """Queue a snapshot; it replaces any snapshot not yet written."""
         with self._lock:

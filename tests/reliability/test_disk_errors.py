@@ -32,8 +32,23 @@ from samen_tui.tui.screens.dialogs import ConfirmDialog, PathDialog
 from tests.reliability.helpers import messages, names_in, new_session_file, report, sha256
 from tests.tui.conftest import burst, make_app, until, walk_screen
 
-SETTLE = 0.6
-"""Seconds for the autosave (it ticks every 0.25 s) to have written, or failed."""
+
+async def saved_or_failed(pilot: Any, attempts: int) -> None:
+    """Until the autosave (it ticks every 0.25 s) has tried to write the change made
+    after ``attempts`` tries, and the screen has been told how it went."""
+    screen = walk_screen(pilot.app)
+    saver = screen.capture.saver
+    assert saver is not None
+    await until(
+        pilot, lambda: saver.attempts > attempts and not screen.capture.dirty and saver.settled
+    )
+    await pilot.pause()
+
+
+def attempts(pilot: Any) -> int:
+    saver = walk_screen(pilot.app).capture.saver
+    assert saver is not None
+    return saver.attempts
 
 
 class FailingOs(types.ModuleType):
@@ -131,8 +146,9 @@ async def add(pilot: Any, name: str) -> None:
     field = walk_screen(pilot.app).step_view.query_one("#p-name", Input)
     assert pilot.app.focused is field
     field.value = name
+    before = attempts(pilot)
     await pilot.press("enter")
-    await pilot.pause(SETTLE)
+    await saved_or_failed(pilot, before)
 
 
 async def save_copy_as(pilot: Any, target: Path, palette: bool) -> None:
@@ -193,8 +209,9 @@ async def test_the_disk_says_no(
         assert "NIET OPGESLAGEN" in screen.sub_title
         assert screen.save_error
         await add(pilot, "Daan Bakker")
+        before = attempts(pilot)
         await pilot.press("ctrl+s")  # saving by hand fails the same way
-        await pilot.pause(SETTLE)
+        await saved_or_failed(pilot, before)
         typed = ["Anna de Vries", "Bert Jansen", "Chloë van Dijk", "Daan Bakker"]
         assert [p.name for p in screen.session.participants] == typed
         assert "NIET OPGESLAGEN" in screen.sub_title
