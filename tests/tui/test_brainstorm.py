@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Select
 from samen_tui.kinds.brainstorm.view import BrainstormView, IdeaList
 from samen_tui.session.model import Participant
 from samen_tui.tui.app import SamenApp
-from tests.tui.conftest import burst, make_app, saved, walk_screen
+from tests.tui.conftest import burst, make_app, saved, until, walk_screen
 
 STEP = "wat-helpt"
 LITERAL = r"Vertrouwen [b]x[/] \ ëéï"
@@ -298,9 +298,11 @@ async def test_a_new_card_changes_its_own_column_and_at_most_one_layout(sessions
         await open_step(app, pilot)
         await typed(pilot, "Tijd")
         await pilot.press("enter")
+        await until(pilot, lambda: shown(app, "randvoorwaarden") == ["· Tijd"])
         await pilot.press("tab", "tab")
         await typed(pilot, "Samen leren")
         await pilot.press("enter")
+        await until(pilot, lambda: shown(app, "werkwijzen") == ["· Samen leren"])
         await pilot.press("shift+tab", "shift+tab")
         assert app.focused is app.screen.query_one("#new-randvoorwaarden", Input)
         other = app.screen.query_one("#ideas-werkwijzen", IdeaList)
