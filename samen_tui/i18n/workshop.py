@@ -64,6 +64,13 @@ NL: dict[str, str] = {
     ),
     "workshop.from_kind": "from: stap '{step}' is een {kind}-stap; overnemen kan van: {kinds}",
     "workshop.from_category": "onbekende categorie '{category}' (categorieën: {known})",
+    "workshop.from_needed": (
+        "'{key}' werkt alleen samen met from (de stap waar de kaartjes vandaan komen)"
+    ),
+    "workshop.category_needs_sort": (
+        "category kiest de kaartjes van één categorie van een sort-stap; "
+        "'{step}' is een {kind}-stap"
+    ),
     "workshop.rounds_empty": "rounds heeft minstens één ronde (in minuten: rounds = [1, 2, 4])",
     "workshop.rounds_range": "een ronde duurt 1 tot en met {max} minuten, niet {value}",
     "workshop.rounds_too_long": (
@@ -199,6 +206,10 @@ EN: dict[str, str] = {
     "workshop.from_later": "from: step '{step}' comes later; a step takes over from an earlier one",
     "workshop.from_kind": "from: step '{step}' is a {kind} step; taking over works from: {kinds}",
     "workshop.from_category": "unknown category '{category}' (categories: {known})",
+    "workshop.from_needed": "'{key}' only works together with from (the step the cards come from)",
+    "workshop.category_needs_sort": (
+        "category picks the cards of one category of a sort step; '{step}' is a {kind} step"
+    ),
     "workshop.rounds_empty": "rounds has at least one round (in minutes: rounds = [1, 2, 4])",
     "workshop.rounds_range": "a round takes 1 to {max} minutes, not {value}",
     "workshop.rounds_too_long": (

@@ -69,6 +69,17 @@ def flow_problems(items: tuple[AgendaItem, ...]) -> list[Problem]:
             source = getattr(step, "from_", "")
             here: tuple[str | int, ...] = ("items", i, "steps", j)
             target = earlier.get(source) if source else None
+            category = getattr(step, "category", "")
+            if not source:  # what only chooses among a from's cards means nothing here
+                if category:
+                    problems.append(
+                        ((*here, "category"), t("workshop.from_needed", key="category"))
+                    )
+                if getattr(step, "top", 0) and hasattr(step, "from_"):
+                    problems.append(((*here, "top"), t("workshop.from_needed", key="top")))
+            elif target is not None and category and target.KIND != "sort":
+                message = t("workshop.category_needs_sort", step=source, kind=target.KIND)
+                problems.append(((*here, "category"), message))
             if source and target is None:
                 later = any(s.id == source for it in items for s in it.steps)
                 key = "workshop.from_later" if later else "workshop.from_unknown"
@@ -77,7 +88,7 @@ def flow_problems(items: tuple[AgendaItem, ...]) -> list[Problem]:
                 kinds = ", ".join(SOURCES)
                 message = t("workshop.from_kind", step=source, kind=target.KIND, kinds=kinds)
                 problems.append(((*here, "from"), message))
-            elif target is not None and (category := getattr(step, "category", "")):
+            elif target is not None and category and target.KIND == "sort":
                 known = [c.id for c in getattr(target, "categories", ())]
                 if category not in known:
                     choices = ", ".join(known) or "-"

@@ -444,6 +444,23 @@ def test_from_with_items_or_a_wrong_category_or_top() -> None:
     ]
 
 
+def test_category_and_top_mean_nothing_without_from_or_a_sort_step() -> None:
+    """They choose among the cards a from brings: without one (or with a from to a step
+    without categories) they were silently ignored."""
+    alone = HEAD + RATE + 'category = "c"\ntop = 2\nitems = [{ id = "a", title = "A" }]\n'
+    assert problems_of(alone) == [
+        "w.toml:14:12: 'category' werkt alleen samen met from (de stap waar de kaartjes"
+        " vandaan komen)",
+        "w.toml:15:7: 'top' werkt alleen samen met from (de stap waar de kaartjes vandaan"
+        " komen)",
+    ]
+    brainstorm = HEAD + HMW + RATE + 'from = "hmw"\ncategory = "p"\n'
+    assert problems_of(brainstorm) == [
+        "w.toml:21:12: category kiest de kaartjes van één categorie van een sort-stap;"
+        " 'hmw' is een brainstorm-stap"
+    ]
+
+
 def test_a_matrix_without_items_says_it_is_a_matrix_step() -> None:
     step = (
         'kind = "matrix"\nid = "m"\ntitle = "M"\n'
