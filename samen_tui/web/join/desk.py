@@ -33,6 +33,7 @@ from samen_tui.kinds.questions.model import QuestionsStep
 from samen_tui.kinds.questions.record import Answer, QuestionsRecord
 from samen_tui.kinds.rate.model import RateStep
 from samen_tui.kinds.rate.record import RateRecord, Rating
+from samen_tui.kinds.sort import categories
 from samen_tui.kinds.sort.model import SortStep
 from samen_tui.kinds.sort.record import Card, SortRecord
 from samen_tui.session.codec import MAX_ITEMS
@@ -153,6 +154,11 @@ class Desk:
         """The trainer's step; one fed by an earlier step (``from``) with what that
         step passes on now (its items, its prompts)."""
         step = self.host.workshop.step(self.session.current)
+        if isinstance(step, SortStep):  # the categories of this session: added, renamed,
+            # merged in the app (phones were offered the file's, and a card sent to a
+            # merged category was in none the trainer saw)
+            record = self.session.records.get(step.id)
+            return categories.resolve(step, record if isinstance(record, SortRecord) else None)
         return None if step is None else flow.resolve(step, self.session, self.host.workshop)
 
     def is_open(self, step_id: str) -> bool:
@@ -285,11 +291,15 @@ class Desk:
         who = self._who(device_id)
         step = self._step(step_id, SortStep)
         assert isinstance(step, SortStep)
+        record = self.session.record(step.id, step.KIND)
+        assert isinstance(record, SortRecord)
+        seen: set[str] = set()
+        while category in record.merged and category not in seen:  # a page from before
+            seen.add(category)  # a merge: the card goes where that category's cards went
+            category = record.merged[category]
         if category not in {c.id for c in step.categories}:
             raise Refused(400, "join.error.unknown_category")
         clean = clean_text(text, CARD_LIMIT)
-        record = self.session.record(step.id, step.KIND)
-        assert isinstance(record, SortRecord)
         card = Card(id=new_id("k"), text=clean, category=category, who=who.id)
         return self._append(device_id, step, record.cards, card)
 
