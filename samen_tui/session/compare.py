@@ -25,6 +25,7 @@ from samen_tui.kinds.actions.record import Action, ActionsRecord, ActionStatus
 from samen_tui.kinds.rate import stats as rate_stats
 from samen_tui.kinds.rate.model import RateStep
 from samen_tui.kinds.rate.record import RateRecord
+from samen_tui.kinds.sort import categories as sort_categories
 from samen_tui.kinds.sort import stats as sort_stats
 from samen_tui.kinds.sort.model import SortStep
 from samen_tui.kinds.sort.record import SortRecord
@@ -140,6 +141,10 @@ def compare_motives(workshop: Workshop, sessions: Sequence[Session]) -> list[Mot
             continue
         counts = [sort_stats.category_counts(step, _sort_record(s, step.id)) for s in sessions]
         titles = {c.id: c.title for c in step.categories}
+        for session in sessions:  # added in the app, and the pile: named as that session did
+            own = sort_categories.resolve(step, _sort_record(session, step.id))
+            for category in own.categories:
+                titles.setdefault(category.id, category.title)
         categories = list(dict.fromkeys(cid for c in counts for cid in c))
         for cid in categories:
             rows.append(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from samen_tui import report
+from samen_tui import paths, report
 from samen_tui.i18n import set_language
 from samen_tui.kinds.actions.record import Action, ActionsRecord
 from samen_tui.kinds.content.record import ContentRecord
@@ -255,3 +255,28 @@ def test_compare_blocks_render_side_by_side() -> None:
     assert "# Comparison: Proefworkshop" in md_en
     assert "| action | Plan de pilot | Anna Jansen | 2025-05-01 | open | done |" in md_en
     assert "| Ambitie en Belangen (mean) | 3.0 | 4.0 |" in md_en
+
+
+def test_categories_added_in_the_app_are_compared_by_their_name() -> None:
+    """A category added in the room (an open sort step) was listed by its id."""
+    from samen_tui.kinds.sort.record import Added
+    from samen_tui.workshop.catalog import resolve_workshop
+
+    example = paths.PACKAGE_WORKSHOPS / "examples" / "design-thinking.toml"
+    workshop = resolve_workshop(str(example), [])
+    sessions = []
+    for title, text in (("A", "Eén"), ("B", "Twee")):
+        record = SortRecord(
+            cards=[Card(id="k1", text=text, category="c-nieuw")],
+            added=[Added(id="c-nieuw", title="Nieuw thema")],
+        )
+        sessions.append(
+            Session(
+                workshop=workshop.id,
+                title=title,
+                steps=workshop.step_ids(),
+                records={"affinity": record},
+            )
+        )
+    rows = [r for r in compare.compare_motives(workshop, sessions) if r.category_id == "c-nieuw"]
+    assert [(r.title, r.counts) for r in rows] == [("Nieuw thema", (1, 1))]

@@ -451,8 +451,7 @@ def test_category_and_top_mean_nothing_without_from_or_a_sort_step() -> None:
     assert problems_of(alone) == [
         "w.toml:14:12: 'category' werkt alleen samen met from (de stap waar de kaartjes"
         " vandaan komen)",
-        "w.toml:15:7: 'top' werkt alleen samen met from (de stap waar de kaartjes vandaan"
-        " komen)",
+        "w.toml:15:7: 'top' werkt alleen samen met from (de stap waar de kaartjes vandaan komen)",
     ]
     brainstorm = HEAD + HMW + RATE + 'from = "hmw"\ncategory = "p"\n'
     assert problems_of(brainstorm) == [
