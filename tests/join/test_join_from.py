@@ -58,3 +58,5 @@ async def test_a_phone_adds_an_idea_under_the_winning_question() -> None:
     record = host.session.records["ideate"]
     assert isinstance(record, BrainstormRecord)
     assert [(i.prompt, i.text) for i in record.ideas] == [("i2", "Burenbank bij de bakker")]
+    # the column keeps its title should its card go, as when the trainer types the idea
+    assert record.prompts == {"i2": "HZW buren laten helpen"}

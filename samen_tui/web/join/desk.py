@@ -252,14 +252,23 @@ class Desk:
 
     # ------------------------------------------------------------------ steps
 
-    def _append(self, device_id: str, step: Step, items: list[T], item: T) -> T:
+    def _append(
+        self,
+        device_id: str,
+        step: Step,
+        items: list[T],
+        item: T,
+        also: Callable[[], None] | None = None,
+    ) -> T:
         """Add a card, idea or answer to a step's list: within the file's limit and the
-        device's rate, as one change of the host (undo, autosave)."""
+        device's rate, as one change of the host (undo, autosave), with ``also``."""
         if len(items) >= MAX_ITEMS:
             raise Refused(409, "join.error.too_many")
         self.admit(device_id)
         with self.host.change():
             items.append(item)
+            if also is not None:
+                also()
         self._changed(step.id)
         return item
 
@@ -335,7 +344,12 @@ class Desk:
         idea = Idea(
             id=new_id("i"), prompt=prompt, text=clean, who=GROUP if step.anonymous else who.id
         )
-        return self._append(device_id, step, record.ideas, idea)
+        title = next(p.title for p in step.prompts if p.id == prompt)
+
+        def keep_title() -> None:  # the column's title, should its card go (as the app)
+            record.prompts[prompt] = title
+
+        return self._append(device_id, step, record.ideas, idea, keep_title if step.from_ else None)
 
     def votes_left(self, step: BrainstormStep, participant: str) -> int:
         record = self.session.records.get(step.id)
