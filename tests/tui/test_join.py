@@ -168,3 +168,27 @@ async def test_a_card_from_a_phone_mounts_only_that_card(sessions: Path) -> None
             after = list(view.query("CardView"))
             assert after[:2] == before and len(after) == 3
             assert "drie" in str(after[2].render())
+
+
+async def test_saving_as_moves_the_rooms_join_note(sessions: Path, tmp_path: Path) -> None:
+    """The room finds where phones join in a note beside the session: after save-as it
+    is beside the new file, and none is left beside the old one."""
+    from samen_tui.tui.screens.walk.saveas import move_to
+
+    app = make_app(sessions)
+    app.services.join = "127.0.0.1:0"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        await started(pilot, screen)
+        old = screen.path
+        assert read_note(old) is not None
+        target = tmp_path / "elders" / "kopie.toml"
+        target.parent.mkdir()
+        assert move_to(screen, target)
+        note = read_note(target)
+        info = screen.joining.info()
+        assert note is not None and info is not None and note.code == info.code
+        assert read_note(old) is None
+        await screen.joining.stop()
+        assert read_note(target) is None

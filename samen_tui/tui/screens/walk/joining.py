@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -161,6 +162,14 @@ class WalkJoin:
         if show_panel:
             self.show_panel()
         return True
+
+    def moved(self, old: Path) -> None:
+        """The session is saved elsewhere now (save-as): the room's note goes with it."""
+        info = self.info() if self.running else None
+        if info is None:
+            return
+        remove_note(old)
+        write_note(self.screen.path, JoinNote(info.url, info.short_url, info.code))
 
     async def stop(self) -> None:
         server, self.server = self.server, None

@@ -37,7 +37,8 @@ def move_to(screen: WalkScreen, target: Path) -> bool:
         return False
     old_release = screen.hand_over_release(lock.release)
     screen.capture.save_to(target)
-    screen.path = target
+    old, screen.path = screen.path, target
+    screen.joining.moved(old)  # the room finds the join address beside the session
     if old_release is not None:
         old_release()
     return True
