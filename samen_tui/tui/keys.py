@@ -51,6 +51,17 @@ def display(node: object, binding: Binding, default: str) -> str:
     return default
 
 
+def explain(node: object, binding: Binding) -> str:
+    """A binding's tooltip where it is explained (F1): the node's own words for it
+    (``binding_tooltip``), else its tooltip in the current language."""
+    own = getattr(node, "binding_tooltip", None)
+    if callable(own):
+        text = own(binding)
+        if isinstance(text, str):
+            return text
+    return label(binding.tooltip) if binding.tooltip else ""
+
+
 def shown(description: str) -> bool:
     """Whether a hint with this description is shown at all (a key that another key's
     hint stands for has the empty description)."""

@@ -102,6 +102,10 @@ class RateWords(Words):
     """The verslag's chart of the group means: "Gemiddelde per cluster"."""
     report_item: str = ""
     """The verslag's column of the items: "Onderdeel"."""
+    item_noun: str = ""
+    """What one item is called in the keys' help (F1), with its article: "de dimensie".
+    Empty: the default workshop's words ("Ander ingrediënt", "het gekozen
+    ingrediënt")."""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

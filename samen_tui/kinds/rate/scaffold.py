@@ -78,6 +78,8 @@ report_weakest = "Zwakste punten (hier begint het gesprek):"
 report_bars = "Gemiddelde per groep"
 # Verslag: de kop van de kolom met de items.
 report_item = "Item"
+# Hoe één item heet in de uitleg van de toetsen (F1), met lidwoord.
+item_noun = "het item"
 
 # --- rate met items uit een eerdere stap (from) -------------------------------
 [[items.steps]]
@@ -165,6 +167,8 @@ report_weakest = "Weakest points (where the conversation starts):"
 report_bars = "Mean per group"
 # Verslag: the heading of the column with the items.
 report_item = "Item"
+# What one item is called in the keys' explanation (F1), with its article.
+item_noun = "the item"
 
 # --- rate with items from an earlier step (from) ------------------------------
 [[items.steps]]

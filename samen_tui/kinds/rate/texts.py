@@ -25,6 +25,11 @@ NL: dict[str, str] = {
     "tip.rate.prev_rater": "De vorige deelnemer (of de groep) laten scoren",
     "tip.rate.next_rater": "De volgende deelnemer (of de groep) laten scoren",
     "tip.rate.nav": "Naar het vorige of volgende ingrediënt",
+    # the same, where the file names its items (words.item_noun = "de dimensie")
+    "key.rate.nav_noun": "Naar {noun} erboven of eronder",
+    "tip.rate.score_noun": "Geef {noun} met de cursor deze score",
+    "tip.rate.clear_noun": "De score van {noun} met de cursor wissen (voor wie nu scoort)",
+    "tip.rate.note_noun": "Een notitie bij {noun} met de cursor schrijven of wijzigen",
     "tip.rate.note_done": "Klaar met de notitie, terug naar de lijst",
     # the step
     "who.title.rate": "Wie scoort?",
@@ -164,6 +169,11 @@ EN: dict[str, str] = {
     "tip.rate.prev_rater": "Let the previous participant (or the group) rate",
     "tip.rate.next_rater": "Let the next participant (or the group) rate",
     "tip.rate.nav": "To the previous or next ingredient",
+    # the same, where the file names its items (words.item_noun = "the dimension")
+    "key.rate.nav_noun": "To {noun} above or below",
+    "tip.rate.score_noun": "Give {noun} at the cursor this score",
+    "tip.rate.clear_noun": "Clear the score of {noun} at the cursor (for whoever rates now)",
+    "tip.rate.note_noun": "Write or change a note on {noun} at the cursor",
     "tip.rate.note_done": "Done with the note, back to the list",
     "who.title.rate": "Who rates?",
     "rate.rater": "Who rates: {name}",

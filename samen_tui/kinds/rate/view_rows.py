@@ -24,6 +24,7 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Static
 
+from samen_tui.i18n import t
 from samen_tui.kinds.rate.draw import (
     MEAN_WIDTH,
     SCORE_KEYS,
@@ -228,6 +229,7 @@ class IngredientRow(Vertical, can_focus=True):
         self._read_only = read_only
         self.scale = step.scale
         self._values = dict(score_keys(step.scale))
+        self._noun = step.words.item_noun
 
     def compose(self) -> ComposeResult:
         self.line = Line(self._score_cols)
@@ -254,13 +256,27 @@ class IngredientRow(Vertical, can_focus=True):
 
     def binding_label(self, binding: Binding) -> str | None:
         """A score key is named after its point of the scale; on a scale without labels
-        the lowest key stands for all of them ("0–10 Score")."""
+        the lowest key stands for all of them ("0–10 Score"). ↑/↓ name the file's
+        item (``words.item_noun``) where it gives one."""
+        if self._noun and binding.action.startswith("nav("):
+            return t("key.rate.nav_noun", noun=self._noun)
         value = self._score_value(binding)
         if value is None:
             return None
         if self.scale.labels:
             return self.scale.label(value)
         return None if value == self.scale.min else ""
+
+    def binding_tooltip(self, binding: Binding) -> str | None:
+        """The keys' explanations with the file's item (``words.item_noun``)."""
+        if not self._noun:
+            return None
+        action = binding.action.split("(")[0]
+        if action == "nav":
+            return t("key.rate.nav_noun", noun=self._noun)
+        if action in ("score", "clear", "note"):
+            return t(f"tip.rate.{action}_noun", noun=self._noun)
+        return None
 
     def binding_display(self, binding: Binding) -> str | None:
         """The lowest score key of a scale without labels is shown as the scale."""

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
 from samen_tui.i18n import t
-from samen_tui.tui.keys import describe, display, label, shown
+from samen_tui.tui.keys import describe, display, explain, shown
 
 if TYPE_CHECKING:
     from samen_tui.session.model import Session
@@ -321,7 +321,7 @@ class HelpScreen(ModalScreen[None]):
             description = describe(active.node, binding)
             if not shown(description):
                 continue
-            tooltip = label(binding.tooltip) if binding.tooltip else ""
+            tooltip = explain(active.node, binding)
             line = Text(description)
             if tooltip and tooltip != description:
                 line.append(f"  {tooltip}", style="dim")
