@@ -51,7 +51,7 @@ def end_summary(workshop: Workshop, session: Session) -> EndSummary:
         cards += len(getattr(record, "cards", ()))
         ideas = getattr(record, "ideas", ())
         cards += len(ideas)
-        votes += sum(sum(idea.votes.values()) for idea in ideas)
+        votes += sum(idea.total_votes for idea in ideas)
     return EndSummary(
         items=items,
         participants=len(session.participants),

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from samen_tui.i18n import t
 from samen_tui.session.naming import SUFFIX, is_session_name
+from samen_tui.session.targets import same_file
 
 MAX_LISTED = 8
 """How many candidates a message lists at most."""
@@ -68,13 +69,6 @@ def _listing(paths: list[Path]) -> str:
     return "\n".join(shown)
 
 
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def resolve_session(reference: str | Path, directory: Path, cwd: Path | None = None) -> Path:
     """The absolute path of the session ``reference`` names (see the module)."""
     text = str(reference)
@@ -94,7 +88,7 @@ def resolve_session(reference: str | Path, directory: Path, cwd: Path | None = N
     here = [cwd / candidate for candidate in dict.fromkeys((name, wanted))]
     here_file = next((path for path in here if path.is_file()), None)
     if in_folder.is_file():
-        if here_file is not None and not _same(here_file, in_folder):
+        if here_file is not None and not same_file(here_file, in_folder):
             both = [Path(os.path.abspath(in_folder)), Path(os.path.abspath(here_file))]
             raise SessionNameError(t("resolve.ambiguous", name=text) + "\n" + _listing(both), both)
         return Path(os.path.abspath(in_folder))

@@ -56,18 +56,28 @@ def is_lock_file(path: Path | str) -> bool:
     return LockInfo.from_json(raw) is not None
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name the same existing file."""
     try:
         return os.path.samefile(a, b)
     except (OSError, ValueError):
         return False
 
 
+def same_place(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file, or the same path where there is none yet
+    (saving there is no overwrite of another file)."""
+    try:
+        return one.samefile(other)
+    except OSError:
+        return os.path.abspath(one) == os.path.abspath(other)
+
+
 def protected(target: Path | str, source: Path | str | None = None) -> str | None:
     """Why an export must never be written at ``target`` (a Dutch sentence), or None.
     ``source``: the session file being exported. A missing target is not protected."""
     target = Path(target)
-    if source is not None and _same_file(target, Path(source)):
+    if source is not None and same_file(target, Path(source)):
         return t("export.refused_same", path=target)
     try:
         info = os.stat(target)

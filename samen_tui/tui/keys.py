@@ -40,25 +40,27 @@ def label(text: str) -> str:
     return t(text) if text.startswith(PREFIXES) else text
 
 
+def _own(node: object, method: str, binding: Binding) -> str | None:
+    """What ``node``'s own ``method`` (``binding_display``, ``binding_tooltip``) says
+    of ``binding``; None where it has no such method or says nothing."""
+    own = getattr(node, method, None)
+    text = own(binding) if callable(own) else None
+    return text if isinstance(text, str) else None
+
+
 def display(node: object, binding: Binding, default: str) -> str:
     """The key of ``binding`` as shown: the node's own (``binding_display``), else
     ``default`` (what the app shows for it)."""
-    own = getattr(node, "binding_display", None)
-    if callable(own):
-        text = own(binding)
-        if isinstance(text, str):
-            return text
-    return default
+    own = _own(node, "binding_display", binding)
+    return default if own is None else own
 
 
 def explain(node: object, binding: Binding) -> str:
     """A binding's tooltip where it is explained (F1): the node's own words for it
     (``binding_tooltip``), else its tooltip in the current language."""
-    own = getattr(node, "binding_tooltip", None)
-    if callable(own):
-        text = own(binding)
-        if isinstance(text, str):
-            return text
+    own = _own(node, "binding_tooltip", binding)
+    if own is not None:
+        return own
     return label(binding.tooltip) if binding.tooltip else ""
 
 

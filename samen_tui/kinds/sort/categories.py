@@ -90,10 +90,17 @@ def merges(step: SortStep, record: SortRecord | None) -> list[tuple[str, str]]:
     every = resolve(step, dataclasses.replace(record, merged={}))
     titles = {c.id: c.title for c in every.categories}
     out = []
-    for gone, into in record.merged.items():
-        seen = {gone}
-        while into in record.merged and into not in seen:
-            seen.add(into)
-            into = record.merged[into]
+    for gone in record.merged:
+        into = merged_into(record, gone)
         out.append((titles.get(gone, gone), titles.get(into, into)))
     return out
+
+
+def merged_into(record: SortRecord, category: str) -> str:
+    """Where the cards of ``category`` are now: itself, or the category it was merged
+    into (followed along a chain of merges)."""
+    seen: set[str] = set()
+    while category in record.merged and category not in seen:
+        seen.add(category)
+        category = record.merged[category]
+    return category

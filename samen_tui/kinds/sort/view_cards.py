@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Static
 
+from samen_tui.kinds.sort import categories
 from samen_tui.kinds.sort.model import CATEGORY_KEYS, SortStep
 from samen_tui.tui.widgets.inputs import FittedInput
 
@@ -220,7 +221,7 @@ class CardView(Static, can_focus=True):
             id="sort.card.right",
             tooltip="tip.sort.nav",
         ),
-        *(_move(key) for key in CATEGORY_KEYS if key not in "ewa"),
+        *(_move(key) for key in CATEGORY_KEYS if key not in categories.RESERVED),
     ]
 
     def __init__(self, card_id: str, content: Text, step: SortStep, read_only: bool) -> None:

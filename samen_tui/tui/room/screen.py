@@ -44,9 +44,9 @@ LOOK_EVERY = 2.0
 TICK = 1.0
 """Seconds between two moves of the digits."""
 SMALL = (80, 24)
+"""Below this width or height the room keeps less space around its text."""
 QR_FROM_HEIGHT = 40
 """Rows from which the room shows the join page's QR code (about 17 rows)."""
-"""Below this width or height the room keeps less space around its text."""
 
 
 def view_class(kind: str) -> type[RoomView]:

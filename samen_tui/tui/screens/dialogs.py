@@ -17,6 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
 
 from samen_tui.i18n import t
+from samen_tui.session.targets import same_place
 from samen_tui.tui.keys import describe, display, explain, shown
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class SaveAsDialog(PathDialog):
         target = Path(value).expanduser()
         if target.is_dir():
             target = target / self._current.name
-        if not os.path.lexists(target) or _same_file(target, self._current):
+        if not os.path.lexists(target) or same_place(target, self._current):
             self.dismiss(str(target))
             return
         from samen_tui.session.store import refusal
@@ -127,14 +128,6 @@ class SaveAsDialog(PathDialog):
             ),
             answered,
         )
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    """Whether two paths name the same file (saving there is no overwrite of another)."""
-    try:
-        return one.samefile(other)
-    except OSError:
-        return os.path.abspath(one) == os.path.abspath(other)
 
 
 class ConfirmDialog(Dialog):

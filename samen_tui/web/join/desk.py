@@ -26,6 +26,7 @@ from typing import Protocol, TypeVar
 
 from samen_tui.i18n import t
 from samen_tui.kinds import flow
+from samen_tui.kinds.brainstorm import stats as brainstorm_stats
 from samen_tui.kinds.brainstorm.model import BrainstormStep
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.kinds.participants import anonymous
@@ -302,10 +303,8 @@ class Desk:
         assert isinstance(step, SortStep)
         record = self.session.record(step.id, step.KIND)
         assert isinstance(record, SortRecord)
-        seen: set[str] = set()
-        while category in record.merged and category not in seen:  # a page from before
-            seen.add(category)  # a merge: the card goes where that category's cards went
-            category = record.merged[category]
+        # a page from before a merge: the card goes where that category's cards went
+        category = categories.merged_into(record, category)
         if category not in {c.id for c in step.categories}:
             raise Refused(400, "join.error.unknown_category")
         clean = clean_text(text, CARD_LIMIT)
@@ -353,12 +352,8 @@ class Desk:
 
     def votes_left(self, step: BrainstormStep, participant: str) -> int:
         record = self.session.records.get(step.id)
-        if step.voting is None:
-            return 0
-        used = 0
-        if isinstance(record, BrainstormRecord) and participant:  # "": no dot spent yet
-            used = sum(max(i.votes.get(participant, 0), 0) for i in record.ideas)
-        return max(step.voting.budget - used, 0)
+        held = record if isinstance(record, BrainstormRecord) else None
+        return brainstorm_stats.votes_left(step, held, participant)
 
     def vote(self, device_id: str, step_id: str, idea_id: str, delta: int) -> None:
         """Brainstorm: spend a dot on an idea (``delta`` 1) or take one back (-1),

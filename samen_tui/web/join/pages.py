@@ -28,9 +28,9 @@ from samen_tui.web.join.desk import (
     CARD_LIMIT,
     IDEA_LIMIT,
     NAME_LIMIT,
+    WRITABLE,
     Desk,
 )
-from samen_tui.workshop.model import Step
 
 
 def esc(text: object) -> str:
@@ -169,7 +169,7 @@ def step_page(
         return document(prefix, t("join.page.title"), head, step="")
     intro = f'<div class="text">{markdown(step.text)}</div>' if step.text else ""
     open_ = desk.is_open(step.id)
-    if not open_ and step.KIND in ("sort", "rate", "brainstorm", "questions"):
+    if not open_ and step.KIND in WRITABLE:
         intro += notice(t("join.error.closed"), "info")
     form = Forms(prefix, csrf, step.id, open_)
     if isinstance(step, SortStep):
@@ -333,8 +333,3 @@ def questions_section(form: Forms, step: QuestionsStep, session: Session, who: P
         )
         out += "</section>"
     return out
-
-
-def read_only(step: Step) -> bool:
-    """Whether a step is shown to phones without forms."""
-    return step.KIND not in ("sort", "rate", "brainstorm", "questions")

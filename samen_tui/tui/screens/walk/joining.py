@@ -154,7 +154,7 @@ class WalkJoin:
         self.server, self.address = server, address
         info = self.info()
         if info is not None:  # for the room (samen room): where phones join
-            write_note(self.screen.path, JoinNote(info.url, info.short_url, info.code))
+            self._write_note(info)
         if info is not None and not show_panel:  # the panel says it
             self.screen.notify(
                 t("join.started", url=info.short_url, code=info.code), markup=False, timeout=10
@@ -169,6 +169,10 @@ class WalkJoin:
         if info is None:
             return
         remove_note(old)
+        self._write_note(info)
+
+    def _write_note(self, info: JoinInfo) -> None:
+        """The note beside the session that tells the room where phones join."""
         write_note(self.screen.path, JoinNote(info.url, info.short_url, info.code))
 
     async def stop(self) -> None:

@@ -4,21 +4,14 @@ refused with the reason, and the session stays where it was."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samen_tui.session.lock import SessionLock
+from samen_tui.session.targets import same_place
 
 if TYPE_CHECKING:
     from samen_tui.tui.screens.walk.screen import WalkScreen
-
-
-def _same(one: Path, other: Path) -> bool:
-    try:
-        return one.samefile(other)
-    except OSError:
-        return os.path.abspath(one) == os.path.abspath(other)
 
 
 def move_to(screen: WalkScreen, target: Path) -> bool:
@@ -27,7 +20,7 @@ def move_to(screen: WalkScreen, target: Path) -> bool:
     True when the session moved (or ``target`` is where it already is)."""
     if screen.capture.saver is None:
         return False
-    if _same(target, screen.path):
+    if same_place(target, screen.path):
         screen.capture.save_to(screen.path)
         return True
     lock = SessionLock(target)
