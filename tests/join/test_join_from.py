@@ -8,31 +8,10 @@ import re
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.workshop.loader import parse_workshop
 from tests.join.helpers import FakeHost, Phone, serving
+from tests.unit.test_brainstorm_from import HEAD, HMW, IDEATE
 
-WORKSHOP = """\
-[workshop]
-id = "dt"
-title = "Design thinking"
-
-[[items]]
-id = "ideeen"
-title = "Ideeën"
-minutes = 30
-
-[[items.steps]]
-kind = "brainstorm"
-id = "hmw"
-title = "Hoe zouden we"
-voting = { budget = 3, per = "group" }
-prompts = [{ id = "p", title = "Hoe zouden we ...?" }]
-
-[[items.steps]]
-kind = "brainstorm"
-id = "ideate"
-title = "Ideeën"
-from = "hmw"
-top = 1
-"""
+WORKSHOP = HEAD + HMW + IDEATE + 'from = "hmw"\ntop = 1\n'
+"""The design-thinking pair of the unit tests: ideation on the winning question."""
 
 
 async def test_a_phone_adds_an_idea_under_the_winning_question() -> None:

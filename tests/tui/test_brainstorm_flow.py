@@ -17,31 +17,14 @@ from samen_tui.workshop.loader import load_workshop
 from tests.room.helpers import NOW, write
 from tests.room.test_room_app import flat
 from tests.tui.conftest import make_app, saved, walk_screen
+from tests.unit.test_brainstorm_from import HEAD, HMW
 
-WORKSHOP = """\
-[workshop]
-id = "dt"
-title = "Design thinking"
-
-[[items]]
-id = "ideeen"
-title = "Ideeën"
-minutes = 30
-
-[[items.steps]]
-kind = "brainstorm"
-id = "hmw"
-title = "Hoe zouden we"
-voting = { budget = 3, per = "group" }
-prompts = [{ id = "p", title = "Hoe zouden we ...?" }]
-
-[[items.steps]]
-kind = "brainstorm"
-id = "ideate"
-title = "Ideeën bij de winnende vraag"
-from = "hmw"
-top = 1
-"""
+WORKSHOP = (
+    HEAD
+    + HMW
+    + 'kind = "brainstorm"\nid = "ideate"\ntitle = "Ideeën bij de winnende vraag"\n'
+    + 'from = "hmw"\ntop = 1\n'
+)
 
 
 async def test_the_winning_question_becomes_the_column_of_the_next_brainstorm(
