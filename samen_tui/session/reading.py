@@ -117,7 +117,8 @@ def _format_reason(text: str, exc: SessionFormatError) -> str:
     from samen_tui.workshop.positions import scan
 
     try:
-        line, col = scan(text.replace("\r\n", "\n")).value(key_path(exc.key))
+        path = key_path(exc.key)
+        line, col = scan(text.replace("\r\n", "\n"), until=path).value(path)
     except (RecursionError, ValueError, IndexError):  # pragma: no cover - the scan is lenient
         return t("session.reason.format", detail=exc)
     return t("session.reason.format_at", line=line, col=col, detail=exc)

@@ -108,18 +108,26 @@ def lazy_scan(text: str) -> Positions:
     return Positions(text=text)
 
 
-def scan(text: str) -> Positions:
-    """Map every key path of ``text`` (valid TOML) to where its key and value are."""
-    scanner = _Scanner(text)
+def scan(text: str, until: KeyPath | None = None) -> Positions:
+    """Map every key path of ``text`` (valid TOML) to where its key and value are.
+
+    With ``until``, the scan stops once that path's spot is known for good: for one
+    position asked of a large text (a session's fault), the rest is not read."""
+    scanner = _Scanner(text, until)
     # On text that is not valid TOML after all, keep what was found; callers fall back to 1:1.
-    with contextlib.suppress(IndexError, ValueError, tomllib.TOMLDecodeError):
+    with contextlib.suppress(IndexError, ValueError, tomllib.TOMLDecodeError, _Found):
         scanner.document()
     return Positions(scanner.spots)
 
 
+class _Found(Exception):
+    """The path a scan was asked for is found."""
+
+
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, until: KeyPath | None = None) -> None:
         self.src = text
+        self.until = tuple(until) if until is not None else None
         self.pos = 0
         self.spots: dict[KeyPath, Spot] = {}
         self.arrays_of_tables: dict[KeyPath, int] = {}
@@ -155,6 +163,9 @@ class _Scanner:
     def put(self, path: KeyPath, key: LineCol, value: LineCol, *, replace: bool) -> None:
         if replace or path not in self.spots:
             self.spots[path] = Spot(key, value)
+            # a spot put with replace is final; one without may still give way to a header
+            if replace and path == self.until:
+                raise _Found
 
     # ------------------------------------------------------------------ grammar
 

@@ -31,6 +31,7 @@ from samen_tui.kinds.questions.model import QuestionsStep
 from samen_tui.kinds.rate.model import RateStep, Scale
 from samen_tui.kinds.references.model import ReferencesStep
 from samen_tui.kinds.sort.model import SortStep
+from samen_tui.paths import PACKAGE_WORKSHOPS
 from samen_tui.workshop import loader, model
 from samen_tui.workshop.catalog import (
     WorkshopEntry,
@@ -200,6 +201,29 @@ f = 1
     assert positions.value(("e",)) == (9, 5)
     assert positions.value(("table",)) == (10, 1)
     assert positions.value(("table", "f")) == (11, 5)
+
+
+def test_a_scan_until_a_path_stops_there_and_finds_it_where_a_whole_scan_does(
+    tmp_path: Path,
+) -> None:
+    """A session's fault is one position in a long text: the scan stops at it. The
+    spot is the whole scan's, for every path of a rich session and of the default
+    workshop (implied tables and arrays of tables included)."""
+    from tests.fixtures import sessions as fx
+
+    session = max((p.read_text("utf-8") for p in fx.write_sessions(tmp_path, 6)), key=len)
+    workshop = (PACKAGE_WORKSHOPS / "samen-ouder-worden.toml").read_text("utf-8")
+    implied = "[a.b.c]\nx = 1\n\n[a]\ny = 2\n"
+    for text in (session, workshop, implied):
+        whole = scan(text)
+        for path, spot in whole.spots.items():
+            found = scan(text, until=path)
+            assert found.key(path) == spot.key and found.value(path) == spot.value, path
+    paths = list(scan(session).spots)
+    values = [path for path in paths if not any(o[: len(path)] == path != o for o in paths)]
+    assert len(scan(session, until=values[len(values) // 2]).spots) < len(paths) * 0.6
+    missing = ("records", "nergens", 7)
+    assert scan(session, until=missing).value(missing) == scan(session).value(missing)
 
 
 def test_scan_implicit_tables_and_fallbacks() -> None:
