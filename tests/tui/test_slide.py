@@ -248,3 +248,35 @@ async def test_a_first_start_leaves_its_slides_for_the_next(
 
 def workshop_bytes() -> bytes:
     return (paths.PACKAGE_WORKSHOPS / "samen-ouder-worden.toml").read_bytes()
+
+
+IMPORT_THE_WALK = """
+import importlib, pkgutil, sys
+import samen_tui.kinds
+import samen_tui.tui.app, samen_tui.tui.screens.dialogs, samen_tui.tui.screens.start
+import samen_tui.tui.screens.walk
+for kind in pkgutil.iter_modules(samen_tui.kinds.__path__):
+    if kind.ispkg:
+        importlib.import_module(f"samen_tui.kinds.{kind.name}.view")
+print(sorted({m.split(".")[0] for m in sys.modules} & {"markdown_it", "pygments"}))
+"""
+
+
+def test_the_walk_and_its_dialogs_do_not_import_markdown_it() -> None:
+    """markdown-it (and the pygments Textual's Markdown widget brings) is imported only
+    to parse a slide not in the start-up cache or to show a step's help (F1): the
+    help dialog imported Textual's Markdown with the dialogs, 35 ms of CPU at the
+    first step built after the start."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_THE_WALK],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=root,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == "[]"

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Input, Label, Markdown, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from samen_tui.i18n import t
 from samen_tui.session.targets import same_place
@@ -331,6 +331,10 @@ class HelpScreen(ModalScreen[None]):
             yield Label(t("help.title"), classes="dialog-title")
             yield Static(keys, classes="keys")
             if self._step_help:
+                # here, not at the top: Textual's Markdown brings markdown-it and
+                # pygments, 30-40 ms of every start that never opens the help
+                from textual.widgets import Markdown
+
                 yield Markdown(self._step_help)
 
     def action_close(self) -> None:
