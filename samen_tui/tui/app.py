@@ -25,6 +25,7 @@ from samen_tui.tui.collector import IDLE_LOOK, IdleCollector
 from samen_tui.tui.controls import ControlCharacters
 from samen_tui.tui.requests import BackToStart, OpenReview, OpenSession, StartSession
 from samen_tui.tui.services import Services
+from samen_tui.tui.widgets.inputs import KeysBehindEnter
 from samen_tui.workshop.model import Workshop
 
 
@@ -135,6 +136,7 @@ class SamenApp(App[None]):
         self.collector = IdleCollector()
         self.services.last_input = lambda: self.collector.last_input
         self._controls = ControlCharacters()
+        self.keys_behind_enter = KeysBehindEnter(self)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, and the one that shows control characters in participant
@@ -187,6 +189,9 @@ class SamenApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, INPUT):
             self.collector.touched()
+            if isinstance(event, events.Key) and self.keys_behind_enter.hold(event):
+                event.stop()
+                return
         await super().on_event(event)
 
     def on_unmount(self) -> None:

@@ -407,6 +407,8 @@ class BrainstormView(StepView):
         text = event.value.strip()
         if not text:
             self.notify(t("brainstorm.empty_card"), severity="warning")
+            if isinstance(event.input, EntryInput):
+                event.input.refused()
             return
         who = self.state.who if self.query("#bs-who") else GROUP
         editing = self.idea(column.editing) if column.editing else None

@@ -110,6 +110,8 @@ class ParticipantsView(StepView):
         name = value(name_input)
         if not name:
             self.notify(t("participants.need_name"), severity="warning")
+            if isinstance(event.input, EntryInput):
+                event.input.refused()
             name_input.focus()
             return
         org, role = value(org_input), value(role_input)

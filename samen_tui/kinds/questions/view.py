@@ -169,6 +169,8 @@ class QuestionsView(StepView):
         text = event.value.strip()
         if not text:
             self.notify(t("questions.empty_answer"), severity="warning")
+            if isinstance(event.input, EntryInput):
+                event.input.refused()
             return
         select = block.who_select
         who = select.value if select is not None and isinstance(select.value, str) else GROUP

@@ -18,8 +18,10 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
+from textual.app import App
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.timer import Timer
 from textual.widgets import Input
 
 from samen_tui.i18n import t
@@ -88,14 +90,66 @@ class FittedInput(Input):
             )
 
 
+HOLD_LIMIT = 1.0
+"""Seconds after which the keys held behind an Enter go on even if the entry was
+neither taken nor refused."""
+
+
+class KeysBehindEnter:
+    """The app's keys held while an Enter in an :class:`EntryInput` is on its way.
+
+    The app hands each key to the widget focused when it reads the key, and reads a
+    burst (tmux, a fast typist) before the step has handled the Enter in it: on "Wie
+    is er?", "Anja⇥Gemeente⏎Bert⇥GGD⏎" put "Bert" in the organisation field (the
+    Enter was about to send the focus back to the name) and the Tab after it moved
+    on to the role. So after an Enter in an entry field the app holds every key
+    (:meth:`hold`) until the step has taken or refused the entry (the field's
+    :meth:`~EntryInput.take` / :meth:`~EntryInput.refused`), then reads them again,
+    in the order typed, where the focus is by then (:meth:`let_go`)."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.keys: list[events.Key] | None = None
+        """Held since an Enter whose entry is not settled (None: no such Enter)."""
+        self.field: EntryInput | None = None
+        self._timer: Timer | None = None
+
+    def hold(self, event: events.Key) -> bool:
+        """Whether the app must not read ``event`` now (it is kept for later)."""
+        if self.keys is not None:
+            self.keys.append(event)
+            return True
+        focused = self.app.focused
+        if event.key == "enter" and isinstance(focused, EntryInput):
+            self.keys, self.field = [], focused
+            self._timer = self.app.set_timer(HOLD_LIMIT, self.let_go)
+        return False
+
+    def settled(self, field: EntryInput) -> None:
+        """``field``'s entry is taken or refused. The step asks for the focus it
+        wants in the same handler, after this; ``focus()`` reaches the app as a
+        callback, so two callbacks in a row let the keys go behind it."""
+        if self.keys is not None and field is self.field:
+            self.app.call_later(self.app.call_later, self.let_go)
+
+    def let_go(self) -> None:
+        keys, self.keys, self.field = self.keys, None, None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        for key in keys or ():
+            self.app.post_message(events.Key(key.key, key.character))
+
+
 class EntryInput(FittedInput):
     """A field whose Enter adds an entry: submitted in the order the keys came.
 
-    Keys typed fast (a burst through tmux, a fast typist) reach the field before the
-    step has handled the Enter before them: "AAA⏎BBB⏎" made the cards "AAA" and
-    "AAABBB". So each Enter submits only what was typed since the Enter before it
-    (``_sent`` is the text already submitted and not yet taken), and :meth:`take`
-    removes each submitted text from the front of the field when its entry is made.
+    The keys typed after an Enter wait until the step has taken or refused the entry
+    (see :class:`KeysBehindEnter`, in an app that has one as ``keys_behind_enter``).
+    Besides, each Enter submits only what was typed since the Enter before it
+    (``_sent``, the text already submitted and not yet taken: "AAA⏎BBB⏎" made the
+    cards "AAA" and "AAABBB"), and :meth:`take` removes each submitted text from the
+    front of the field when its entry is made.
     """
 
     _sent = ""
@@ -120,11 +174,13 @@ class EntryInput(FittedInput):
         """The entry just submitted was not made (an error was shown): what the field
         holds is submitted again, whole, with the next Enter."""
         self._sent = ""
+        self._settled()
 
     def take(self, submitted: str) -> None:
         """Remove the text just submitted (``Submitted.value``) from the front of the
         field, keeping what was typed after the Enter. A field changed in any other way
         since is left as it is: nothing the trainer typed is wiped."""
+        self._settled()
         value = self.value
         if not value.startswith(submitted):
             self._sent = ""
@@ -133,3 +189,8 @@ class EntryInput(FittedInput):
         self._sent = self._sent[len(submitted) :] if self._sent.startswith(submitted) else ""
         self.value = value[len(submitted) :]
         self.cursor_position = max(0, cursor - len(submitted))
+
+    def _settled(self) -> None:
+        held = getattr(self.app, "keys_behind_enter", None)
+        if isinstance(held, KeysBehindEnter):
+            held.settled(self)
