@@ -11,7 +11,10 @@ the score it has in this step) offers ``binding_label(binding) -> str | None``;
 :func:`describe` asks it first. Such a widget may also offer
 ``binding_display(binding) -> str | None`` for the key as shown: a scale without
 labels shows its eleven score keys as one hint, "0–10 Score" (the first key shown as
-the range, the others labelled ``""``, which :func:`shown` leaves out).
+the range, the others labelled ``""``, which :func:`shown` leaves out). And
+``binding_group(binding) -> str | None`` puts keys together under one word where the
+key bar lacks the room for each one's own: a sort step's "1/2/3 Motief" instead of
+three motives, of which only the first had room for its name.
 """
 
 from __future__ import annotations
@@ -62,6 +65,12 @@ def explain(node: object, binding: Binding) -> str:
     if own is not None:
         return own
     return label(binding.tooltip) if binding.tooltip else ""
+
+
+def group(node: object, binding: Binding) -> str:
+    """The word that ``binding`` shares with the other keys of its group on the key
+    bar when there is no room for each key's own (``binding_group``); "" for none."""
+    return _own(node, "binding_group", binding) or ""
 
 
 def shown(description: str) -> bool:

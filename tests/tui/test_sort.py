@@ -503,3 +503,43 @@ async def test_on_a_card_e_and_w_edit_and_pick_who_when_no_category_has_them(
         await pilot.pause()
         assert app.focused is app.screen.query_one("#sort-input", Input)
         assert app.screen.query_one("#sort-input", Input).value == "Samen sterker"
+
+
+def bar_text(app: SamenApp) -> str:
+    bar = app.screen.query_one(KeyBar)
+    return "".join(s.text for s in bar.render_line(0))
+
+
+async def test_at_80_columns_the_category_keys_are_one_hint_that_presses_nothing(
+    sessions: Path,
+) -> None:
+    """Three motives do not fit the key bar at 80 columns: only the first had its name
+    ("1 Affectieve motieven 2 3 pgup pgdn ..."), and the keys after it lost theirs.
+    Where the names do not fit, the category keys are one hint, "1/2/3 Motief"; a
+    click on it files the card nowhere (it is no one key)."""
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_step(app, pilot, participants=False)
+        await typed(pilot, "Samen sterker")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, PickBar)
+        text = bar_text(app)
+        assert "1/2/3 Motief" in text and "pgup Vorige" in text, text
+        assert "Affectieve" not in text
+        bar = app.screen.query_one(KeyBar)
+        await pilot.click(KeyBar, offset=(text.index("1/2/3") + 1, 0))
+        await pilot.pause()
+        assert cards(app) == [] and isinstance(app.focused, PickBar)
+        await pilot.press("2")
+        await pilot.pause()
+        assert [c["category"] for c in cards(app)] == ["moreel"]
+        assert bar.hints  # the keys themselves stay the step's own
+    async with make_app(sessions).run_test(size=(160, 40)) as pilot:
+        app = pilot.app
+        await open_step(app, pilot, participants=False)  # type: ignore[arg-type]
+        await typed(pilot, "Samen sterker")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = bar_text(app)  # type: ignore[arg-type]
+        assert "1 Affectieve motieven 2 Morele motieven" in text, text

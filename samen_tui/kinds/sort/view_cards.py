@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from samen_tui.kinds.sort import categories
 from samen_tui.kinds.sort.model import CATEGORY_KEYS, SortStep
+from samen_tui.tui.keys import label
 from samen_tui.tui.widgets.inputs import FittedInput
 
 if TYPE_CHECKING:
@@ -129,6 +130,12 @@ class PickBar(Static, can_focus=True):
         if index is None or not binding.action.startswith("pick("):
             return None
         return self.step.categories[index].title
+
+    def binding_group(self, binding: Binding) -> str | None:
+        """The category keys as one hint where the key bar lacks room: "1/2/3 Motief"."""
+        if binding.key in self._keys and binding.action.startswith("pick("):
+            return label(binding.description)
+        return None
 
     @property
     def view(self) -> SortView:
@@ -244,6 +251,12 @@ class CardView(Static, can_focus=True):
         if index is None or not binding.action.startswith("move("):
             return None
         return self.step.categories[index].title
+
+    def binding_group(self, binding: Binding) -> str | None:
+        """The category keys as one hint where the key bar lacks room: "1/2/3 Motief"."""
+        if binding.key in self._keys and binding.action.startswith("move("):
+            return label(binding.description)
+        return None
 
     @property
     def view(self) -> SortView:

@@ -12,6 +12,7 @@ the key.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from textual import events
@@ -20,7 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from samen_tui.tui.keys import describe, display, label, shown
+from samen_tui.tui.keys import describe, display, group, label, shown
 
 
 class Hint(NamedTuple):
@@ -29,6 +30,28 @@ class Hint(NamedTuple):
     display: str
     description: str
     enabled: bool
+    group: str = ""
+    """The word of the keys this one is shown with when the bar lacks room for each
+    one's own description (see :func:`grouped`); "" for none."""
+
+
+def grouped(hints: Sequence[Hint]) -> list[Hint]:
+    """Neighbouring hints of one group as one hint: their keys joined by "/", the
+    group's word as the description. A click on it presses nothing (it is no key)."""
+    out: list[Hint] = []
+    for hint in hints:
+        last = out[-1] if out else None
+        if hint.group and last is not None and last.group == hint.group:
+            out[-1] = Hint(
+                "",
+                f"{last.display}/{hint.display}",
+                hint.group,
+                last.enabled or hint.enabled,
+                hint.group,
+            )
+        else:
+            out.append(hint)
+    return out
 
 
 class KeyBar(Widget, can_focus=False):
@@ -76,7 +99,7 @@ class KeyBar(Widget, can_focus=False):
             if not shown(description):
                 continue
             key = display(node, binding, app.get_key_display(binding))
-            hints.append(Hint(binding.key, key, description, enabled))
+            hints.append(Hint(binding.key, key, description, enabled, group(node, binding)))
         palette: Hint | None = None
         if app.ENABLE_COMMAND_PALETTE:
             found = active.get(app.COMMAND_PALETTE_BINDING)
@@ -119,11 +142,15 @@ class KeyBar(Widget, can_focus=False):
             )
             return made if hint.enabled else made.stylize(disabled_style)
 
-        # Every key with its description if they fit; else the last ones as keys alone
-        # (F1 explains them), rather than leaving keys out; only what does not fit
-        # even so is left out.
-        full = [piece(hint, True) for hint in self.hints]
-        short = [piece(hint, False) for hint in self.hints]
+        # Every key with its description if they fit; else the keys of a group as one
+        # hint; else the last ones as keys alone (F1 explains them), rather than
+        # leaving keys out; only what does not fit even so is left out.
+        hints = list(self.hints)
+        full = [piece(hint, True) for hint in hints]
+        if sum(p.cell_length for p in full) > room and any(h.group for h in hints):
+            hints = grouped(hints)
+            full = [piece(hint, True) for hint in hints]
+        short = [piece(hint, False) for hint in hints]
         described = len(full)
         while described and (
             sum(p.cell_length for p in full[:described])
@@ -132,7 +159,7 @@ class KeyBar(Widget, can_focus=False):
         ):
             described -= 1
         x = 0
-        for index, hint in enumerate(self.hints):
+        for index, hint in enumerate(hints):
             made = full[index] if index < described else short[index]
             size = made.cell_length
             if x + size > room:
@@ -166,7 +193,7 @@ class KeyBar(Widget, can_focus=False):
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         hint = self._hint_at(event.x)
-        if hint is None:
+        if hint is None or not hint.key:
             return
         if hint.enabled:
             self.app.simulate_key(hint.key)
