@@ -205,13 +205,17 @@ def scaffold(kind: str) -> ModuleType:
 # --------------------------------------------------------------------------- the TUI
 
 
+def _optional(kind: str, module: str, name: str) -> Any:
+    """``name`` of a kind's ``module``, imported now; None for an unknown kind, or one
+    without that module or that name in it."""
+    found = part(kind, module)
+    return None if found is None else getattr(found, name, None)
+
+
 def view_class(kind: str) -> type[StepView] | None:
     """The Textual widget of a kind (its ``view.VIEW``), imported now; None for an
     unknown kind or one without a view. Only the TUI asks for it."""
-    found = part(kind, "view")
-    if found is None:
-        return None
-    view: type[StepView] | None = getattr(found, "VIEW", None)
+    view: type[StepView] | None = _optional(kind, "view", "VIEW")
     return view
 
 
@@ -219,10 +223,7 @@ def room_class(kind: str) -> type[RoomView] | None:
     """The widget that shows a kind's step to the room (its ``room.ROOM``), imported
     now; None for an unknown kind or one without a ``room.py`` (the room then shows
     the step's title and text). Only the room asks for it."""
-    found = part(kind, "room")
-    if found is None:
-        return None
-    room: type[RoomView] | None = getattr(found, "ROOM", None)
+    room: type[RoomView] | None = _optional(kind, "room", "ROOM")
     return room
 
 

@@ -42,6 +42,15 @@ def cards_from(
 ) -> list[tuple[str, str]]:
     """(id, text) of what the earlier step ``source`` holds, as ``top`` and ``category``
     choose; empty while it holds nothing (or without a session or workshop)."""
+    return _top(*_source_cards(session, workshop, source, category), top)
+
+
+def _source_cards(
+    session: Session | None, workshop: Workshop | None, source: str, category: str
+) -> tuple[list[tuple[str, str]], int | None]:
+    """(id, text) of every card the earlier step ``source`` holds (of ``category``),
+    in the order ``top`` takes them; and, for a rate step, its own ``weakest`` (what
+    ``top = 0`` takes of it: see :func:`_top`), None for the other kinds."""
     from samen_tui.kinds.brainstorm.model import BrainstormStep
     from samen_tui.kinds.brainstorm.record import BrainstormRecord
     from samen_tui.kinds.brainstorm.stats import ranked
@@ -54,22 +63,32 @@ def cards_from(
     from samen_tui.kinds.sort.taken import pulled
 
     if session is None or workshop is None:
-        return []
+        return [], None
     step = workshop.step(source)
     record = session.records.get(source)
-    found: list[tuple[str, str]] = []
     if isinstance(step, SortStep) and step.from_:  # its own cards come from further back
         own = record if isinstance(record, SortRecord) else None
         record = pulled(own, incoming(step, session, workshop))
     if isinstance(step, BrainstormStep) and isinstance(record, BrainstormRecord):
-        found = [(i.id, i.text) for i in ranked(step, record)]
-    elif isinstance(record, SortRecord):
-        found = [(c.id, c.text) for c in record.cards if not category or c.category == category]
-    elif isinstance(step, RateStep) and isinstance(record, RateRecord):
-        return [(s.item.id, s.item.title) for s in weakest(step, record, top or step.weakest)]
-    elif isinstance(record, QuestionsRecord):
-        found = [(a.id, a.text) for a in record.answers]
-    return found[:top] if top > 0 else found
+        return [(i.id, i.text) for i in ranked(step, record)], None
+    if isinstance(record, SortRecord):
+        cards = record.cards
+        return [(c.id, c.text) for c in cards if not category or c.category == category], None
+    if isinstance(step, RateStep) and isinstance(record, RateRecord):
+        every = weakest(step, record, len(step.items))
+        return [(s.item.id, s.item.title) for s in every], step.weakest
+    if isinstance(record, QuestionsRecord):
+        return [(a.id, a.text) for a in record.answers], None
+    return [], None
+
+
+def _top(cards: list[tuple[str, str]], weakest: int | None, top: int) -> list[tuple[str, str]]:
+    """The first ``top`` of ``cards`` (all with ``top = 0``); of a rate step's (its
+    ``weakest`` given), the first ``top`` or, with ``top = 0``, its own ``weakest``."""
+    if weakest is None:
+        return cards[:top] if top > 0 else cards
+    count = top or weakest
+    return cards[:count] if count > 0 else []
 
 
 def incoming(
@@ -94,10 +113,12 @@ def resolve(step: S, session: Session | None, workshop: Workshop | None) -> S:
 
     if not isinstance(step, RateStep | MatrixStep | BrainstormStep) or not step.from_:
         return step
-    cards = cards_from(session, workshop, step.from_, step.top, step.category)
+    every, weakest = _source_cards(session, workshop, step.from_, step.category)
+    cards = _top(every, weakest, step.top)
     if isinstance(step, BrainstormStep):
+        without_top = _top(every, weakest, 0)  # what it would pass on with ``top = 0``
         with_prompts: S = dataclasses.replace(  # type: ignore[assignment]
-            step, prompts=_prompts(step, cards, session, workshop)
+            step, prompts=_prompts(step, cards, without_top, session, workshop)
         )
         return with_prompts
     if isinstance(step, MatrixStep):
@@ -112,11 +133,14 @@ def resolve(step: S, session: Session | None, workshop: Workshop | None) -> S:
 def _prompts(
     step: BrainstormStep,
     cards: list[tuple[str, str]],
+    without_top: list[tuple[str, str]],
     session: Session | None,
     workshop: Workshop | None,
 ) -> tuple[Prompt, ...]:
-    """A brainstorm's prompts: the cards its ``from`` passes on, then each prompt that
-    ideas were added under and that is no longer passed on (see the module's doc)."""
+    """A brainstorm's prompts: the ``cards`` its ``from`` passes on, then each prompt
+    that ideas were added under and that is no longer passed on, titled by its card in
+    ``without_top`` (what ``top = 0`` would pass on) where it is there (see the module's
+    doc)."""
     from samen_tui.i18n import t
     from samen_tui.kinds.brainstorm.model import Prompt
     from samen_tui.kinds.brainstorm.record import BrainstormRecord
@@ -129,7 +153,7 @@ def _prompts(
     dropped = [i.prompt for i in record.ideas if i.prompt not in known]
     if not dropped:
         return tuple(prompts)
-    every = dict(cards_from(session, workshop, step.from_, 0, step.category))
+    every = dict(without_top)
     source = workshop.step(step.from_) if workshop is not None else None
     note = t("brainstorm.prompt_dropped", step=source.title if source else step.from_)
     for prompt_id in dict.fromkeys(dropped):

@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from samen_tui import kinds
 from samen_tui.i18n import language, t
 
 if TYPE_CHECKING:
@@ -95,11 +94,9 @@ def current_step(host: RoomHost) -> Step | None:
 def hides_results(step: Step) -> bool:
     """Whether the room keeps this step's results hidden until they are revealed
     (the kind's room view says)."""
-    try:
-        view = kinds.room_class(step.KIND)
-    except ImportError:
-        return False
-    return view is not None and view.hides_results(step)
+    from samen_tui.tui.room.view import room_view  # the room's views, when asked for
+
+    return room_view(step.KIND).hides_results(step)
 
 
 def _writable(host: RoomHost) -> bool:

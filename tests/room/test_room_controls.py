@@ -16,11 +16,14 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+from samen_tui import kinds
+from samen_tui.kinds.rate.room import RateRoom
 from samen_tui.room.follow import Follower
 from samen_tui.room.shown import what_to_show
 from samen_tui.session.model import Session
 from samen_tui.session.saving import save_session
 from samen_tui.tui import room_controls
+from samen_tui.tui.room.view import RoomView, room_view
 from samen_tui.tui.room_controls import (
     ROOM_BINDINGS,
     RoomCommands,
@@ -86,6 +89,25 @@ def make(tmp_path: Path, step: str, read_only: bool = False) -> tuple[HostApp, H
 def saved_room(path: Path) -> dict[str, Any]:
     room: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")).get("room", {})
     return room
+
+
+def test_the_room_view_of_a_kind_says_which_results_it_hides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """F7 and the palette ask the room's own view of the step (``room_view``), so the
+    trainer's controls and the room never disagree on what is hidden."""
+    steps = [step for _item, step in default_workshop().steps()]
+    hidden = [step.id for step in steps if room_controls.hides_results(step)]
+    assert hidden == ["ingredienten", "wat-helpt"]  # the ratings; the dot votes
+    assert room_view("rate") is RateRoom
+    assert room_view("no-such-kind") is RoomView
+
+    def broken(kind: str) -> None:
+        raise ImportError(f"samen_tui.kinds.{kind}.room")
+
+    monkeypatch.setattr(kinds, "room_class", broken)  # a room.py that cannot be imported
+    assert room_view("rate") is RoomView
+    assert not [step.id for step in steps if room_controls.hides_results(step)]
 
 
 async def test_f6_blanks_the_room_while_the_trainer_types(tmp_path: Path) -> None:

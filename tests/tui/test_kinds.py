@@ -104,6 +104,19 @@ def test_the_registries_find_the_new_folder(toy: None) -> None:
     assert callable(kinds.section("toy")) and callable(kinds.stand_in("toy"))
 
 
+def test_a_kind_without_a_room_or_a_view_shows_in_the_plain_one(toy: None, tmp_path: Path) -> None:
+    """``view.py`` and ``room.py`` are looked up alike: None without the module or its
+    ``VIEW`` / ``ROOM`` (the walk screen and the room then show their plain view)."""
+    from samen_tui.tui.room.view import RoomView, room_view
+
+    folder = tmp_path / "more-kinds" / "toy"
+    (folder / "room.py").unlink()
+    (folder / "view.py").write_text("VIEW = None\n", encoding="utf-8")
+    assert kinds.room_class("toy") is None and room_view("toy") is RoomView
+    assert kinds.view_class("toy") is None
+    assert kinds.view_class("no-such-kind") is None and kinds.room_class("no-such-kind") is None
+
+
 def test_the_loader_reads_the_toy_step_and_places_its_problems(toy: None) -> None:
     workshop = parse_workshop(WORKSHOP, "w.toml")
     step = workshop.step("kiezen")

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 import pytest
 
 from samen_tui.i18n import set_language
+from samen_tui.kinds.brainstorm import stats
 from samen_tui.kinds.brainstorm.model import BrainstormStep, Prompt, Voting
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from samen_tui.kinds.brainstorm.report import section
-from samen_tui.kinds.flow import resolve
+from samen_tui.kinds.flow import cards_from, resolve
+from samen_tui.kinds.rate.record import RateRecord, Rating
 from samen_tui.report.blocks import Heading, Table
 from samen_tui.report.helpers import using_workshop
 from samen_tui.session.model import Session
@@ -204,3 +206,68 @@ def test_without_its_workshop_the_verslag_titles_a_prompt_by_the_text_it_had() -
     step = stand_in("ideate", record)
     assert isinstance(step, BrainstormStep)
     assert titles(step) == [("i2", "HZW buren laten helpen?")]
+
+
+# --------------------------------------------------------------------------- what from takes
+
+RATE = """\
+kind = "rate"
+id = "r"
+title = "Gezondheid"
+weakest = 2
+items = [
+  { id = "a", title = "Slapen" },
+  { id = "b", title = "Bewegen" },
+  { id = "c", title = "Eten" },
+  { id = "d", title = "Buren" },
+]
+
+[[items.steps]]
+"""
+
+
+def rated() -> Session:
+    session = Session()
+    scores = {"a": 4, "b": 1, "c": 3, "d": 2}  # weakest first: b, d, c, a
+    session.records["r"] = RateRecord(ratings={k: Rating(group=v) for k, v in scores.items()})
+    return session
+
+
+def test_a_rate_step_passes_on_its_weakest_by_top_or_its_own_weakest() -> None:
+    workshop = parse_workshop(HEAD + RATE + IDEATE + 'from = "r"\n', "w.toml")
+    session = rated()
+    taken = [
+        [card for card, _ in cards_from(session, workshop, "r", top, "")] for top in (0, 1, 3, 9)
+    ]
+    assert taken == [["b", "d"], ["b"], ["b", "d", "c"], ["b", "d", "c", "a"]]
+    assert cards_from(session, workshop, "r", 0, "")[0] == ("b", "Bewegen")
+    assert cards_from(Session(), workshop, "r", 0, "") == []
+    assert cards_from(None, workshop, "r", 0, "") == []
+
+
+def test_a_prompt_that_dropped_out_of_a_rate_steps_top_keeps_the_items_title() -> None:
+    workshop = parse_workshop(HEAD + RATE + IDEATE + 'from = "r"\ntop = 1\n', "w.toml")
+    session = rated()
+    session.records["ideate"] = BrainstormRecord(ideas=[Idea(id="x", prompt="d", text="Bankje")])
+    step = resolve(ideate(workshop), session, workshop)
+    assert titles(step) == [("b", "Bewegen"), ("d", "Buren")]
+    assert [bool(p.question) for p in step.prompts] == [False, True]
+
+
+def test_the_earlier_step_is_read_once_when_a_prompt_dropped_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workshop = flow_workshop(top=1)
+    session = hmw_session()
+    session.records["ideate"] = BrainstormRecord(ideas=[Idea(id="x", prompt="i1", text="Bank")])
+    calls: list[object] = []
+    ranked = stats.ranked
+
+    def counted(*args: object) -> object:
+        calls.append(args)
+        return ranked(*args)
+
+    monkeypatch.setattr(stats, "ranked", counted)
+    step = resolve(ideate(workshop), session, workshop)
+    assert titles(step) == [("i2", "HZW buren laten helpen?"), ("i1", "HZW eenzaamheid zien?")]
+    assert len(calls) == 1

@@ -28,7 +28,7 @@ from samen_tui.kinds import flow
 from samen_tui.kinds.brainstorm import stats
 from samen_tui.kinds.brainstorm.model import BrainstormStep, BrainstormWords, Prompt
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
-from samen_tui.kinds.brainstorm.state import state
+from samen_tui.kinds.brainstorm.state import STATES
 from samen_tui.kinds.participants import anonymous
 from samen_tui.kinds.participants.anonymous import who_options
 from samen_tui.session.model import GROUP, new_id
@@ -202,7 +202,7 @@ class BrainstormView(StepView):
         super().__init__(flow.resolve(step, capture.session, capture.workshop), capture, id=id)
         assert isinstance(self.step, BrainstormStep)
         self.brainstorm: BrainstormStep = self.step
-        self.state = state(self.capture, self.step.id)
+        self.state = STATES.of(self.capture, self.step.id)
         self._last_column = ""
         self._last_in_list = False
         if self.state.ranked is None:

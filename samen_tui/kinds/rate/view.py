@@ -19,9 +19,7 @@ done), ←/→ or F4 chooses who rates; g shows or hides the radar of a step wit
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
-from typing import Any
 
 from rich.text import Text
 from textual import events, on
@@ -44,6 +42,7 @@ from samen_tui.kinds.sort.view_who import WhoPicker
 from samen_tui.session.model import GROUP
 from samen_tui.session.stats import who_label
 from samen_tui.tui.steps.base import Capture, StepView
+from samen_tui.tui.steps.memory import StepMemory
 
 # --------------------------------------------------------------------------- state
 
@@ -58,15 +57,7 @@ class RateState:
     """The radar (``chart = "radar"``) on or off by **g**; None: where there is room."""
 
 
-_STATES: weakref.WeakKeyDictionary[Any, dict[str, RateState]] = weakref.WeakKeyDictionary()
-
-
-def _state_for(capture: Capture, step_id: str) -> RateState:
-    try:
-        per_step = _STATES.setdefault(capture, {})
-    except TypeError:
-        return RateState()
-    return per_step.setdefault(step_id, RateState())
+_STATES = StepMemory(RateState)
 
 
 # --------------------------------------------------------------------------- the view
@@ -110,7 +101,7 @@ class RateView(StepView):
     def __init__(self, step: RateStep, capture: Capture, *, id: str | None = None) -> None:
         # items from an earlier step (``from``): what that step holds now
         super().__init__(flow.resolve(step, capture.session, capture.workshop), capture, id=id)
-        self.state = _state_for(capture, step.id)
+        self.state = _STATES.of(capture, step.id)
         self._focus_tries = 0
         self._note_opened = 0
         self.wide: bool | None = None

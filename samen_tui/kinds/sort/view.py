@@ -23,9 +23,7 @@ step and coming back.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
-from typing import Any
 
 from rich.text import Text
 from textual import events, on
@@ -46,6 +44,7 @@ from samen_tui.session.codec import MAX_ITEMS
 from samen_tui.session.model import GROUP, new_id
 from samen_tui.session.stats import who_label
 from samen_tui.tui.steps.base import Capture, StepView
+from samen_tui.tui.steps.memory import StepMemory
 
 # --------------------------------------------------------------------------- state
 
@@ -64,15 +63,7 @@ class SortState:
     """Text typed but not yet filed."""
 
 
-_STATES: weakref.WeakKeyDictionary[Any, dict[str, SortState]] = weakref.WeakKeyDictionary()
-
-
-def _state_for(capture: Capture, step_id: str) -> SortState:
-    try:
-        per_step = _STATES.setdefault(capture, {})
-    except TypeError:  # a capture that cannot be weakly referenced: state per view
-        return SortState()
-    return per_step.setdefault(step_id, SortState())
+_STATES = StepMemory(SortState)
 
 
 # --------------------------------------------------------------------------- the view
@@ -158,7 +149,7 @@ class SortView(StepView):
         record = capture.session.records.get(step.id)
         own = categories.resolve(step, record if isinstance(record, SortRecord) else None)
         super().__init__(own, capture, id=id)
-        self.state = _state_for(capture, step.id)
+        self.state = _STATES.of(capture, step.id)
         self.editing = ""
         """The id of the card being edited in the field ("" for a new card)."""
         self._rebuilding = False

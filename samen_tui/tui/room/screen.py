@@ -26,7 +26,6 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from samen_tui import kinds
 from samen_tui.i18n import LANGUAGES, language, set_language, t
 from samen_tui.room.clock import item_clock
 from samen_tui.room.finding import FolderWatch
@@ -35,7 +34,7 @@ from samen_tui.room.joinnote import JoinNote, read_note
 from samen_tui.room.shown import Shown, what_to_show
 from samen_tui.room.status import status_line
 from samen_tui.session.summary import SessionSummary
-from samen_tui.tui.room.view import RoomView
+from samen_tui.tui.room.view import RoomView, room_view
 
 POLL = 0.25
 """Seconds between two looks at the session file's status."""
@@ -47,15 +46,6 @@ SMALL = (80, 24)
 """Below this width or height the room keeps less space around its text."""
 QR_FROM_HEIGHT = 40
 """Rows from which the room shows the join page's QR code (about 17 rows)."""
-
-
-def view_class(kind: str) -> type[RoomView]:
-    """The room's view of a kind (its ``room.ROOM``), or the plain one (title and text)."""
-    try:
-        found = kinds.room_class(kind)
-    except ImportError:
-        found = None
-    return found if found is not None else RoomView
 
 
 class RoomScreen(Screen[None]):
@@ -288,7 +278,7 @@ class RoomScreen(Screen[None]):
             await body.mount(Static(message, classes="room-note", markup=False))
             return
         step = shown.step
-        cls = view_class(step.KIND)
+        cls = room_view(step.KIND)
         view = self.view
         if view is not None and view.is_attached and type(view) is cls and view.step.id == step.id:
             before = view.key(view.shown)

@@ -13,7 +13,7 @@ reveals them says so with :meth:`RoomView.hides_results`; the view then shows wh
 the group works on without them while ``shown.revealed`` is false.
 
 A kind without ``room.py`` is shown by :class:`RoomView` itself: the step's text (its
-title is above it, in the room's heading).
+title is above it, in the room's heading); :func:`room_view` says which view a kind has.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
+from samen_tui import kinds
 from samen_tui.i18n import t
 from samen_tui.room.shown import Shown
 from samen_tui.session.codec import encode
@@ -193,3 +194,13 @@ class RoomView(Vertical):
 
     def hidden_note(self) -> Static:
         return self.note(t("room.hidden"), "room-hidden")
+
+
+def room_view(kind: str) -> type[RoomView]:
+    """The room's view of a kind (its ``room.ROOM``), or the plain one (title and text)
+    for a kind without one or whose ``room.py`` cannot be imported."""
+    try:
+        found = kinds.room_class(kind)
+    except ImportError:
+        found = None
+    return found if found is not None else RoomView
