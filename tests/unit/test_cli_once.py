@@ -1,0 +1,86 @@
+"""The command line reads what it needs once: the settings once per command (and the
+app or the room it starts gets them as read), a session file once per export."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from samen_tui import config as config_module
+from samen_tui.cli import main
+from samen_tui.session.model import Session
+from samen_tui.session.store import save_session
+from tests.conftest import SamenDirs
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def english_settings(samen_dirs: SamenDirs, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """config.toml says English; every read of it is noted in the list returned."""
+    samen_dirs.config.mkdir(parents=True, exist_ok=True)
+    (samen_dirs.config / "config.toml").write_text('language = "en"\n', encoding="utf-8")
+    reads: list[Path] = []
+    load = config_module._load
+
+    def counted(path: Path) -> Any:
+        reads.append(path)
+        return load(path)
+
+    monkeypatch.setattr(config_module, "_load", counted)
+    return reads
+
+
+def test_check_reads_the_settings_once_and_speaks_their_language(
+    tmp_path: Path, english_settings: list[Path]
+) -> None:
+    broken = tmp_path / "kapot.toml"
+    broken.write_bytes(b"schema = [\n")  # no language line: the settings' language
+    code, said = run("check", str(broken))
+    assert code == 1 and said
+    assert len(english_settings) == 1
+    assert run("--lang", "en", "check", str(broken)) == (1, said)
+    assert run("--lang", "nl", "check", str(broken))[1] != said
+
+
+def test_export_reads_the_settings_once(tmp_path: Path, english_settings: list[Path]) -> None:
+    path = tmp_path / "zeist.toml"
+    save_session(Session(workshop="samen-ouder-worden", title="Zeist", language=""), path)
+    code, out = run("export", str(path), "--format", "md")
+    assert code == 0 and "Zeist" in out
+    assert len(english_settings) == 1
+
+
+def test_the_app_gets_the_settings_the_command_line_read(
+    tmp_path: Path, english_settings: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samen_tui.tui.app import SamenApp
+
+    started: list[SamenApp] = []
+    monkeypatch.setattr(SamenApp, "run", lambda self, *a, **k: started.append(self))
+    assert run("--sessions", str(tmp_path))[0] == 0
+    (app,) = started
+    assert app.config.language == "en" and app.language == "en"
+    assert len(english_settings) == 1
+
+
+def test_the_room_gets_the_settings_the_command_line_read(
+    tmp_path: Path, english_settings: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samen_tui.i18n import language
+    from samen_tui.tui.room.app import RoomApp
+
+    started: list[RoomApp] = []
+    monkeypatch.setattr("samen_tui.room.yield_to_the_trainer", lambda: None)  # no nice here
+    monkeypatch.setattr(RoomApp, "run", lambda self, *a, **k: started.append(self))
+    assert run("room", "--sessions", str(tmp_path))[0] == 0
+    assert len(started) == 1 and language() == "en"
+    assert started[0].room_screen.fixed_language  # the settings chose the language
+    assert len(english_settings) == 1
