@@ -323,36 +323,36 @@ def find_session(reference: str, sessions: str | None, command: str) -> Path | N
         return None
 
 
-def _session_language(path: Path) -> str:
-    from samen_tui.session.store import SessionReadError, load_session
-
-    try:
-        return load_session(path).language
-    except (SessionReadError, OSError):
-        return ""
-
-
 def cmd_export(args: argparse.Namespace, out: TextIO, explicit: str = "") -> int:
     """The report on ``out`` (a terminal gets it without control characters), or in
     the file ``-o`` names: never over a session, its backup or its lock, and over
     another file only with ``--force`` (:mod:`samen_tui.session.targets`). Its words,
     and the messages, in the session's language unless ``--lang``."""
     from samen_tui import paths
-    from samen_tui.report.export import export_session
+    from samen_tui.report.export import ExportError, export_session, load_session_file
+    from samen_tui.session.model import Session
     from samen_tui.session.targets import export_refusal, write_export
 
     found = find_session(args.session, args.sessions, "export")
     if found is None:
         return 1
     source = found
-    if not explicit:
-        set_language(_session_language(source) or language())
+    session: Session | None = None
+    try:  # read once: for its language here, and for the export below
+        session = load_session_file(source)
+    except ExportError as exc:
+        unreadable = exc  # told after a refused target, as the export would
+    if not explicit and session is not None and session.language:
+        set_language(session.language)
     target = Path(args.output) if args.output else None
     if target is not None:
         refusal = export_refusal(target, source=source, force=args.force)
-        if refusal is not None:  # before anything is read or made
+        if refusal is not None:  # before anything is made
             sys.stderr.write(f"samen export: {refusal}\n")
             return 1
+    if session is None:
+        sys.stderr.write(f"samen export: {unreadable}\n")
+        return 1
     try:
         text = str(
             export_session(
@@ -360,6 +360,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, explicit: str = "") -> int
                 args.format,
                 None,
                 paths.workshop_dirs(args.workshops),
+                session=session,
                 with_notes=args.with_notes,
                 language=explicit,
                 delimiter=args.delimiter,

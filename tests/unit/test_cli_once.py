@@ -84,3 +84,32 @@ def test_the_room_gets_the_settings_the_command_line_read(
     assert len(started) == 1 and language() == "en"
     assert started[0].room_screen.fixed_language  # the settings chose the language
     assert len(english_settings) == 1
+
+
+def test_export_reads_the_session_once_and_writes_in_its_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samen_tui.report import export
+    from samen_tui.session import store
+
+    path = tmp_path / "zeist.toml"
+    save_session(Session(workshop="samen-ouder-worden", title="Zeist", language="en"), path)
+    reads: list[Path] = []
+
+    def counting(load: Any) -> Any:
+        def counted(where: Path, *args: Any, **kwargs: Any) -> Any:
+            reads.append(Path(where))
+            return load(where, *args, **kwargs)
+
+        return counted
+
+    # wherever the session is read from: the store, or the export's own import of it
+    monkeypatch.setattr(store, "load_session", counting(store.load_session))
+    monkeypatch.setattr(export, "load_session", counting(export.load_session))
+    code, out = run("export", str(path), "-o", str(tmp_path / "verslag.md"))
+    assert code == 0
+    assert reads == [path]
+    english = (tmp_path / "verslag.md").read_text(encoding="utf-8")
+    assert run("--lang", "en", "export", str(path))[1] == english
+    assert run("--lang", "nl", "export", str(path))[1] != english
+    assert out == f"Written: {tmp_path / 'verslag.md'}\n"  # the messages too
