@@ -20,7 +20,6 @@ import argparse
 import gc
 import os
 import re
-import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -244,20 +243,22 @@ def _main(argv: list[str], out: TextIO) -> int:
     return run_app(args, command, config)
 
 
+LANGUAGE_HEAD = 64 * 1024
+"""Bytes of a workshop file looked at for its ``language`` line."""
 _LANGUAGE_LINE = re.compile(rb"""^[ \t]*language[ \t]*=[ \t]*["'](nl|en)["']""", re.M)
 
 
 def file_language(path: Path) -> str:
     """The ``language`` a workshop file gives (a look at its text: a broken file's
     problems are told in the language its author writes in), or ""."""
-    try:  # never blocks: a pipe or a device named as a workshop is not read here
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
+    from samen_tui.safefile import open_regular
+
+    try:  # a regular file only: a pipe or a device named as a workshop is never opened
+        fd, _info = open_regular(path)
+    except OSError:
         return ""
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return ""
-        head = os.read(fd, 64 * 1024)
+        head = os.read(fd, LANGUAGE_HEAD)
     except OSError:
         return ""
     finally:

@@ -4,6 +4,9 @@ app or the room it starts gets them as read), a session file once per export."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +116,51 @@ def test_export_reads_the_session_once_and_writes_in_its_language(
     assert run("--lang", "en", "export", str(path))[1] == english
     assert run("--lang", "nl", "export", str(path))[1] != english
     assert out == f"Written: {tmp_path / 'verslag.md'}\n"  # the messages too
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_the_language_of_a_pipe_named_as_a_workshop_is_never_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not even opened (an open of a device may do something): refused on its name."""
+    from samen_tui.cli import file_language
+
+    pipe = tmp_path / "pijp.toml"
+    os.mkfifo(pipe)
+    opened: list[str] = []
+    real_open = os.open
+
+    def noting(path: Any, *args: Any, **kwargs: Any) -> int:
+        opened.append(os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", noting)
+    assert file_language(pipe) == ""
+    assert str(pipe) not in opened
+    english = tmp_path / "en.toml"
+    english.write_text('[workshop]\nlanguage = "en"\n', encoding="utf-8")
+    assert file_language(english) == "en"  # a regular file is looked at as before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_pipe_named_like_a_session_or_workshop_is_a_prompt_message(
+    tmp_path: Path, command: str
+) -> None:
+    """``samen check`` (which looks for the file's language) and ``samen export`` on a
+    pipe: a message and exit code 1 at once, never waiting for a writer."""
+    pipe = tmp_path / "sessie.toml"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [sys.executable, "-m", "samen_tui", command, str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a hang fails here instead of blocking the suite
+    )
+    assert done.returncode == 1
+    said = done.stdout + done.stderr
+    assert str(pipe) in said and "Traceback" not in said
+    if command == "check":
+        assert done.stdout.startswith(f"{pipe}:1:1: dit is geen gewoon bestand (maar een pijp")
+    else:
+        assert done.stderr.startswith("samen export: ")
