@@ -20,13 +20,15 @@ import argparse
 import gc
 import os
 import re
-import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from samen_tui.i18n import LANGUAGES, set_language, t
+from samen_tui.i18n import LANGUAGES, language, set_language, t
+
+if TYPE_CHECKING:
+    from samen_tui.config import Config
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -178,13 +180,16 @@ def asked_language(argv: Sequence[str]) -> str:
     return ""
 
 
-def _configured_language() -> str:
+def _read_config() -> Config | None:
+    """The user's settings, read once per command: the interface language comes from
+    them before the parser exists, and the app or the room gets them as they are
+    (None: they could not be read; the app then reads them itself, and reports)."""
     from samen_tui.config import load_config
 
     try:
-        return load_config().language
+        return load_config()
     except Exception:  # a broken settings file is the app's to report, not --help's
-        return ""
+        return None
 
 
 def _quiet_pipe() -> None:
@@ -218,7 +223,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 def _main(argv: list[str], out: TextIO) -> int:
     explicit = asked_language(argv)
-    set_language(explicit or _configured_language() or "nl")
+    config = _read_config()
+    # from here on i18n.language() is the base: --lang, else the settings', else Dutch
+    set_language(explicit or (config.language if config is not None else "") or "nl")
     args = build_parser().parse_args(argv)
     command = args.command or "start"
     if command == "check":
@@ -232,24 +239,26 @@ def _main(argv: list[str], out: TextIO) -> int:
     if command == "serve":
         return cmd_serve(args, out)
     if command == "room":
-        return cmd_room(args)
-    return run_app(args, command)
+        return cmd_room(args, config)
+    return run_app(args, command, config)
 
 
+LANGUAGE_HEAD = 64 * 1024
+"""Bytes of a workshop file looked at for its ``language`` line."""
 _LANGUAGE_LINE = re.compile(rb"""^[ \t]*language[ \t]*=[ \t]*["'](nl|en)["']""", re.M)
 
 
 def file_language(path: Path) -> str:
     """The ``language`` a workshop file gives (a look at its text: a broken file's
     problems are told in the language its author writes in), or ""."""
-    try:  # never blocks: a pipe or a device named as a workshop is not read here
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
+    from samen_tui.safefile import open_regular
+
+    try:  # a regular file only: a pipe or a device named as a workshop is never opened
+        fd, _info = open_regular(path)
+    except OSError:
         return ""
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return ""
-        head = os.read(fd, 64 * 1024)
+        head = os.read(fd, LANGUAGE_HEAD)
     except OSError:
         return ""
     finally:
@@ -276,7 +285,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, explicit: str) -> int:
     from samen_tui.workshop.check import check_files
 
     dirs = paths.workshop_dirs(args.workshops)
-    base = explicit or _configured_language() or "nl"
+    base = language()  # --lang, else the settings' (set by _main)
     failed = 0
     for name in args.files:
         target = check_target(name, dirs)
@@ -315,36 +324,36 @@ def find_session(reference: str, sessions: str | None, command: str) -> Path | N
         return None
 
 
-def _session_language(path: Path) -> str:
-    from samen_tui.session.store import SessionReadError, load_session
-
-    try:
-        return load_session(path).language
-    except (SessionReadError, OSError):
-        return ""
-
-
 def cmd_export(args: argparse.Namespace, out: TextIO, explicit: str = "") -> int:
     """The report on ``out`` (a terminal gets it without control characters), or in
     the file ``-o`` names: never over a session, its backup or its lock, and over
     another file only with ``--force`` (:mod:`samen_tui.session.targets`). Its words,
     and the messages, in the session's language unless ``--lang``."""
     from samen_tui import paths
-    from samen_tui.report.export import export_session
+    from samen_tui.report.export import ExportError, export_session, load_session_file
+    from samen_tui.session.model import Session
     from samen_tui.session.targets import export_refusal, write_export
 
     found = find_session(args.session, args.sessions, "export")
     if found is None:
         return 1
     source = found
-    if not explicit:
-        set_language(_session_language(source) or _configured_language() or "nl")
+    session: Session | None = None
+    try:  # read once: for its language here, and for the export below
+        session = load_session_file(source)
+    except ExportError as exc:
+        unreadable = exc  # told after a refused target, as the export would
+    if not explicit and session is not None and session.language:
+        set_language(session.language)
     target = Path(args.output) if args.output else None
     if target is not None:
         refusal = export_refusal(target, source=source, force=args.force)
-        if refusal is not None:  # before anything is read or made
+        if refusal is not None:  # before anything is made
             sys.stderr.write(f"samen export: {refusal}\n")
             return 1
+    if session is None:
+        sys.stderr.write(f"samen export: {unreadable}\n")
+        return 1
     try:
         text = str(
             export_session(
@@ -352,6 +361,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, explicit: str = "") -> int
                 args.format,
                 None,
                 paths.workshop_dirs(args.workshops),
+                session=session,
                 with_notes=args.with_notes,
                 language=explicit,
                 delimiter=args.delimiter,
@@ -451,7 +461,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_room(args: argparse.Namespace) -> int:
+def cmd_room(args: argparse.Namespace, config: Config | None = None) -> int:
     """The room's view of a session (``samen room``): the session named, else the
     newest unfinished one (or the first to begin)."""
     from samen_tui import paths
@@ -469,12 +479,13 @@ def cmd_room(args: argparse.Namespace) -> int:
     from samen_tui.tui.room.app import RoomApp
 
     yield_to_the_trainer()
-    app = RoomApp(path, folder, paths.workshop_dirs(args.workshops), language=args.lang or "")
+    dirs = paths.workshop_dirs(args.workshops)
+    app = RoomApp(path, folder, dirs, language=args.lang or "", config=config)
     app.run()
     return app.return_code or 0
 
 
-def run_app(args: argparse.Namespace, command: str) -> int:
+def run_app(args: argparse.Namespace, command: str, config: Config | None = None) -> int:
     # Starting allocates a great deal and frees almost nothing: the collector's
     # passes over it are wasted (on this machine a full pass came halfway, 20-25 ms,
     # and the young ones another 25 ms). The app turns it back on once its first
@@ -482,12 +493,12 @@ def run_app(args: argparse.Namespace, command: str) -> int:
     # (``SamenApp.on_ready``); ``finally`` in case it never gets that far.
     gc.disable()
     try:
-        return _run_app(args, command)
+        return _run_app(args, command, config)
     finally:
         gc.enable()
 
 
-def _run_app(args: argparse.Namespace, command: str) -> int:
+def _run_app(args: argparse.Namespace, command: str, config: Config | None) -> int:
     session: Path | None = None
     if command in ("resume", "review") and args.session:
         session = find_session(args.session, args.sessions, command)
@@ -500,11 +511,10 @@ def _run_app(args: argparse.Namespace, command: str) -> int:
         # list the sessions in a helper process while the interface starts (the
         # review takes that listing instead of reading the folder itself)
         from samen_tui import paths
-        from samen_tui.config import load_config
         from samen_tui.session.reader import prefetch
 
         # the interface's language (as SamenApp sets it): unreadable files' reasons
-        prefetch(paths.sessions_dir(args.sessions), args.lang or load_config().language or "nl")
+        prefetch(paths.sessions_dir(args.sessions), args.lang or language())
 
     from samen_tui.tui.app import Launch, SamenApp
 
@@ -513,6 +523,7 @@ def _run_app(args: argparse.Namespace, command: str) -> int:
         sessions_dir=Path(args.sessions) if args.sessions else None,
         workshops_dir=Path(args.workshops) if args.workshops else None,
         language=args.lang or "",
+        config=config,
     )
     if command == "run":
         launch.workshop = args.workshop

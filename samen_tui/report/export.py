@@ -175,6 +175,7 @@ def export_session(
     workshop_dirs: Iterable[Path | tuple[str, Path]] = (),
     *,
     workshop: Workshop | None = None,
+    session: Session | None = None,
     with_notes: bool = False,
     language: str = "",
     delimiter: str = "",
@@ -183,12 +184,15 @@ def export_session(
 
     The workshop is ``workshop`` when given, else looked up by the session's
     workshop id in ``workshop_dirs`` (``paths.workshop_dirs()`` fits); without it
-    the report is made from the records alone, with a note. ``with_notes``,
+    the report is made from the records alone, with a note. ``session``: the
+    session in ``session_path`` when the caller has read it already (it is not read
+    again; see :func:`load_session_file`). ``with_notes``,
     ``language`` and ``delimiter``: see :func:`render`. Returns the text, or
     ``out_path`` after writing the text there."""
     _format(fmt)  # an unknown format is refused before anything is read
     sep = delimiter_of(delimiter) if delimiter else ""
-    session = load_session_file(session_path)
+    if session is None:
+        session = load_session_file(session_path)
     if workshop is None or workshop.id != session.workshop:
         workshop = find_workshop(session.workshop, workshop_dirs)
     text = render(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samen_tui.session.model import Session
-from samen_tui.session.timebox import State, timer_state
+from samen_tui.session.timebox import State, mmss, timer_state
 from samen_tui.workshop.model import Workshop
 
 
@@ -40,9 +40,7 @@ class ItemClock:
     def text(self) -> str:
         """The time left as ``MM:SS``, with a minus sign when the item runs over."""
         left = self.left
-        sign = "-" if left < 0 else ""
-        minutes, seconds = divmod(abs(left), 60)
-        return f"{sign}{minutes:02d}:{seconds:02d}"
+        return ("-" if left < 0 else "") + mmss(abs(left))
 
 
 def state_of(elapsed: float, box: float) -> State:

@@ -15,6 +15,13 @@ State = Literal["", "near", "close", "over"]
 URGENCY: dict[str, int] = {"": 0, "near": 1, "close": 2, "over": 3}
 
 
+def mmss(seconds: float) -> str:
+    """``MM:SS`` of whole seconds (none below zero), as the trainer's timer bar and
+    the room's digits show a time."""
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
 def timer_state(elapsed: float, box_seconds: float) -> State:
     """How close the item is to its end: ``""``, ``"near"`` (a fifth of its time
     left), ``"close"`` (two minutes left, for a timebox of more than four minutes) or

@@ -17,7 +17,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 from samen_tui import startcache
-from samen_tui.config import load_config, update_config
+from samen_tui.config import Config, load_config, update_config
 from samen_tui.i18n import set_language, t
 from samen_tui.session.model import Session, now
 from samen_tui.tui import tuning
@@ -44,6 +44,8 @@ class Launch:
     workshops_dir: Path | None = None
     language: str = ""
     """Interface language asked for with --lang (empty: config, then the workshop's)."""
+    config: Config | None = None
+    """The user's settings as the command line read them (None: read them here)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -115,7 +117,8 @@ class SamenApp(App[None]):
 
     def __init__(self, launch: Launch | None = None) -> None:
         self.launch = launch or Launch()
-        self.config = load_config()
+        config = self.launch.config
+        self.config = config if config is not None else load_config()
         self.language = self.launch.language or self.config.language or "nl"
         set_language(self.language)
         super().__init__()

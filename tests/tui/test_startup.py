@@ -33,7 +33,7 @@ def test_run_app_starts_with_the_collector_off_and_always_turns_it_back_on(
 ) -> None:
     seen: list[bool] = []
 
-    def fake(args: argparse.Namespace, command: str) -> int:
+    def fake(args: argparse.Namespace, command: str, config: object = None) -> int:
         seen.append(gc.isenabled())
         raise RuntimeError("the app failed to start")
 

@@ -35,18 +35,30 @@ def _board(shown: Shown, step: SortStep) -> tuple[SortStep, SortRecord | None]:
 class SortRoom(RoomView):
     """A column per category: its title and count, its hint words, its cards."""
 
+    _resolved: tuple[Shown, tuple[SortStep, SortRecord | None]] | None = None
+    """The last board :meth:`board` resolved, and the picture it is of."""
+
+    def board(self, shown: Shown, step: SortStep) -> tuple[SortStep, SortRecord | None]:
+        """:func:`_board` of ``shown``, resolved once: :meth:`key` resolves it, and
+        :meth:`compose` builds from that same board (a picture is never changed:
+        the room makes a new one for each state of the session)."""
+        resolved = self._resolved
+        if resolved is None or resolved[0] is not shown:
+            resolved = self._resolved = (shown, _board(shown, step))
+        return resolved[1]
+
     def key(self, shown: Shown) -> object:
         step = shown.step
         if not isinstance(step, SortStep):
             return None
-        step, record = _board(shown, step)
+        step, record = self.board(shown, step)
         cards = record.cards if record is not None else []
         # the cards and the categories only: the notes are the trainer's
         return encode(cards), tuple((c.id, c.title) for c in step.categories)
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, SortStep)
-        step, record = _board(self.shown, self.step)
+        step, record = self.board(self.shown, self.step)
         cards = record.cards if record is not None else []
         yield from self.intro()
         counts = category_counts(step, record)

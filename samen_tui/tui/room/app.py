@@ -18,7 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from samen_tui.config import load_config
+from samen_tui.config import Config, load_config
 from samen_tui.i18n import set_language, t
 from samen_tui.tui.room.screen import LOOK_EVERY, POLL, RoomScreen
 
@@ -45,8 +45,10 @@ class RoomApp(App[None]):
         clock: Callable[[], float] = time.time,
         poll_every: float | None = POLL,
         look_every: float | None = LOOK_EVERY,
+        config: Config | None = None,
     ) -> None:
-        config = load_config()
+        if config is None:  # else as the command line read them
+            config = load_config()
         set_language(language or config.language or "nl")
         super().__init__()
         self.room_screen = RoomScreen(

@@ -155,7 +155,6 @@ class RoomScreen(Screen[None]):
         if found:
             if self.follower is None:
                 self._follow(found[0].path)
-                self.follower_ready()
             else:
                 self.newer = found[0]
                 self.refresh_bindings()
@@ -175,14 +174,18 @@ class RoomScreen(Screen[None]):
         path = newest_unfinished(self.folder)
         if path is not None:
             self._follow(path)
-            self.follower_ready()
 
     def _follow(self, path: Path) -> None:
+        """Follow the session at ``path`` from now on, read and its trainer looked
+        for at once."""
         self.follower = Follower(path, self.workshop_dirs)
         self.newer = None
         self.refresh_bindings()
+        self.follower_ready()
 
     def follower_ready(self) -> None:
+        """The followed session read, and its trainer's lock looked at, now (not at
+        the next poll)."""
         if self.follower is not None:
             self.follower.poll()
             self.follower.check_trainer()
@@ -197,7 +200,6 @@ class RoomScreen(Screen[None]):
         if self.newer is None:
             return
         self._follow(self.newer.path)
-        self.follower_ready()
         await self.refresh_room()
 
     # ------------------------------------------------------------------ showing
@@ -281,9 +283,8 @@ class RoomScreen(Screen[None]):
         cls = room_view(step.KIND)
         view = self.view
         if view is not None and view.is_attached and type(view) is cls and view.step.id == step.id:
-            before = view.key(view.shown)
-            await view.show(shown, self.body_size())
-            if view.FOLLOW_END and view.key(shown) != before:
+            changed = await view.show(shown, self.body_size())
+            if view.FOLLOW_END and changed:
                 self.call_after_refresh(body.scroll_end, animate=False)
             return
         self.view = cls(shown, self.body_size())

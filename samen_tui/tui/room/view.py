@@ -126,7 +126,7 @@ class RoomView(Vertical):
         self.shown = shown
         self.room_size = size
         """The room's body: the width and height this view has on the screen."""
-        self._built = self._whole_key(shown, size)
+        self._built: tuple[object, object] = self._whole_key(shown, size)
 
     @property
     def step(self) -> Step:
@@ -155,18 +155,21 @@ class RoomView(Vertical):
         less when it would not fit); None: the size changes nothing."""
         return None
 
-    def _whole_key(self, shown: Shown, size: Size) -> object:
+    def _whole_key(self, shown: Shown, size: Size) -> tuple[object, object]:
         return (self.key(shown), self.layout_for(size))
 
-    async def show(self, shown: Shown, size: Size) -> None:
+    async def show(self, shown: Shown, size: Size) -> bool:
         """The session changed, or the room's size: build again if that changes what
-        this view shows."""
+        this view shows. Whether what it shows changed (its :meth:`key`; not only how
+        it is laid out), each key computed once."""
         self.shown = shown
         self.room_size = size
         key = self._whole_key(shown, size)
-        if key != self._built:
-            self._built = key
-            await self.recompose()
+        if key == self._built:
+            return False
+        before, self._built = self._built, key
+        await self.recompose()
+        return bool(key[0] != before[0])
 
     # ------------------------------------------------------------------ shared parts
 

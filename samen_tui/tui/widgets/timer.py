@@ -8,12 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from samen_tui.i18n import t
-from samen_tui.session.timebox import timer_state
-
-
-def mmss(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+from samen_tui.session.timebox import mmss, timer_state
 
 
 class TimerBar(Static):
