@@ -138,25 +138,32 @@ def unlinked(export: str) -> str:
     return re.sub(r"\x1b]8;id=\d+;", "\x1b]8;;", export)
 
 
-def render_all(cache: Path) -> tuple[bool, dict[str, str]]:
-    """Every step text of the bundled workshops rendered in a new process; whether it
-    imported markdown-it."""
-    import json
+def run_python(code: str, **env: str) -> str:
+    """What ``code`` prints, run by a new Python in the repository (with ``env``)."""
     import os
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
-        [sys.executable, "-c", RENDER_ALL],
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         timeout=120,
         cwd=root,
-        env=dict(os.environ, SAMEN_CACHE=str(cache), PYTHONPATH=str(root)),
+        env=dict(os.environ, PYTHONPATH=str(root), **env),
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return done.stdout
+
+
+def render_all(cache: Path) -> tuple[bool, dict[str, str]]:
+    """Every step text of the bundled workshops rendered in a new process; whether it
+    imported markdown-it."""
+    import json
+
+    out = run_python(RENDER_ALL, SAMEN_CACHE=str(cache))
+    result = json.loads(out.strip().splitlines()[-1])
     rendered = {text: unlinked(export) for text, export in result["rendered"].items()}
     return result["markdown_it"], rendered
 
@@ -267,16 +274,4 @@ def test_the_walk_and_its_dialogs_do_not_import_markdown_it() -> None:
     to parse a slide not in the start-up cache or to show a step's help (F1): the
     help dialog imported Textual's Markdown with the dialogs, 35 ms of CPU at the
     first step built after the start."""
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", IMPORT_THE_WALK],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=root,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.strip() == "[]"
+    assert run_python(IMPORT_THE_WALK).strip() == "[]"
