@@ -3,6 +3,7 @@
 NL: dict[str, str] = {
     "resolve.empty": "geef de naam van een sessie",
     "resolve.no_file": "{path}: dat bestand bestaat niet",
+    "resolve.not_regular": "{path}: geen gewoon bestand (een map, pipe of apparaat); niet gelezen",
     "resolve.missing": "geen sessie met de naam {name} in {dir}",
     "resolve.ambiguous": "{name} past bij meer dan één sessie; kies er een:",
     "resolve.candidates": "Wel gevonden:",
@@ -79,6 +80,7 @@ NL: dict[str, str] = {
 EN: dict[str, str] = {
     "resolve.empty": "give the name of a session",
     "resolve.no_file": "{path}: that file does not exist",
+    "resolve.not_regular": "{path}: not a regular file (a folder, pipe or device); not read",
     "resolve.missing": "no session named {name} in {dir}",
     "resolve.ambiguous": "{name} fits more than one session; choose one:",
     "resolve.candidates": "Found instead:",

@@ -81,6 +81,8 @@ def resolve_session(reference: str | Path, directory: Path, cwd: Path | None = N
         path = given if given.is_absolute() else cwd / given
         if path.is_file():
             return Path(os.path.abspath(path))
+        if path.exists():  # a stat, never an open: a pipe named here does not block
+            raise SessionNameError(t("resolve.not_regular", path=text), [])
         raise SessionNameError(t("resolve.no_file", path=text), [])
     name = given.name
     wanted = name if name.endswith(SUFFIX) else name + SUFFIX

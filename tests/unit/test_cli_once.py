@@ -162,5 +162,5 @@ def test_a_pipe_named_like_a_session_or_workshop_is_a_prompt_message(
     assert str(pipe) in said and "Traceback" not in said
     if command == "check":
         assert done.stdout.startswith(f"{pipe}:1:1: dit is geen gewoon bestand (maar een pijp")
-    else:
-        assert done.stderr.startswith("samen export: ")
+    else:  # not "that file does not exist": it does, as a pipe
+        assert done.stderr.startswith(f"samen export: {pipe}: geen gewoon bestand (een map, pipe")
