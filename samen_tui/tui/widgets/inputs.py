@@ -115,7 +115,10 @@ class KeysBehindEnter:
         self._timer: Timer | None = None
 
     def hold(self, event: events.Key) -> bool:
-        """Whether the app must not read ``event`` now (it is kept for later)."""
+        """Whether the app must not read ``event`` now (it is kept for later). A key
+        the app forwarded to a widget that comes back up unhandled is no new key."""
+        if event.is_forwarded:
+            return False
         if self.keys is not None:
             self.keys.append(event)
             return True
