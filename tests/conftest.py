@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 import textual.app
 import textual.pilot
+from textual._styles_cache import StylesCache
 
 from samen_tui import startcache
 from samen_tui.i18n import set_language
@@ -138,5 +139,11 @@ def samen_dirs(
     yield dirs
     startcache.reset()
     set_language("nl")
+    # Textual 8.2.8 caches StylesCache.get_inner_outer with lru_cache(1024) on the
+    # instance: every widget's render cache, with all the lines it drew, outlives its
+    # app, up to 1,024 of them. A worker then held some 150,000 caches of dead
+    # widgets, and each of Python's full collections walked them (0.66 s each, a
+    # quarter of the suite's CPU). The tests drop them between tests.
+    StylesCache.get_inner_outer.cache_clear()
     if not fresh:
         _copy_cache(dirs.cache, warm_cache)
