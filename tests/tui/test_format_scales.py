@@ -233,31 +233,27 @@ async def test_anonymous_brainstorm_and_questions_name_nobody(sessions: Path, he
         assert not view(app).query(".answer-who")
 
 
+async def help_keys_at(app: SamenApp, step_id: str) -> str:
+    """F1's keys, as one line, with the first row of rate step ``step_id`` focused."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        walk_screen(app).go_to(step_id)
+        await until(pilot, lambda: bool(view(app).query(IngredientRow)))
+        view(app).query(IngredientRow).first().focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        return " ".join(shown(app.screen.query_one(".keys")).split())
+
+
 async def test_the_keys_help_names_the_files_item(sessions: Path) -> None:
     """F1 at a rate step speaks of the file's item (``words.item_noun``), not of the
     default workshop's ingredients; the default workshop's keys are as they were."""
     from samen_tui import paths
 
     example = paths.PACKAGE_WORKSHOPS / "examples" / "positieve-gezondheid.toml"
-    app = make_app(sessions, workshop=str(example))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        walk_screen(app).go_to("dimensies")
-        await until(pilot, lambda: bool(view(app).query(IngredientRow)))
-        view(app).query(IngredientRow).first().focus()
-        await pilot.press("f1")
-        await pilot.pause()
-        keys = " ".join(shown(app.screen.query_one(".keys")).split())
-        assert "Naar de dimensie erboven of eronder" in keys
-        assert "Geef de dimensie met de cursor deze score" in keys
-        assert "ingrediënt" not in keys
-    app = make_app(sessions)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        walk_screen(app).go_to("ingredienten")
-        await until(pilot, lambda: bool(view(app).query(IngredientRow)))
-        view(app).query(IngredientRow).first().focus()
-        await pilot.press("f1")
-        await pilot.pause()
-        keys = " ".join(shown(app.screen.query_one(".keys")).split())
-        assert "Ander ingrediënt" in keys and "Geef het gekozen ingrediënt deze score" in keys
+    keys = await help_keys_at(make_app(sessions, workshop=str(example)), "dimensies")
+    assert "Naar de dimensie erboven of eronder" in keys
+    assert "Geef de dimensie met de cursor deze score" in keys
+    assert "ingrediënt" not in keys
+    keys = await help_keys_at(make_app(sessions), "ingredienten")
+    assert "Ander ingrediënt" in keys and "Geef het gekozen ingrediënt deze score" in keys

@@ -4,8 +4,11 @@ one ctrl+z; the panel shows the address, QR and code, closes a step, stops the s
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,9 +16,12 @@ pytest.importorskip("aiohttp")
 pytest.importorskip("segno")
 
 from aiohttp import ClientConnectionError
+from textual.pilot import Pilot
 
 from samen_tui.kinds.sort.view import SortView
 from samen_tui.room.joinnote import read_note
+from samen_tui.tui.app import SamenApp
+from samen_tui.tui.screens.walk import WalkScreen
 from samen_tui.tui.screens.walk.joining import JoinPanel
 from tests.join.helpers import Phone
 from tests.tui.conftest import make_app, saved, until, walk_screen
@@ -28,6 +34,18 @@ async def started(pilot, screen) -> None:  # type: ignore[no-untyped-def]
             return
         await pilot.pause(0.02)
     raise AssertionError("the join server did not start")
+
+
+@contextlib.asynccontextmanager
+async def joined(sessions: Path) -> AsyncIterator[tuple[SamenApp, Pilot[Any], WalkScreen]]:
+    """The app at 120x40 letting phones in (on a free port), its server started."""
+    app = make_app(sessions)
+    app.services.join = "127.0.0.1:0"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        await started(pilot, screen)
+        yield app, pilot, screen
 
 
 async def test_a_phones_card_shows_at_once_is_saved_and_undone(sessions: Path) -> None:
@@ -111,12 +129,7 @@ async def test_palette_opens_the_panel_which_closes_a_step_and_stops(sessions: P
 
 
 async def test_ending_the_session_stops_the_server(sessions: Path) -> None:
-    app = make_app(sessions)
-    app.services.join = "127.0.0.1:0"
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = walk_screen(app)
-        await started(pilot, screen)
+    async with joined(sessions) as (_app, pilot, screen):
         server = screen.joining.server
         assert server is not None
         # the room (samen room) learns where phones join from a note beside the session
@@ -135,12 +148,7 @@ async def test_ending_the_session_stops_the_server(sessions: Path) -> None:
 async def test_a_card_from_a_phone_mounts_only_that_card(sessions: Path) -> None:
     """The motive map keeps the cards it shows and mounts the new one at the end (it
     remounted the whole column for every card: slow while thirty phones fill it)."""
-    app = make_app(sessions)
-    app.services.join = "127.0.0.1:0"
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = walk_screen(app)
-        await started(pilot, screen)
+    async with joined(sessions) as (_app, pilot, screen):
         screen.go_to("motieven")
         await pilot.pause()
         info = screen.joining.info()
@@ -175,12 +183,7 @@ async def test_saving_as_moves_the_rooms_join_note(sessions: Path, tmp_path: Pat
     is beside the new file, and none is left beside the old one."""
     from samen_tui.tui.screens.walk.saveas import move_to
 
-    app = make_app(sessions)
-    app.services.join = "127.0.0.1:0"
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = walk_screen(app)
-        await started(pilot, screen)
+    async with joined(sessions) as (_app, _pilot, screen):
         old = screen.path
         assert read_note(old) is not None
         target = tmp_path / "elders" / "kopie.toml"

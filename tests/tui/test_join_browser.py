@@ -15,8 +15,8 @@ pytest.importorskip("segno")
 
 from samen_tui.kinds.brainstorm.record import BrainstormRecord, Idea
 from tests.join.cdp import CHROMIUM, chromium
-from tests.tui.conftest import make_app, saved, walk_screen
-from tests.tui.test_join import started
+from tests.tui.conftest import saved
+from tests.tui.test_join import joined
 
 pytestmark = [
     pytest.mark.slow,
@@ -30,12 +30,7 @@ SHOTS = os.environ.get("SAMEN_JOIN_SHOTS", "")
 
 
 async def test_join_card_rating_and_dot_from_a_browser(sessions: Path, tmp_path: Path) -> None:
-    app = make_app(sessions)
-    app.services.join = "127.0.0.1:0"
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = walk_screen(app)
-        await started(pilot, screen)
+    async with joined(sessions) as (app, _pilot, screen):
         info = screen.joining.info()
         assert info is not None
         screen.go_to("motieven")
