@@ -517,6 +517,20 @@ async def test_the_focus_low_in_a_view_is_scrolled_to_at_once(
             assert paints == [["gesprekken"]], paints
 
 
+async def test_no_step_is_built_ahead_once_the_app_closes(sessions: Path) -> None:
+    """The timer that builds the next step ahead can fire after ctrl+q, while the
+    screen is still there: it built the view and mounting it raised MountError, a
+    traceback on the way out (seen on a busy machine)."""
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = walk_screen(app)
+        screen.services.last_input = lambda: 0.0  # the trainer has long stopped typing
+        app.exit()
+        screen._prefetch()  # the timer fires now
+        assert [view.step.id for view in screen.query(StepView)] == ["titel"]
+
+
 async def test_a_view_built_ahead_never_takes_the_focus(sessions: Path) -> None:
     """At 80x24 the checklist shows one cluster at a time in tabs; built ahead, its
     first tab activated and focused a row: the questions step's Enter went to it."""

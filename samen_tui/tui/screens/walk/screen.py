@@ -343,7 +343,7 @@ class WalkScreen(RoomControls, ReloadsWorkshop, TimeKeys, FieldKeys):
             return
         step = self._steps[index + 1][1]
         host = self.query_one("#step-host")
-        if not host.is_mounted:  # the app is closing
+        if not host.is_attached:  # the app is closing (ctrl+q in the moment the timer fired)
             return
         for other in host.query_children(StepView):
             if other.ahead and other.step.id != step.id:
