@@ -8,6 +8,7 @@ the test polls (``screen.poll()``, ``screen.look_around()``) where the timer wou
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 from collections.abc import AsyncIterator
@@ -201,6 +202,51 @@ async def test_the_timer_follows_the_file_without_a_test_asking(tmp_path: Path) 
             if "Waarom zou jij meedoen" in flat(app):
                 break
         assert "Waarom zou jij meedoen aan samenwerking?" in flat(app)
+
+
+async def test_the_timers_looks_run_in_the_screens_own_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A look at the file or the folder, and the refresh it brings, runs in the
+    screen's task, never in a timer's: Textual cancels a timer's task when the app
+    closes, and a view swap cancelled half-way made the app's close raise
+    CancelledError. A look that waits for its turn is not queued twice."""
+    folder = tmp_path / "s"
+    path = write(full_session("vijf-s"), folder)
+    ran: list[tuple[str, bool]] = []
+
+    def recording(name: str) -> Any:
+        async def look(screen: RoomScreen) -> None:
+            ran.append((name, asyncio.current_task() is screen._task))
+
+        return look
+
+    monkeypatch.setattr(RoomScreen, "poll", recording("poll"))
+    monkeypatch.setattr(RoomScreen, "look_around", recording("look"))
+    async with room(path, folder, size=(80, 24), poll_every=0.05, look_every=0.05) as (
+        _app,
+        screen,
+        pilot,
+    ):
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if {"poll", "look"} <= {name for name, _own in ran}:
+                break
+        assert ran and all(own for _name, own in ran), ran
+        assert {"poll", "look"} <= {name for name, _own in ran}
+        turns: list[int] = []
+
+        async def count() -> None:
+            turns.append(1)
+
+        queue = screen._in_turn(count)
+        queue()
+        queue()  # the first is still waiting for its turn
+        await pilot.pause()
+        assert turns == [1]
+        queue()  # it had its turn: the next is queued again
+        await pilot.pause()
+        assert turns == [1, 1]
 
 
 async def test_the_clock_counts_down_in_the_trainers_colours(tmp_path: Path) -> None:

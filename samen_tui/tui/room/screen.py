@@ -14,7 +14,7 @@ item's clock runs. Nothing else runs: idle, the room costs next to nothing.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from rich.table import Table
@@ -113,10 +113,31 @@ class RoomScreen(Screen[None]):
             self._follow_first()
         await self.refresh_room()
         if self.poll_every:
-            self.set_interval(self.poll_every, self.poll)
+            self.set_interval(self.poll_every, self._in_turn(self.poll))
         if self.look_every:
-            self.set_interval(self.look_every, self.look_around)
+            self.set_interval(self.look_every, self._in_turn(self.look_around))
         self.set_interval(TICK, self.tick)
+
+    def _in_turn(self, look: Callable[[], Awaitable[None]]) -> Callable[[], None]:
+        """What a timer calls to have ``look`` run in the screen's own turn, once at a
+        time. A timer's callback runs in the timer's task, which Textual cancels when
+        the app closes; run there, a refresh that was swapping views had the removal
+        of the old one cancelled with it, and closing the app raised CancelledError
+        (seen on a busy machine)."""
+        due = False
+
+        async def run() -> None:
+            nonlocal due
+            due = False
+            await look()
+
+        def queue() -> None:
+            nonlocal due
+            if not due:  # a look that waits for its turn is not queued again
+                due = True
+                self.call_later(run)
+
+        return queue
 
     def body_size(self) -> Size:
         """The room's body: what a step's view has, inside the padding."""
