@@ -43,7 +43,7 @@ PARTS = {
     "app": ("start", "keys", "autosave", "review", "sort"),
     "room-and-phones": ("room", "join"),
 }
-"""The smoke run in two halves that run side by side (pytest -n 4): every section of
+"""The smoke run in two halves that run side by side (pytest -n 6): every section of
 the bench in one of them."""
 
 
