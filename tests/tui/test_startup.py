@@ -16,12 +16,17 @@ from tests.tui.conftest import make_app, walk_screen
 
 @pytest.fixture
 def collector() -> Iterator[None]:
-    """Leave the collector as the test found it."""
+    """Leave the collector as the test found it (with what the worker froze after
+    collecting frozen again: ``tests/conftest.py``)."""
     was = gc.isenabled()
+    frozen = gc.get_freeze_count() > 0
     try:
         yield
     finally:
         gc.unfreeze()
+        if frozen:
+            gc.collect()
+            gc.freeze()
         if was:
             gc.enable()
         else:  # pragma: no cover - pytest runs with it on
@@ -64,4 +69,5 @@ async def test_an_app_started_with_the_collector_on_does_not_freeze(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert gc.isenabled()
-        assert gc.get_freeze_count() == frozen_before
+        # nothing more frozen (what the worker froze can only be freed meanwhile)
+        assert gc.get_freeze_count() <= frozen_before
