@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import textual.app
@@ -66,6 +68,8 @@ class SamenDirs:
     cache: Path
 
 
+T = TypeVar("T")
+
 WARM = ("start.marshal", "css.marshal")
 """The start-up caches a test shares with the next (see the module doc)."""
 
@@ -82,9 +86,10 @@ LONGEST = (
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The slow tests first, the longest of them first of all: pytest-xdist hands tests
-    out in this order, so the long ones start at once and run beside the others
-    instead of holding up the end (the bench's smoke run, 25-30 s, started last)."""
+    """The slow tests first, the longest of them first of all, dealt out over the
+    workers: so the long ones start at once, each on its own worker, and run beside
+    the others instead of holding up the end (the bench's smoke run, 25-30 s, started
+    last; then the longest all started on the first worker, one after the other)."""
 
     def order(item: pytest.Item) -> tuple[int, int]:
         name = item.path.name
@@ -92,6 +97,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return (item.get_closest_marker("slow") is None, longest)
 
     items.sort(key=order)
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers > 1:
+        items[:] = dealt(items, workers)
+
+
+def dealt(items: list[T], hands: int) -> list[T]:
+    """``items`` dealt out in turn into ``hands`` runs, one after the other. pytest-xdist
+    (``--dist worksteal``) first gives each worker one run of the list in order, the
+    first ``len // workers`` items to the first, a share of the rest to the next, and so
+    on: the runs here are those, so each worker starts with its share of the longest."""
+    sizes = []
+    left = len(items)
+    for hand in range(hands):
+        sizes.append(left // (hands - hand))
+        left -= sizes[-1]
+    runs: list[list[T]] = [[] for _ in range(hands)]
+    hand = 0
+    for item in items:
+        while len(runs[hand]) >= sizes[hand]:
+            hand = (hand + 1) % hands
+        runs[hand].append(item)
+        hand = (hand + 1) % hands
+    return [item for run in runs for item in run]
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
