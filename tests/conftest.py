@@ -31,6 +31,7 @@ from textual._styles_cache import StylesCache
 
 from samen_tui import startcache
 from samen_tui.i18n import set_language
+from samen_tui.tui import collector
 
 # Pilot waits after every key and every pause until the app looks idle: Textual sleeps
 # in steps of 20 ms and calls the app idle after one step that used under 1 ms of CPU
@@ -58,6 +59,16 @@ async def wait_for_idle(min_sleep: float = STEP, max_sleep: float = 1) -> None:
 
 textual.pilot.wait_for_idle = wait_for_idle  # type: ignore[attr-defined]
 textual.app.wait_for_idle = wait_for_idle  # type: ignore[attr-defined]
+
+# The app runs Python's full collection in the trainer's pauses (collector.py): once
+# older passes have piled up and no key came for a second. A test's app pauses like
+# that often, and in a worker the full pass walks this app and what earlier tests
+# left: 0.6 s each, 11 % of the CPU of the Pilot tests (measured with and without,
+# twice each). The tests' apps leave that pass to Python's own thresholds between
+# tests; the tests of the collector ask for it (``APP_PILED``). A setting of the
+# tests only: the app never runs with it.
+APP_PILED = collector.PILED
+collector.PILED = collector.NEVER
 
 
 @dataclass(frozen=True)

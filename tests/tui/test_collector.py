@@ -10,8 +10,15 @@ from pathlib import Path
 import pytest
 
 from samen_tui.tui import collector
-from samen_tui.tui.collector import IDLE, NEVER, PILED, YOUNG, IdleCollector
+from samen_tui.tui.collector import IDLE, NEVER, YOUNG, IdleCollector
+from tests.conftest import APP_PILED as PILED
 from tests.tui.conftest import make_app
+
+
+@pytest.fixture(autouse=True)
+def piled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's own setting, which the other tests turn off (``tests/conftest.py``)."""
+    monkeypatch.setattr(collector, "PILED", PILED)
 
 
 @pytest.fixture
@@ -65,3 +72,17 @@ async def test_the_app_sets_the_collector_and_a_key_postpones_the_full_pass(
         assert app.collector.last_input > before
         await pilot.press("escape")
     assert gc.get_threshold() == thresholds
+
+
+async def test_the_app_runs_the_full_pass_in_a_pause(
+    sessions: Path, thresholds: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(collector, "IDLE", 0.0)  # any moment is a pause
+    monkeypatch.setattr(collector, "PILED", 0)  # and enough has piled up
+    app = make_app(sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(40):  # the app looks every IDLE_LOOK (0.5 s)
+            await pilot.pause(0.05)
+            if app.collector.full_passes:
+                break
+        assert app.collector.full_passes >= 1
