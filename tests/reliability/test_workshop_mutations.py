@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -133,9 +134,6 @@ def mutate(data: bytes, rng: random.Random) -> tuple[bytes, list[str]]:
     return bytes(buf), done
 
 
-STATS: Counter[str] = Counter()
-
-
 def check_in_process(path: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     try:
@@ -155,6 +153,22 @@ def assert_check_output(path: str, code: int, out: str, err: str) -> None:
         assert out.startswith(f"{path}: ") and re.search(r"\d+ stap", out), out
 
 
+@pytest.fixture(scope="module")
+def mutation_counts() -> Iterator[Counter[str]]:
+    """What the hypothesis test checked, counted across its examples and reported once
+    it is done."""
+    counts: Counter[str] = Counter()
+    yield counts
+    ops = ", ".join(
+        f"{k} {v}" for k, v in sorted(counts.items()) if not k.startswith(("exit", "ex"))
+    )
+    report(
+        "workshop_mutations",
+        f"check_files on {counts['examples']} mutated workshops: {counts['exit 0']} valid "
+        f"(exit 0), {counts['exit 1']} with problems (exit 1), no traceback; mutations: {ops}",
+    )
+
+
 @settings(
     max_examples=CHECK_EXAMPLES,
     deadline=None,
@@ -162,7 +176,9 @@ def assert_check_output(path: str, code: int, out: str, err: str) -> None:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(st.randoms(use_true_random=False))
-def test_check_never_crashes_on_a_mutated_workshop(rnd: random.Random) -> None:
+def test_check_never_crashes_on_a_mutated_workshop(
+    mutation_counts: Counter[str], rnd: random.Random
+) -> None:
     data, ops = mutate(ORIGINAL, rnd)
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "gemuteerd.toml")
@@ -170,24 +186,10 @@ def test_check_never_crashes_on_a_mutated_workshop(rnd: random.Random) -> None:
             f.write(data)
         code, out, err = check_in_process(path)
         assert_check_output(path, code, out, err)
-    STATS["examples"] += 1
-    STATS[f"exit {code}"] += 1
+    mutation_counts["examples"] += 1
+    mutation_counts[f"exit {code}"] += 1
     for op in ops:
-        STATS[op] += 1
-
-
-def test_check_mutation_counts() -> None:
-    """Runs after the hypothesis test (file order): report its counts."""
-    if not STATS["examples"]:
-        pytest.skip("the mutation test did not run")
-    ops = ", ".join(
-        f"{k} {v}" for k, v in sorted(STATS.items()) if not k.startswith(("exit", "ex"))
-    )
-    report(
-        "workshop_mutations",
-        f"check_files on {STATS['examples']} mutated workshops: {STATS['exit 0']} valid "
-        f"(exit 0), {STATS['exit 1']} with problems (exit 1), no traceback; mutations: {ops}",
-    )
+        mutation_counts[op] += 1
 
 
 def mutated_files(folder: Path, n: int, seed: int) -> list[Path]:
