@@ -49,3 +49,12 @@ def test_language_switch() -> None:
     finally:
         i18n.set_language("nl")
     assert i18n.t("key.next") == "Volgende"
+
+
+def test_a_date_fields_label_shows_the_format_not_a_date() -> None:
+    """A fixed example date in an empty date field ("Wanneer (5-12-2026)") reads as a
+    date already filled in, and a day later it lies in the past."""
+    for language in ("nl", "en"):
+        texts = i18n.catalog(language)
+        for key in ("forms.when", "conversation.by"):
+            assert not re.search(r"\d", texts[key]), (language, key, texts[key])
