@@ -60,16 +60,6 @@ async def wait_for_idle(min_sleep: float = STEP, max_sleep: float = 1) -> None:
 textual.pilot.wait_for_idle = wait_for_idle  # type: ignore[attr-defined]
 textual.app.wait_for_idle = wait_for_idle  # type: ignore[attr-defined]
 
-# The app runs Python's full collection in the trainer's pauses (collector.py): once
-# older passes have piled up and no key came for a second. A test's app pauses like
-# that often, and in a worker the full pass walks this app and what earlier tests
-# left: 0.6 s each, 11 % of the CPU of the Pilot tests (measured with and without,
-# twice each). The tests' apps leave that pass to the worker's collection after each
-# test (below); the tests of the collector ask for it (``APP_PILED``). A setting of
-# the tests only: the app never runs with it.
-APP_PILED = collector.PILED
-collector.PILED = collector.NEVER
-
 
 @dataclass(frozen=True)
 class SamenDirs:
@@ -78,8 +68,6 @@ class SamenDirs:
     config: Path
     cache: Path
 
-
-T = TypeVar("T")
 
 WARM = ("start.marshal", "css.marshal")
 """The start-up caches a test shares with the next (see the module doc)."""
@@ -113,6 +101,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         items[:] = dealt(items, workers)
 
 
+T = TypeVar("T")
+
+
 def dealt(items: list[T], hands: int) -> list[T]:
     """``items`` dealt out in turn into ``hands`` runs, one after the other. pytest-xdist
     (``--dist worksteal``) first gives each worker one run of the list in order, the
@@ -142,18 +133,21 @@ def dealt(items: list[T], hands: int) -> list[T]:
 # lives on is not walked again); in between only the young passes run, one per 20,000
 # new objects as in the app (collector.py). Measured on tests/tui and tests/room in
 # six workers, in the same hour: the collector's time 92 -> 58 s and 75 -> 55 s, the
-# CPU 235 -> 185 s and 182 -> 170 s. Settings of the tests only: the app never runs
-# with them; the tests of the app's collector set its own.
-NEVER = collector.NEVER
+# CPU 235 -> 185 s and 182 -> 170 s.
+#
+# The app runs its own full collection in the trainer's pauses, once older passes
+# have piled up and no key came for a second. A test's app pauses like that often:
+# 0.6 s each time, 11 % of the Pilot tests' CPU (measured with and without, twice
+# each). The tests' apps leave it to the collection after each test; the tests of the
+# app's collector ask for it again (``APP_PILED``).
+#
+# Settings of the tests only: the app never runs with them.
+APP_PILED = collector.PILED
+collector.PILED = collector.NEVER
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    gc.set_threshold(collector.YOUNG, collector.OLDER, NEVER)
-
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    gc.collect()
-    gc.freeze()
+    gc.set_threshold(collector.YOUNG, collector.OLDER, collector.NEVER)
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)

@@ -16,17 +16,13 @@ from tests.tui.conftest import make_app, walk_screen
 
 @pytest.fixture
 def collector() -> Iterator[None]:
-    """Leave the collector as the test found it (with what the worker froze after
-    collecting frozen again: ``tests/conftest.py``)."""
+    """Leave the collector as the test found it (what the worker had frozen is frozen
+    again after the test: ``tests/conftest.py``)."""
     was = gc.isenabled()
-    frozen = gc.get_freeze_count() > 0
     try:
         yield
     finally:
         gc.unfreeze()
-        if frozen:
-            gc.collect()
-            gc.freeze()
         if was:
             gc.enable()
         else:  # pragma: no cover - pytest runs with it on
